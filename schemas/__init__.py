@@ -1,0 +1,1 @@
+"""Pydantic models: what goes into Ringkas and what comes out. No I/O, no model calls."""

@@ -1,0 +1,103 @@
+"""What the model is asked to write, kept small, with the grounding rules as validators.
+
+Validators read the validation context (`{"article": text}`) that the pipeline passes with every call, as
+instructor's `dsl/citation.py` does; each error names the item and the rule, so the re-ask is specific.
+Without a context (lenient salvage of a last reply), only the shape is checked.
+"""
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationInfo, create_model, field_validator
+
+from schemas.names import looks_like_name
+from schemas.summary import PartnerKind
+
+
+class CompactSchema(BaseModel):
+    """A model whose JSON schema carries no titles or descriptions: the schema is both a grammar for the
+    server and text the model reads (instructor's JSON mode appends it to the system message), so every
+    token costs reading time. The instructions live in the prompt files instead."""
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        return _strip_annotations(super().model_json_schema(*args, **kwargs))
+
+
+def _strip_annotations(node: Any) -> Any:
+    if isinstance(node, dict):
+        # A property may itself be called "title"; only annotation strings are dropped.
+        return {k: _strip_annotations(v) for k, v in node.items()
+                if not (k in ("title", "description") and isinstance(v, str))}
+    if isinstance(node, list):
+        return [_strip_annotations(v) for v in node]
+    return node
+
+
+def _article(info: ValidationInfo) -> str | None:
+    return (info.context or {}).get("article")
+
+
+def occurs(article: str, phrase: str) -> bool:
+    """Whether `phrase` occurs in `article`, ignoring case and runs of whitespace."""
+    words = phrase.split()
+    if not words:
+        return False
+    return re.search(r"\s+".join(re.escape(w) for w in words), article, re.IGNORECASE) is not None
+
+
+class OfficialItem(CompactSchema):
+    name: str
+    title: str
+    institution: str
+
+
+class PartnerItem(CompactSchema):
+    name: str
+    kind: PartnerKind
+
+
+class ArticleReply(CompactSchema):
+    """Everything the model is asked about one article, in one reply, so the article is read once."""
+
+    officials: list[OfficialItem]
+    partners: list[PartnerItem]
+    sectors: list[str]
+    goals: list[str]
+    summary: str
+
+    @field_validator("officials")
+    @classmethod
+    def _names_grounded(cls, officials: list[OfficialItem], info: ValidationInfo) -> list[OfficialItem]:
+        article = _article(info)
+        if article is None:
+            return officials
+        errors = []
+        for i, item in enumerate(officials):
+            name = item.name.strip()
+            if not name:
+                errors.append(f"officials[{i}].name is empty; give the person's name or drop the item")
+            elif not any(looks_like_name(w) for w in name.split()):
+                errors.append(f"officials[{i}].name {name!r} is a position, body, place or date, not a person's "
+                              "name; put positions in 'title' and give only the person's name")
+            elif not occurs(article, name):
+                errors.append(f"officials[{i}].name {name!r} does not occur in the article; copy the name "
+                              "exactly as the article writes it, or drop the item")
+        if errors:
+            raise ValueError("; ".join(errors))
+        return officials
+
+    @field_validator("summary")
+    @classmethod
+    def _summary_written(cls, summary: str, info: ValidationInfo) -> str:
+        if _article(info) is not None and not summary.strip():
+            raise ValueError("summary is empty; write two to four sentences")
+        return summary
+
+
+def speakers_reply_model(names: list[str], count: int) -> type[BaseModel]:
+    """A reply of exactly `count` speakers, each one of `names` or null: the schema itself constrains them."""
+    speaker_type: Any = Literal[tuple(names)] | None if names else None  # type: ignore[valid-type]
+    return create_model(
+        "SpeakersReply", __base__=CompactSchema, speakers=(list[speaker_type], ...),
+    )

@@ -1,0 +1,123 @@
+"""The output contract: a grounded structured summary of one article."""
+
+from enum import Enum
+
+from pydantic import BaseModel, Field, model_validator
+
+from schemas.taxonomy import SectorLabel
+
+Span = tuple[int, int]
+"""Half-open character offsets `[start, end)` into the submitted text."""
+
+
+class PartnerKind(str, Enum):
+    province = "province"
+    regency = "regency"
+    city = "city"
+    national_agency = "national_agency"
+    dprd = "dprd"
+    foreign_government = "foreign_government"
+    foreign_city = "foreign_city"
+    company = "company"
+    organisation = "organisation"
+    other = "other"
+
+
+class Official(BaseModel):
+    name: str = Field(description="Name as written in the article, without honorifics, degrees or ranks.")
+    title: str = ""
+    institution: str = ""
+    spans: list[Span] = Field(default_factory=list, description="Every occurrence of the name in the text.")
+
+
+class Partner(BaseModel):
+    name: str
+    kind: PartnerKind = PartnerKind.other
+    spans: list[Span] = Field(default_factory=list)
+
+
+class Sector(BaseModel):
+    label: SectorLabel
+    evidence: str = Field(description="The article's own words for this field of cooperation.")
+    spans: list[Span] = Field(default_factory=list)
+
+
+class Goal(BaseModel):
+    text: str
+    spans: list[Span] = Field(default_factory=list)
+
+
+class Quote(BaseModel):
+    text: str = Field(description="Verbatim: exactly the characters between the quotation marks.")
+    speaker: str | None = Field(description="Full name of one of the officials, or null when unattributed.")
+    start: int
+    end: int
+    attribution: str = Field(
+        default="model",
+        description="How the speaker was found: 'cue' (a speech verb names them), 'previous' (a pronoun "
+        "continuing the previous quote's speaker), 'model', or 'none'.",
+    )
+
+    @model_validator(mode="after")
+    def _span_matches_length(self) -> "Quote":
+        if self.end - self.start != len(self.text):
+            raise ValueError(f"quote span {self.start}..{self.end} does not have the length of its text")
+        return self
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    calls: int = 0
+    retries: int = 0
+
+    def add(self, other: "Usage") -> "Usage":
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            calls=self.calls + other.calls,
+            retries=self.retries + other.retries,
+        )
+
+
+class Provenance(BaseModel):
+    model: str
+    prompt_version: str
+    usage: Usage = Field(default_factory=Usage)
+    wall_time_s: float = 0.0
+    ringkas_version: str = ""
+
+
+class Summary(BaseModel):
+    """A grounded structured summary of one article. Every span points into the submitted text."""
+
+    title: str | None = None
+    url: str | None = None
+    content_sha256: str = Field(description="sha256 of the submitted text, the article's identity.")
+    language: str = Field(description="ISO 639-1 code of the article's language, as detected by code.")
+    summary_language: str
+    officials: list[Official] = Field(default_factory=list)
+    partners: list[Partner] = Field(default_factory=list)
+    sectors: list[Sector] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    summary: str = ""
+    warnings: list[str] = Field(default_factory=list, description="What was dropped or doubtful, and why.")
+    provenance: Provenance
+
+
+
+
+class ArticleIn(BaseModel):
+    """A request to summarize one article."""
+
+    text: str = Field(min_length=1, description="The article's text (too long: HTTP 413).")
+    title: str | None = Field(default=None, max_length=1_000)
+    url: str | None = Field(default=None, max_length=2_000)
+    lang: str | None = Field(default=None, pattern="^(id|en)$", description="Language of the summary text.")
+
+    @model_validator(mode="after")
+    def _not_blank(self) -> "ArticleIn":
+        if not self.text.strip():
+            raise ValueError("text is empty or only whitespace")
+        return self

@@ -1,0 +1,100 @@
+"""The configured model backend: an external OpenAI-compatible endpoint, or the embedded local model."""
+
+import logging
+import threading
+
+from service.embedded import (
+    DEFAULT_MODEL_NAME,
+    EmbeddedModelError,
+    EmbeddedServer,
+    assemble_default_model,
+)
+from service.llm import LLM, InstructorLLM
+from service.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class BackendUnavailable(RuntimeError):
+    """The backend is still starting, or failed to start."""
+
+    def __init__(self, message: str, *, starting: bool):
+        super().__init__(message)
+        self.starting = starting
+
+
+class Backend:
+    """Owns the LLM client and, for the embedded model, the server process behind it."""
+
+    def __init__(self, settings: Settings, llm: LLM | None = None):
+        self.settings = settings
+        self._llm = llm
+        self._server: EmbeddedServer | None = None
+        self._error: str | None = None
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def kind(self) -> str:
+        return "endpoint" if self.settings.llm_base_url else "embedded"
+
+    @property
+    def status(self) -> str:
+        if self._llm is not None:
+            return "ready"
+        return "failed" if self._error else "starting"
+
+    def llm(self) -> LLM:
+        """The client; raises `BackendUnavailable` while the embedded model starts or after it failed."""
+        if self._llm is None:
+            if self._error:
+                raise BackendUnavailable(self._error, starting=False)
+            raise BackendUnavailable("the model backend is starting", starting=True)
+        return self._llm
+
+    def start(self) -> LLM:
+        """Connect, starting the embedded server first if needed. Blocking; safe to call more than once."""
+        with self._lock:
+            if self._llm is not None:
+                return self._llm
+            s = self.settings
+            try:
+                if s.llm_base_url:
+                    base_url, model = s.llm_base_url, s.llm_model or "default"
+                else:
+                    if s.model_path is not None:
+                        if not s.model_path.is_file():
+                            raise EmbeddedModelError(f"RINGKAS_MODEL_PATH {s.model_path} is not a file")
+                        path, alias = s.model_path, s.model_path.stem
+                    else:
+                        path, alias = assemble_default_model(s.cache_dir), DEFAULT_MODEL_NAME
+                    self._server = EmbeddedServer(
+                        path, alias=alias, threads=s.model_threads, n_ctx=s.model_ctx, port=s.embedded_port,
+                        log_path=s.cache_dir / "embedded-server.log", start_timeout_s=s.embedded_start_timeout_s,
+                    ).start()
+                    base_url, model = self._server.base_url, alias
+            except EmbeddedModelError as exc:
+                self._error = str(exc)
+                raise
+            self._llm = InstructorLLM(
+                base_url, model, s.llm_api_key.get_secret_value(), timeout_s=s.llm_timeout_s,
+                retries=s.llm_retries, transport_retries=s.llm_transport_retries,
+            )
+            return self._llm
+
+    def start_in_background(self) -> None:
+        def run() -> None:
+            try:
+                self.start()
+            except EmbeddedModelError as exc:
+                log.error("model backend failed to start: %s", exc)
+
+        if self._llm is None and self._thread is None:
+            self._thread = threading.Thread(target=run, name="ringkas-backend", daemon=True)
+            self._thread.start()
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+        self._llm = None

@@ -1,0 +1,178 @@
+"""The `ringkas` command line: summarize articles, serve the HTTP API."""
+
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from schemas.summary import Summary
+from service.article import Article
+from service.backend import Backend
+from service.embedded import EmbeddedModelError
+from service.llm import ModelError
+from service.pipeline import summarize
+from service.render import summary_to_markdown
+from service.settings import get_settings
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+
+
+class ArticleInputError(Exception):
+    """An input that is not a readable article; the message names it."""
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log what Ringkas and the model server do.")
+@click.pass_context
+def main(ctx: click.Context, verbose: bool) -> None:
+    """Ringkas: grounded structured briefings from regional-government news."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    ctx.ensure_object(dict)
+
+
+def iter_inputs(paths: tuple[str, ...]) -> Iterator[str]:
+    """Files named, article files inside directories named (sorted), and "-" for stdin."""
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found:
+                raise click.UsageError(f"{raw}: no article files (.txt, .md, .html) in this directory")
+            yield from (str(p) for p in found)
+        elif path.is_file():
+            yield raw
+        else:
+            raise click.UsageError(f"{raw}: no such file or directory")
+
+
+def read_article(source: str, max_chars: int) -> Article:
+    """An `Article` from a file (line 1 is taken as the title) or stdin."""
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as exc:
+        raise ArticleInputError(f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArticleInputError(f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
+    if "\x00" in text:
+        raise ArticleInputError("binary data, not an article")
+    if not text.strip():
+        raise ArticleInputError("empty article")
+    if len(text) > max_chars:
+        raise ArticleInputError(f"too long: {len(text):,} characters (limit {max_chars:,})")
+    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return Article(text=text, title=title)
+
+
+def _write_atomic(path: Path, content: str) -> None:
+    """Write via a temporary file and rename, so a result file is complete or absent, never half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(content)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _render(summary: Summary, fmt: str, *, one_line: bool) -> str:
+    if fmt == "md":
+        return summary_to_markdown(summary)
+    return summary.model_dump_json() if one_line else summary.model_dump_json(indent=2)
+
+
+def _done(out_file: Path, sha: str, fmt: str) -> bool:
+    """Whether `out_file` already holds the finished result for this article's text."""
+    if not out_file.is_file():
+        return False
+    if fmt == "json":
+        try:
+            return json.loads(out_file.read_text(encoding="utf-8")).get("content_sha256") == sha
+        except (ValueError, OSError):
+            return False
+    return f"<!-- ringkas:{sha} -->" in out_file.read_text(encoding="utf-8", errors="replace")
+
+
+@main.command("summarize")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True,
+              help="JSON (one object per article) or a readable Markdown view.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one file per article here instead of stdout; finished ones are skipped on re-runs.")
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+              help="Language of the summary text (default: the article's).")
+@click.pass_context
+def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_dir: Path | None,
+                      lang: str | None) -> None:
+    """Summarize articles: files, directories of .txt/.md/.html files, or - for stdin."""
+    settings = get_settings()
+    sources = list(iter_inputs(paths))
+    several = len(sources) > 1
+    backend: Backend = ctx.obj.get("backend") or Backend(settings)
+    failures = 0
+    try:
+        if backend.status != "ready":
+            click.echo(f"ringkas: starting the {backend.kind} model…", err=True)
+            backend.start()
+        llm = backend.llm()
+        bar = tqdm(sources, desc="summarizing", unit="article", file=sys.stderr, disable=not several,
+                   dynamic_ncols=True)
+        for source in bar:
+            name = "stdin" if source == "-" else source
+            bar.set_postfix_str(Path(name).name[:30])
+            try:
+                article = read_article(source, settings.max_article_chars)
+            except ArticleInputError as exc:
+                failures += 1
+                tqdm.write(f"ringkas: {name}: {exc}", file=sys.stderr)
+                continue
+            out_file = None
+            if out_dir is not None:
+                stem = "stdin" if source == "-" else Path(source).stem
+                out_file = out_dir / f"{stem}.{'md' if fmt == 'md' else 'json'}"
+                if _done(out_file, article.sha256, fmt):
+                    continue
+            try:
+                summary = summarize(article, llm, lang=lang)
+            except ModelError as exc:
+                failures += 1
+                tqdm.write(f"ringkas: {name}: model failed ({exc.kind}): {exc}", file=sys.stderr)
+                continue
+            if out_file is not None:
+                content = _render(summary, fmt, one_line=False)
+                if fmt == "md":
+                    content += f"\n<!-- ringkas:{summary.content_sha256} -->\n"
+                _write_atomic(out_file, content)
+            else:
+                tqdm.write(_render(summary, fmt, one_line=several), file=sys.stdout)
+    except EmbeddedModelError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        if ctx.obj.get("backend") is None:
+            backend.close()
+    if failures:
+        raise click.ClickException(f"{failures} of {len(sources)} article(s) failed; the rest are done")
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve_command(host: str, port: int) -> None:
+    """Serve the HTTP API (POST /v1/summaries, GET /healthz, docs at /docs)."""
+    import uvicorn
+
+    from service.app import create_app
+
+    uvicorn.run(create_app(), host=host, port=port, log_level="info")

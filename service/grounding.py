@@ -1,0 +1,231 @@
+"""Grounding by code: quotation-mark spans, name and phrase offsets, honorific stripping.
+
+Nothing here trusts the model. Every offset is a half-open `[start, end)` range into the submitted text.
+"""
+
+import re
+from dataclasses import dataclass
+
+# Opening mark -> the closing marks that may end it. Straight and curly double marks are mixed in the wild
+# (“…" and "…”), so they close each other.
+_DOUBLE_OPEN = {'"', "\u201c", "\u201e"}  # " “ „
+_DOUBLE_CLOSE = {'"', "\u201d", "\u201c"}  # " ” and a mistyped “
+_SINGLE_OPEN = "\u2018"  # ‘
+_SINGLE_CLOSE = "\u2019"  # ’
+_GUILLEMET_OPEN = "\u00ab"  # «
+_GUILLEMET_CLOSE = "\u00bb"  # »
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A span of text between a pair of quotation marks; `start`/`end` exclude the marks."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Every span between a matched pair of quotation marks, paragraph by paragraph.
+
+    Straight and curly double marks, curly single marks (an apostrophe inside a word is not a mark) and
+    guillemets. A quote never crosses a line break; an opening mark left unclosed at the end of its line is
+    ignored, and a new opening curly mark met inside an open quote restarts it (the first was never closed).
+    Single marks inside a double quote are nested quotes and belong to the outer one.
+    """
+    spans: list[QuoteSpan] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend(QuoteSpan(offset + s, offset + e, line[s:e]) for s, e in _quotes_in_line(line))
+        offset += len(line) + 1
+    return [q for q in spans if q.text.strip()]
+
+
+def _quotes_in_line(line: str) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    open_at: int | None = None
+    kind: str | None = None  # "double", "single" or "guillemet"
+    for i, ch in enumerate(line):
+        prev = line[i - 1] if i > 0 else " "
+        nxt = line[i + 1] if i + 1 < len(line) else " "
+        if kind is None:
+            if ch in _DOUBLE_OPEN and not (ch == '"' and _is_word_char(prev) and not _is_word_char(nxt)):
+                open_at, kind = i + 1, "double"
+            elif ch == _SINGLE_OPEN and not _is_word_char(prev):
+                open_at, kind = i + 1, "single"
+            elif ch == _GUILLEMET_OPEN:
+                open_at, kind = i + 1, "guillemet"
+        elif kind == "double":
+            if ch in _DOUBLE_CLOSE and not (ch == "\u201c" and _is_word_char(nxt)):
+                found.append((open_at, i))
+                open_at, kind = None, None
+            elif ch == "\u201c":
+                open_at = i + 1  # the previous curly opening mark was never closed
+        elif kind == "single":
+            if ch == _SINGLE_CLOSE and not _is_word_char(nxt):
+                found.append((open_at, i))
+                open_at, kind = None, None
+        elif kind == "guillemet" and ch == _GUILLEMET_CLOSE:
+            found.append((open_at, i))
+            open_at, kind = None, None
+    return found
+
+
+def find_all(text: str, needle: str, *, ignore_case: bool = False) -> list[tuple[int, int]]:
+    """Every occurrence of `needle`, with any run of whitespace in it matching any run in the text."""
+    words = needle.split()
+    if not words:
+        return []
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    flags = re.IGNORECASE if ignore_case else 0
+    # A match must not start or end inside a word.
+    full = rf"(?<!\w){pattern}(?!\w)" if words[0][0].isalnum() and words[-1][-1].isalnum() else pattern
+    return [m.span() for m in re.finditer(full, text, flags)]
+
+
+_HONORIFIC_PREFIXES = [
+    # Ranks first, longest first, so "Mayjen TNI (Purn)" goes before "Mayjen".
+    r"(?:Jenderal|Letjen|Mayjen|Brigjen|Laksamana|Laksma|Marsekal|Marsma|Kolonel|Letkol|Mayor|Kapten|Lettu|Letda)"
+    r"(?:\s+(?:TNI|Pol|Polisi|Mar|Purn\.?))*(?:\s*\((?:Purn|Purn\.|Ret)\.?\))?",
+    r"(?:Irjen|Komjen|Kombes|Kompol|AKBP|AKP|Brigjen\s+Pol|Irjen\s+Pol|Kombes\s+Pol)(?:\s+Pol\.?)?",
+    r"Prof\.?", r"Dr\.?", r"dr\.?", r"Drs\.?", r"Dra\.?", r"Ir\.?", r"H\.?", r"Hj\.?", r"KH\.?", r"K\.H\.", r"Hajjah",
+    r"Haji", r"Bapak", r"Ibu", r"Pak", r"Bu", r"Mr\.?", r"Mrs\.?", r"Ms\.?", r"Sir", r"Datuk", r"Dato'?\s*Sri",
+    r"Dato'?", r"Tan\s+Sri", r"Tuan", r"Puan", r"Gus", r"Ustadz", r"Ustaz", r"Habib", r"Raden", r"R\.", r"Tengku",
+    r"Teuku", r"Cut",
+]
+_PREFIX_RE = re.compile(r"^(?:(?:" + "|".join(_HONORIFIC_PREFIXES) + r")[\s,]+)+")
+# Academic degrees written after a name: "S.H.", "M.Si", "SP", "MP", "S.Sos.", "Ph.D", "MBA", "SE", "MM".
+_DEGREE_TOKEN = re.compile(
+    r"^(?:[A-Z]\.?(?:[A-Za-z]{1,4}\.?){0,3}|Ph\.?D\.?|MBA|MPA|MSc|BSc|MA|MT|MM|MH|MP|SP|SE|ST)$"
+)
+# Some prefixes are also ordinary given names or words when standing alone; only strip them before a name.
+_KEEP_ALONE = {"Cut", "Teuku", "Tengku", "Raden", "Gus"}
+
+
+def strip_honorifics(name: str) -> str:
+    """A person's name without honorifics, ranks or academic degrees, as written otherwise.
+
+    "Dr. Hj Nilam Sari Lawira SP, MP" -> "Nilam Sari Lawira"; "Mayjen TNI (Purn) Yulius Selvanus" ->
+    "Yulius Selvanus".
+    """
+    cleaned = " ".join(name.replace("\u00a0", " ").split()).strip(" ,.;:")
+    stripped = _PREFIX_RE.sub("", cleaned)
+    first = cleaned.split(" ")[0] if cleaned else ""
+    if first.rstrip(".") in _KEEP_ALONE:
+        stripped = cleaned  # "Cut Nyak Dhien", "Teuku Umar": part of the name in Aceh and Java
+    head, _, tail = stripped.partition(",")
+    if tail and all(_DEGREE_TOKEN.match(t) for t in tail.replace(",", " ").split()):
+        stripped = head
+    words = stripped.split()
+    while len(words) > 1 and _looks_like_degree(words[-1]):
+        words.pop()
+    return " ".join(words).strip(" ,.;:")
+
+
+def _looks_like_degree(token: str) -> bool:
+    token = token.strip(",")
+    if not token or token[0].islower():
+        return False
+    if "." in token:
+        return bool(_DEGREE_TOKEN.match(token))
+    return token.isupper() and 2 <= len(token) <= 4 and bool(_DEGREE_TOKEN.match(token))
+
+
+def name_key(name: str) -> str:
+    """A comparison key for a person's name: honorifics off, case and punctuation folded."""
+    return " ".join(re.sub(r"[^\w\s]", " ", strip_honorifics(name)).lower().split())
+
+
+def names_match(short: str, full: str) -> bool:
+    """Whether `short` ("Pramono", "Khoir", "Mingrum") plausibly names the person `full`.
+
+    Every word of `short` must be a word of `full`, or the start of one (Indonesian nicknames are often the
+    start of a name: "Khoir" for "Khoiriah").
+    """
+    short_words, full_words = name_key(short).split(), name_key(full).split()
+    if not short_words or not full_words:
+        return False
+    return all(any(f == s or (len(s) >= 4 and f.startswith(s)) for f in full_words) for s in short_words)
+
+
+def find_name_spans(text: str, name: str) -> list[tuple[int, int]]:
+    """Occurrences of a person's name; case-insensitive if it never occurs as written."""
+    return find_all(text, name) or find_all(text, name, ignore_case=True)
+
+
+def align_phrase(text: str, phrase: str, *, min_overlap: float = 0.6) -> tuple[int, int] | None:
+    """The span of `phrase` in `text`: exact (whitespace- and case-insensitive), else the shortest window of
+    the best-matching sentence that holds at least `min_overlap` of the phrase's content words, in order-free
+    fashion. None when the article does not support the phrase.
+    """
+    exact = find_all(text, phrase, ignore_case=True)
+    if exact:
+        return exact[0]
+    words = _content_words(phrase)
+    if not words:
+        return None
+    best: tuple[float, int, int] | None = None
+    for m in re.finditer(r"[^.!?\n]+", text):
+        sentence_tokens = [(t.group().lower(), m.start() + t.start(), m.start() + t.end())
+                           for t in re.finditer(r"\w[\w-]*", m.group())]
+        hits = [(s, e) for tok, s, e in sentence_tokens if tok in words]
+        covered = len({tok for tok, _, _ in sentence_tokens if tok in words})
+        score = covered / len(words)
+        if hits and score >= min_overlap and (best is None or score > best[0]):
+            best = (score, hits[0][0], hits[-1][1])
+    return (best[1], best[2]) if best else None
+
+
+_STOPWORDS = {
+    "yang", "dan", "di", "ke", "dari", "untuk", "dengan", "dalam", "pada", "ini", "itu", "serta", "atau", "akan",
+    "bagi", "oleh", "sebagai", "juga", "the", "and", "of", "to", "in", "for", "with", "a", "an", "on", "by", "at",
+    "is", "are", "be", "as",
+}
+
+
+def _content_words(phrase: str) -> set[str]:
+    return {w for w in (t.lower() for t in re.findall(r"\w[\w-]*", phrase)) if w not in _STOPWORDS}
+
+
+_NOT_NAME_WORDS = {
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "provinsi", "kabupaten", "kota", "dprd", "pemprov", "pemkab",
+    "pemkot", "pemerintah", "gubernur", "bupati", "wali", "ketua", "wakil", "dan", "di", "yang", "the", "and",
+    "said", "kata", "ujar", "menurut", "dalam", "pada", "saat", "bersama", "beserta",
+}
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Z][\w'-]*)")
+
+
+def fullest_form(text: str, name: str) -> str:
+    """The longest way the article writes `name`, extending it rightwards over capitalised name words
+    ("Pramono Anung" -> "Pramono Anung Wibowo" when the article has both)."""
+    best = name
+    for start, end in find_all(text, name):
+        if in_headline(text, start):
+            continue  # Title Case headlines capitalise every word
+        words = []
+        position = end
+        while m := _NEXT_WORD.match(text, position):
+            word = m.group(1)
+            if word.lower() in _NOT_NAME_WORDS or (word.isupper() and len(word) > 1):
+                break
+            words.append(word)
+            position = m.end()
+        if words:
+            candidate = text[start:end] + " " + " ".join(words)
+            if len(candidate) > len(best):
+                best = candidate
+    return best
+
+
+def in_headline(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    words = re.findall(r"[A-Za-z][\w'-]*", text[line_start : line_end if line_end != -1 else len(text)])
+    return 2 < len(words) <= 20 and sum(w[0].isupper() for w in words) / len(words) > 0.6

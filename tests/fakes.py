@@ -1,0 +1,57 @@
+"""A fake model for the pipeline's logic: a queue of canned replies and a record of what it was asked."""
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from schemas.summary import Usage
+from service.llm import InvalidReply, ModelError, Reply
+
+
+class FakeLLM:
+    """Answers each `create` call from a queue, validating like instructor does (with the context) and
+    consuming one more reply per re-ask. A queued exception is raised instead."""
+
+    name = "fake-model"
+
+    def __init__(self, *replies: Any, retries: int = 1):
+        self.replies = list(replies)
+        self.retries = retries
+        self.requests: list[dict[str, Any]] = []
+
+    def create(self, response_model, messages, *, context, max_tokens) -> Reply:
+        usage = Usage()
+        last_error: ValidationError | None = None
+        raw = None
+        for _attempt in range(self.retries + 1):
+            self.requests.append({"model": response_model.__name__, "messages": messages, "error": last_error})
+            if not self.replies:
+                raise AssertionError(f"FakeLLM has no reply left for {response_model.__name__}")
+            reply = self.replies.pop(0)
+            if isinstance(reply, BaseException):
+                raise reply
+            usage.calls += 1
+            usage.prompt_tokens += 100
+            usage.completion_tokens += 10
+            raw = reply if isinstance(reply, str) else json.dumps(reply)
+            try:
+                return Reply(response_model.model_validate_json(raw, context=context), usage)
+            except ValidationError as exc:
+                last_error = exc
+                usage.retries += 1
+        raise InvalidReply(str(last_error), raw, usage)
+
+
+def article_reply(officials=(), partners=(), sectors=(), goals=(), summary="Dua pihak bertemu. Mereka sepakat."):
+    """A well-formed main reply; officials as (name, title, institution) tuples, partners as (name, kind)."""
+    return {
+        "officials": [{"name": n, "title": t, "institution": i} for n, t, i in officials],
+        "partners": [{"name": n, "kind": k} for n, k in partners],
+        "sectors": list(sectors),
+        "goals": list(goals),
+        "summary": summary,
+    }
+
+
+__all__ = ["FakeLLM", "article_reply", "ModelError"]

@@ -1,0 +1,66 @@
+"""A scripted OpenAI-compatible server on loopback: a real HTTP server whose answers each test scripts."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+def completion(content: str, prompt_tokens: int = 50, completion_tokens: int = 5) -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-stub", "object": "chat.completion", "created": 0, "model": "stub",
+        "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
+        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                  "total_tokens": prompt_tokens + completion_tokens},
+    }
+
+
+class Scripted:
+    """One scripted answer: a status, a JSON body and headers."""
+
+    def __init__(self, status: int = 200, body: Any = None, headers: dict[str, str] | None = None):
+        self.status, self.body, self.headers = status, body, headers or {}
+
+
+class OpenAIStub:
+    """Serves `/v1/chat/completions` from a queue of `Scripted` answers (or reply strings) and records every
+    request body."""
+
+    def __init__(self):
+        self.queue: list[Scripted | str] = []
+        self.requests: list[dict[str, Any]] = []
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # keep test output quiet
+                pass
+
+            def do_POST(self):
+                length = int(self.headers.get("content-length", 0))
+                stub.requests.append(json.loads(self.rfile.read(length) or b"{}"))
+                answer = stub.queue.pop(0) if stub.queue else Scripted(500, {"error": "stub queue empty"})
+                if isinstance(answer, str):
+                    answer = Scripted(200, completion(answer))
+                data = json.dumps(answer.body).encode()
+                self.send_response(answer.status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                for key, value in answer.headers.items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+
+    def __enter__(self) -> "OpenAIStub":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()

@@ -1,0 +1,92 @@
+"""The HTTP API on a fake backend: statuses, messages, and no stack traces."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.app import create_app
+from service.backend import Backend
+from service.llm import ModelError
+from service.settings import Settings
+from tests.conftest import seed_text
+from tests.fakes import FakeLLM, article_reply
+
+
+def client_for(llm=None, **settings) -> TestClient:
+    backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1", **settings), llm=llm)
+    return TestClient(create_app(backend.settings, backend), raise_server_exceptions=False)
+
+
+def test_summarize_returns_a_grounded_summary():
+    text = seed_text("002")
+    llm = FakeLLM(article_reply(officials=[("Fatikhatul Khoiriah", "Ketua Fraksi PKB", "DPRD Lampung")]))
+    with client_for(llm) as client:
+        response = client.post("/v1/summaries", json={"text": text, "title": "Serap Ilmu", "url": "https://x.id/1"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["url"] == "https://x.id/1"
+    assert [q["speaker"] for q in body["quotes"]] == ["Fatikhatul Khoiriah"] * 2
+    for q in body["quotes"]:
+        assert text[q["start"] : q["end"]] == q["text"]
+
+
+def test_healthz_reports_ready():
+    with client_for(FakeLLM()) as client:
+        response = client.get("/healthz")
+    assert response.status_code == 200 and response.json()["status"] == "ready"
+
+
+@pytest.mark.parametrize("payload, fragment", [
+    ({}, "text: Field required"),
+    ({"text": "   \n "}, "empty or only whitespace"),
+    ({"text": 42}, "text: Input should be a valid string"),
+    ({"text": "x", "lang": "fr"}, "lang"),
+])
+def test_invalid_input_is_422_with_a_readable_message(payload, fragment):
+    with client_for(FakeLLM()) as client:
+        response = client.post("/v1/summaries", json=payload)
+    assert response.status_code == 422
+    assert fragment in response.json()["error"]
+
+
+def test_malformed_json_is_422():
+    with client_for(FakeLLM()) as client:
+        response = client.post("/v1/summaries", content=b"{not json", headers={"content-type": "application/json"})
+    assert response.status_code == 422 and "invalid request" in response.json()["error"]
+
+
+def test_oversized_text_is_413():
+    with client_for(FakeLLM(), max_article_chars=1_000) as client:
+        assert client.post("/v1/summaries", json={"text": "a " * 600}).status_code == 413
+        big = client.post("/v1/summaries", content=b"x" * 30_000, headers={"content-type": "application/json"})
+    assert big.status_code == 413 and "too large" in big.json()["error"]
+
+
+def test_backend_still_starting_is_503_with_retry_after():
+    backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"))
+    backend.start_in_background = lambda: None  # stays "starting"
+    with TestClient(create_app(backend.settings, backend)) as client:
+        response = client.post("/v1/summaries", json={"text": "Gubernur datang."})
+        health = client.get("/healthz")
+    assert response.status_code == 503 and response.headers["retry-after"] == "10"
+    assert health.status_code == 503 and health.json()["status"] == "starting"
+
+
+@pytest.mark.parametrize("kind, status", [("timeout", 504), ("unavailable", 503), ("bad_response", 502)])
+def test_model_failures_map_to_gateway_statuses(kind, status):
+    with client_for(FakeLLM(ModelError(kind, "stub failure"))) as client:
+        response = client.post("/v1/summaries", json={"text": seed_text("000")})
+    assert response.status_code == status
+    assert "stub failure" in response.json()["error"]
+
+
+def test_unexpected_errors_are_500_without_a_stack_trace():
+    with client_for(FakeLLM(ValueError("secret internals"))) as client:
+        response = client.post("/v1/summaries", json={"text": seed_text("000")})
+    assert response.status_code == 500
+    assert "secret" not in response.text and "Traceback" not in response.text
+
+
+def test_openapi_docs_are_served():
+    with client_for(FakeLLM()) as client:
+        assert client.get("/docs").status_code == 200
+        assert "/v1/summaries" in client.get("/openapi.json").json()["paths"]

@@ -1,0 +1,106 @@
+import pytest
+
+from service.grounding import (
+    align_phrase,
+    find_all,
+    find_quotes,
+    fullest_form,
+    names_match,
+    strip_honorifics,
+)
+from tests.conftest import seed_text
+
+
+def texts(text):
+    return [q.text for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Ia berkata "kami siap," kata Budi.', ["kami siap,"]),
+        ("“Kami siap bekerja sama,” ujar Budi.", ["Kami siap bekerja sama,"]),
+        ("‘Kami siap,’ katanya.", ["Kami siap,"]),
+        ("«Nous sommes prêts», dit-il.", ["Nous sommes prêts"]),
+        ('Mixed “marks" close each other.', ["marks"]),
+        ('"one" and "two" on one line', ["one", "two"]),
+    ],
+)
+def test_quote_marks_of_every_kind(text, expected):
+    assert texts(text) == expected
+
+
+def test_offsets_point_at_the_text_between_the_marks():
+    text = 'Awal.\n"Kerja sama ini penting," ujar Jihan.\nAkhir "lagi".'
+    for q in find_quotes(text):
+        assert text[q.start : q.end] == q.text
+        assert text[q.start - 1] in '"“‘«' and text[q.end] in '"”’»“'
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert texts("The governor’s visit to Jum’at prayers and Mas’ud’s office.") == []
+
+
+def test_unclosed_quote_is_ignored_and_never_crosses_a_line():
+    assert texts('"Tanpa penutup sampai akhir baris\nlalu kalimat lain."') == []
+
+
+def test_a_second_curly_opening_restarts_an_unclosed_quote():
+    assert texts("“tidak ditutup “ini kutipan,” katanya.") == ["ini kutipan,"]
+
+
+def test_nested_single_quotes_belong_to_the_outer_quote():
+    assert texts("“Ia bilang ‘siap’ kemarin,” ujarnya.") == ["Ia bilang ‘siap’ kemarin,"]
+
+
+def test_seed_without_quotation_marks_has_no_quotes():
+    assert find_quotes(seed_text("001")) == []
+
+
+def test_teaser_without_opening_mark_is_not_a_separate_quote():
+    quotes = texts(seed_text("000"))
+    assert len(quotes) == 3
+    assert quotes[1].startswith("Kunjungan ini menjadi momentum penting")
+
+
+@pytest.mark.parametrize(
+    "raw, name",
+    [
+        ("Dr. Hj Nilam Sari Lawira SP, MP", "Nilam Sari Lawira"),
+        ("Mayjen TNI (Purn) Yulius Selvanus", "Yulius Selvanus"),
+        ("H Zulkieflimansyah", "Zulkieflimansyah"),
+        ("Drs. H. Ahmad Yani, S.H., M.Si.", "Ahmad Yani"),
+        ("Prof. Dr. Ir. Budi Santoso", "Budi Santoso"),
+        ("Teuku Umar", "Teuku Umar"),
+        ("Mingrum Gumay", "Mingrum Gumay"),
+    ],
+)
+def test_strip_honorifics(raw, name):
+    assert strip_honorifics(raw) == name
+
+
+def test_find_all_matches_whole_words_across_whitespace():
+    text = "Pramono  Anung bertemu Pramono Anungwibowo."
+    assert find_all(text, "Pramono Anung") == [(0, 14)]
+
+
+def test_names_match_nicknames_and_partial_names():
+    assert names_match("Pramono", "Pramono Anung Wibowo")
+    assert names_match("Khoir", "Fatikhatul Khoiriah")
+    assert not names_match("Andra", "Pramono Anung")
+    assert not names_match("", "Pramono")
+
+
+def test_fullest_form_extends_over_name_words_but_not_headlines_or_days():
+    text = ("Pramono Tawarkan Aplikasi JAKI untuk Banten\n"
+            "Dalam pertemuan itu, Gubernur DKI Jakarta, Pramono Anung Wibowo, hadir dan menyampaikan sambutan.")
+    assert fullest_form(text, "Pramono") == "Pramono Anung Wibowo"
+    assert fullest_form("Andra Soni Senin datang.", "Andra Soni") == "Andra Soni"
+
+
+def test_align_phrase_exact_and_fuzzy():
+    text = "Kerja sama ini bertujuan memperkuat hubungan antarwilayah. Lain hal."
+    assert align_phrase(text, "memperkuat hubungan antarwilayah") == (25, 57)
+    start, end = align_phrase(text, "untuk memperkuat hubungan antarwilayah")
+    assert text[start:end] == "memperkuat hubungan antarwilayah"
+    assert align_phrase(text, "meningkatkan investasi asing") is None

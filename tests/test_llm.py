@@ -1,0 +1,98 @@
+"""InstructorLLM against a real HTTP server on loopback: request shape, re-asks, retries, usage."""
+
+import json
+
+import pytest
+
+import service.llm
+from schemas.extraction import ArticleReply
+from service.llm import InstructorLLM, InvalidReply, ModelError
+from tests.fakes import article_reply
+from tests.openai_stub import OpenAIStub, Scripted
+
+ARTICLE = "Gubernur Lampung Jihan Nurlela {{ secret }} bertemu Gubernur Banten Andra Soni di Serang."
+
+
+@pytest.fixture
+def stub(monkeypatch):
+    monkeypatch.setattr(service.llm, "ALLOW_MODEL_REQUESTS", True)  # a loopback stub, not a model
+    with OpenAIStub() as server:
+        yield server
+
+
+def llm_for(stub, **kwargs):
+    kwargs.setdefault("backoff_initial_s", 0.01)
+    kwargs.setdefault("backoff_max_s", 0.05)
+    return InstructorLLM(stub.base_url, "stub-model", timeout_s=5, **kwargs)
+
+
+def ask(llm):
+    messages = [{"role": "system", "content": "RULES"}, {"role": "user", "content": "ARTICLE:\n" + ARTICLE}]
+    return llm.create(ArticleReply, messages, context={"article": ARTICLE}, max_tokens=100)
+
+
+def good():
+    return json.dumps(article_reply(officials=[("Jihan Nurlela", "Gubernur", "Provinsi Lampung")]))
+
+
+def test_json_mode_with_the_schema_as_a_server_side_constraint(stub):
+    stub.queue.append(good())
+    reply = ask(llm_for(stub))
+    assert reply.value.officials[0].name == "Jihan Nurlela"
+    body = stub.requests[0]
+    assert body["response_format"]["type"] == "json_object"
+    assert body["response_format"]["schema"] == ArticleReply.model_json_schema()
+    assert body["temperature"] == 0 and body["max_tokens"] == 100
+    assert body["messages"][0]["content"].startswith("RULES")  # the fixed prefix comes first
+    assert (reply.usage.calls, reply.usage.prompt_tokens, reply.usage.retries) == (1, 50, 0)
+
+
+def test_article_text_reaches_the_server_unchanged(stub):
+    stub.queue.append(good())
+    ask(llm_for(stub))
+    assert stub.requests[0]["messages"][-1]["content"] == "ARTICLE:\n" + ARTICLE
+
+
+def test_reask_names_the_item_and_the_rule(stub):
+    stub.queue += [json.dumps(article_reply(officials=[("Budi Hartono", "Gubernur", "Banten")])), good()]
+    reply = ask(llm_for(stub))
+    reask = stub.requests[1]["messages"][-1]["content"]
+    assert "officials[0].name 'Budi Hartono' does not occur in the article" in reask
+    assert (reply.usage.calls, reply.usage.retries, reply.usage.prompt_tokens) == (2, 1, 100)
+
+
+def test_still_invalid_after_reasks_carries_the_last_reply(stub):
+    bad = json.dumps(article_reply(officials=[("Budi Hartono", "Gubernur", "Banten")]))
+    stub.queue += [bad, bad]
+    with pytest.raises(InvalidReply) as info:
+        ask(llm_for(stub, retries=1))
+    assert json.loads(info.value.last_reply)["officials"][0]["name"] == "Budi Hartono"
+    assert info.value.usage.calls == 2
+
+
+@pytest.mark.parametrize("status", [429, 500, 502, 503])
+def test_transient_faults_are_retried(stub, status):
+    stub.queue += [Scripted(status, {"error": "busy"}, {"Retry-After": "0"}), good()]
+    reply = ask(llm_for(stub))
+    assert reply.value.officials[0].name == "Jihan Nurlela"
+    assert len(stub.requests) == 2
+
+
+def test_persistent_fault_ends_in_one_typed_error(stub):
+    stub.queue += [Scripted(503, {"error": "down"})] * 3
+    with pytest.raises(ModelError) as info:
+        ask(llm_for(stub, transport_retries=2))
+    assert info.value.kind == "unavailable" and len(stub.requests) == 3
+
+
+def test_unreachable_endpoint_is_unavailable(monkeypatch):
+    monkeypatch.setattr(service.llm, "ALLOW_MODEL_REQUESTS", True)
+    llm = InstructorLLM("http://127.0.0.1:9/v1", "none", timeout_s=1, transport_retries=0)
+    with pytest.raises(ModelError) as info:
+        ask(llm)
+    assert info.value.kind == "unavailable"
+
+
+def test_unit_tests_cannot_reach_a_model():
+    with pytest.raises(RuntimeError, match="disabled"):
+        ask(InstructorLLM("http://127.0.0.1:9/v1", "none"))

@@ -1,0 +1,29 @@
+from service.mentions import officials_from_mentions, position_mentions, split_position
+from tests.conftest import seed_text
+
+
+def test_mentions_of_positions_in_seed_002():
+    mentions = position_mentions(seed_text("002"))
+    assert "Ketua Fraksi PKB Lampung, Fatikhatul Khoiriah" in mentions
+    assert any("Rahmat Mirzani Djausal dan Jihan Nurlela" in m for m in mentions)
+
+
+def test_officials_read_off_mentions():
+    names = dict(officials_from_mentions(seed_text("002")))
+    assert set(names) == {"Fatikhatul Khoiriah", "Rahmat Mirzani Djausal", "Jihan Nurlela"}
+
+
+def test_a_place_used_elsewhere_is_not_part_of_the_name():
+    text = ("Hal itu disampaikan oleh Wali Kota Vanimo Jerry Kina dalam suatu pertemuan di kota itu. "
+            "Menurut dia, warga di Vanimo akan senang dengan rencana kerja sama yang sedang dibahas.")
+    assert officials_from_mentions(text) == [("Jerry Kina", "Wali Kota Vanimo")]
+
+
+def test_days_and_titles_alone_are_not_officials():
+    assert officials_from_mentions("Gubernur Lampung, Selasa, membuka acara.") == []
+
+
+def test_split_position():
+    assert split_position("Ketua DPRD Lampung") == ("Ketua", "DPRD Lampung")
+    assert split_position("Penjabat Gubernur Gorontalo") == ("Penjabat Gubernur", "Gorontalo")
+    assert split_position("Chairman") == ("Chairman", "")

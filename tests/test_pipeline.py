@@ -1,0 +1,147 @@
+"""The pipeline's logic on a fake model: grounding, repair, attribution, re-asks and warnings."""
+
+import pytest
+
+from schemas.summary import Summary
+from schemas.taxonomy import SectorLabel
+from service.article import Article
+from service.llm import ModelError
+from service.pipeline import summarize
+from tests.conftest import seed_text
+from tests.fakes import FakeLLM, article_reply
+
+
+def run(text, *replies, **kwargs) -> tuple[Summary, FakeLLM]:
+    llm = FakeLLM(*replies)
+    return summarize(Article(text=text, title=text.splitlines()[0]), llm, **kwargs), llm
+
+
+def assert_grounded(summary: Summary, text: str):
+    for o in summary.officials:
+        assert o.spans and all(text[s:e].lower() == o.name.lower() for s, e in o.spans)
+    for q in summary.quotes:
+        assert text[q.start : q.end] == q.text
+        assert q.speaker is None or q.speaker in {o.name for o in summary.officials}
+    for s in summary.sectors:
+        assert all(text[a:b].lower() == s.evidence.lower() for a, b in s.spans)
+    for p in summary.partners:
+        assert p.spans
+
+
+def test_seed_002_officials_quotes_and_grounding():
+    text = seed_text("002")
+    reply = article_reply(
+        officials=[("Fatikhatul Khoiriah", "Ketua Fraksi PKB", "DPRD Lampung")],
+        partners=[("Provinsi Banten", "province"), ("DPRD Lampung", "dprd")],
+        sectors=["UMKM", "koperasi digital"],
+        goals=["mempercepat kemajuan UMKM di Lampung"],
+    )
+    summary, llm = run(text, reply)
+    names = [o.name for o in summary.officials]
+    # The model missed the governor-elect pair; the position mentions bring them back.
+    assert names == ["Fatikhatul Khoiriah", "Rahmat Mirzani Djausal", "Jihan Nurlela"]
+    assert [q.speaker for q in summary.quotes] == ["Fatikhatul Khoiriah", "Fatikhatul Khoiriah"]
+    assert {s.label for s in summary.sectors} == {SectorLabel.smes_cooperatives}
+    assert summary.provenance.usage.calls == 1  # no speaker prompt: the text attributes both quotes
+    assert_grounded(summary, text)
+
+
+def test_seed_001_has_no_quotes_whatever_the_model_says():
+    text = seed_text("001")
+    summary, _ = run(text, article_reply(officials=[("Rahmat Mirzani Djausal", "Gubernur", "Provinsi Lampung")]))
+    assert summary.quotes == []
+
+
+def test_invented_name_is_re_asked_with_the_reason_then_dropped():
+    text = seed_text("000")
+    bad = article_reply(officials=[("Budi Hartono", "Gubernur", "Provinsi Banten")])
+    summary, llm = run(text, bad, bad)
+    assert "Budi Hartono" not in [o.name for o in summary.officials]
+    reask_error = str(llm.requests[1]["error"])
+    assert "officials[0].name 'Budi Hartono' does not occur in the article" in reask_error
+    assert any("Budi Hartono" in w for w in summary.warnings)
+    assert summary.provenance.usage.retries == 2 and summary.provenance.usage.calls == 2
+    assert [o.name for o in summary.officials] == ["Mingrum Gumay"]  # found by code all the same
+
+
+def test_position_in_the_name_is_repaired_by_code():
+    text = seed_text("000")
+    summary, _ = run(text, article_reply(officials=[("Ketua DPRD Lampung Mingrum Gumay", "Ketua", "DPRD")]))
+    assert [o.name for o in summary.officials] == ["Mingrum Gumay"]
+    assert summary.officials[0].title == "Ketua"
+
+
+def test_journalists_and_editors_are_not_officials():
+    text = seed_text("004")
+    reply = article_reply(officials=[("Jihan Nurlela", "Wakil Gubernur", "Provinsi Lampung"),
+                                     ("Ruth Intan Sozometa Kanafi", "Pewarta", "ANTARA"),
+                                     ("Satyagraha", "Editor", "ANTARA")])
+    summary, _ = run(text, reply)
+    assert [o.name for o in summary.officials] == ["Jihan Nurlela"]
+    assert [q.speaker for q in summary.quotes] == ["Jihan Nurlela"] * 4
+
+
+def test_ungrounded_partners_sectors_and_goals_are_dropped_with_warnings():
+    text = seed_text("004")
+    reply = article_reply(
+        officials=[("Jihan Nurlela", "Wakil Gubernur", "Provinsi Lampung")],
+        partners=[("Malaysia", "foreign_government"), ("Kota Miri", "foreign_city")],
+        sectors=["perdagangan", "pertambangan emas"],
+        goals=["membuka akses pasar internasional", "membangun bandara baru di Mars"],
+    )
+    summary, _ = run(text, reply)
+    assert [p.name for p in summary.partners] == ["Malaysia"]
+    assert [s.evidence for s in summary.sectors] == ["perdagangan"]
+    assert [g.text for g in summary.goals] == ["membuka akses pasar internasional"]
+    assert len([w for w in summary.warnings if "dropped" in w]) == 3
+    assert_grounded(summary, text)
+
+
+def test_the_model_attributes_only_what_the_text_leaves_open():
+    text = ("Gubernur Banten Andra Soni bertemu Gubernur DKI Jakarta Pramono Anung di Balai Kota hari ini.\n"
+            "Keduanya membahas kerja sama penanganan banjir dan sampah di kawasan aglomerasi.\n"
+            "“Kami akan segera menindaklanjuti hasil pertemuan ini bersama tim teknis.”\n")
+    main = article_reply(officials=[("Andra Soni", "Gubernur", "Provinsi Banten"),
+                                    ("Pramono Anung", "Gubernur", "Provinsi DKI Jakarta")])
+    summary, llm = run(text, main, {"speakers": ["Andra Soni"]})
+    assert [(q.speaker, q.attribution) for q in summary.quotes] == [("Andra Soni", "model")]
+    speaker_prompt = llm.requests[-1]["messages"][1]["content"]
+    assert "Officials: Andra Soni; Pramono Anung" in speaker_prompt
+
+
+def test_the_speaker_schema_admits_only_officials_or_null():
+    text = ("Gubernur Banten Andra Soni bertemu warga di alun-alun kota pada pagi hari ini.\n"
+            "“Kami akan segera menindaklanjuti hasil pertemuan ini bersama tim teknis.”\n")
+    main = article_reply(officials=[("Andra Soni", "Gubernur", "Provinsi Banten")])
+    summary, _ = run(text, main, {"speakers": ["Joko Widodo"]}, {"speakers": ["Joko Widodo"]})
+    assert summary.quotes[0].speaker is None
+    assert any("no speaker" in w for w in summary.warnings)
+
+
+def test_model_failure_is_one_typed_error():
+    with pytest.raises(ModelError) as info:
+        run(seed_text("000"), ModelError("unavailable", "the model endpoint cannot be reached"))
+    assert info.value.kind == "unavailable"
+
+
+def test_summary_language_follows_the_article_or_the_request():
+    text = seed_text("000")
+    summary, llm = run(text, article_reply())
+    assert summary.language == "id" and summary.summary_language == "id"
+    assert "in Indonesian" in llm.requests[0]["messages"][1]["content"]
+    summary, llm = run(text, article_reply(), lang="en")
+    assert summary.summary_language == "en" and "in English" in llm.requests[0]["messages"][1]["content"]
+
+
+def test_prompt_prefix_is_the_same_for_every_article():
+    _, first = run(seed_text("000"), article_reply())
+    _, second = run(seed_text("004"), article_reply())
+    assert first.requests[0]["messages"][0] == second.requests[0]["messages"][0]
+    assert "Baca juga" not in second.requests[0]["messages"][1]["content"]  # page noise is not sent
+    assert "Pewarta" not in second.requests[0]["messages"][1]["content"]
+
+
+def test_article_text_that_looks_like_a_template_reaches_the_model_unchanged():
+    text = "Gubernur Lampung Jihan Nurlela {{ secret }} {% endraw %} berkunjung ke Banten untuk kerja sama."
+    summary, llm = run(text, article_reply())
+    assert "{{ secret }}" in llm.requests[0]["messages"][1]["content"]
