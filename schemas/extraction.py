@@ -8,7 +8,7 @@ Without a context (lenient salvage of a last reply), only the shape is checked.
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationInfo, create_model, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, create_model, field_validator
 
 from schemas.names import looks_like_name
 from schemas.summary import PartnerKind
@@ -60,11 +60,12 @@ class PartnerItem(CompactSchema):
 class ArticleReply(CompactSchema):
     """Everything the model is asked about one article, in one reply, so the article is read once."""
 
-    officials: list[OfficialItem]
-    partners: list[PartnerItem]
-    sectors: list[str]
-    goals: list[str]
-    summary: str
+    # Caps are part of the grammar the server enforces: they bound the reply, and so its writing time.
+    officials: list[OfficialItem] = Field(max_length=12)
+    partners: list[PartnerItem] = Field(max_length=8)
+    sectors: list[str] = Field(max_length=10)
+    goals: list[str] = Field(max_length=3)
+    summary: str = Field(max_length=600)
 
     @field_validator("officials")
     @classmethod

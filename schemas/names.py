@@ -1,7 +1,14 @@
 """What can be a person's name: a rule checked against every official the model returns."""
 
-# Words that are never part of a person's name: positions, bodies, places, dates.
-NOT_NAME_WORDS = {
+DATE_WORDS = {
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "januari", "februari", "maret",
+    "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "may",
+    "june", "july", "august", "october", "december",
+}
+
+# Words that are never part of a person's name: positions, bodies, places, dates, pious interjections.
+NOT_NAME_WORDS = DATE_WORDS | {
     # positions and bodies
     "gubernur", "wakil", "ketua", "bupati", "wali", "walikota", "wawali", "wabup", "wagub", "menteri", "kepala",
     "sekretaris", "sekda", "sekwan", "presiden", "direktur", "anggota", "camat", "lurah", "duta", "dubes",
@@ -10,7 +17,8 @@ NOT_NAME_WORDS = {
     "kab", "komisi", "fraksi", "bawaslu", "kpu", "kbri", "kjri", "bumd", "bumn", "kementerian", "sekretariat",
     "governor", "mayor", "regent", "chairman", "minister", "ambassador", "secretary", "deputy", "vice",
     "president", "province", "regency", "city", "district", "council", "government", "antara", "pkb", "pdip",
-    "pdi-p", "golkar", "gerindra", "nasdem", "pks", "pan", "demokrat", "ppp",
+    "pdi-p", "golkar", "gerindra", "nasdem", "pks", "pan", "demokrat", "ppp", "insyaallah", "alhamdulillah",
+    "bismillah",
     # provinces and common region names and abbreviations
     "aceh", "sumatera", "sumut", "sumbar", "sumsel", "riau", "kepri", "jambi", "bengkulu", "lampung", "bangka",
     "belitung", "babel", "banten", "jakarta", "dki", "dkj", "jawa", "jabar", "jateng", "jatim", "yogyakarta",
@@ -18,11 +26,6 @@ NOT_NAME_WORDS = {
     "kaltara", "sulawesi", "sulut", "sulteng", "sulsel", "sultra", "sulbar", "gorontalo", "maluku", "malut",
     "papua", "indonesia", "malaysia", "singapura", "singapore", "jepang", "japan", "tiongkok", "china",
     "barat", "timur", "utara", "selatan", "tengah", "west", "east", "north", "south", "central",
-    # dates
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "januari", "februari", "maret",
-    "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "may",
-    "june", "july", "august", "october", "december", "insyaallah", "alhamdulillah", "bismillah",
 }
 
 
@@ -30,3 +33,9 @@ def looks_like_name(name: str) -> bool:
     """False for a "name" that is only positions, bodies, places or dates ("Selasa", "Bawaslu Lampung")."""
     words = [w.strip(".,()").lower() for w in name.split()]
     return bool(words) and not all(w in NOT_NAME_WORDS or w.isdigit() for w in words) and words[0] not in NOT_NAME_WORDS
+
+
+def is_date(phrase: str) -> bool:
+    """True for a phrase made only of day and month names and numbers ("Selasa", "12 Desember 2024")."""
+    words = [w.strip(".,()").lower() for w in phrase.split()]
+    return bool(words) and all(w in DATE_WORDS or w.isdigit() for w in words)

@@ -2,7 +2,7 @@
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Lines that are page furniture, not reporting: related links, bylines, credits, copyright, list widgets.
 _NOISE_LINE = re.compile(
@@ -31,7 +31,6 @@ class Article:
     text: str
     title: str | None = None
     url: str | None = None
-    credit_lines: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:
@@ -51,10 +50,6 @@ class Article:
             if line not in deduped[-3:]:
                 deduped.append(line)
         return "\n".join(deduped)
-
-    def in_credit_line(self, start: int) -> bool:
-        """Whether an offset lies on a byline or credit line ("Pewarta: …", "Editor:" and the line after)."""
-        return any(s <= start < e for s, e in credit_spans(self.text))
 
 
 def _lines(text: str):
@@ -98,11 +93,3 @@ def detect_language(text: str) -> str:
     if max(id_share, en_share) < 0.04:
         return "und"
     return "id" if id_share >= en_share else "en"
-
-
-def split_title(text: str) -> tuple[str | None, str]:
-    """The first non-empty line as a title, for files whose line 1 is the headline."""
-    for line in text.split("\n"):
-        if line.strip():
-            return line.strip(), text
-    return None, text

@@ -33,10 +33,19 @@ class Backend:
         self._error: str | None = None
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._closed = threading.Event()
 
     @property
     def kind(self) -> str:
         return "endpoint" if self.settings.llm_base_url else "embedded"
+
+    @property
+    def model_name(self) -> str:
+        """The name replies are recorded under, known before anything starts."""
+        s = self.settings
+        if s.llm_base_url:
+            return s.llm_model or "default"
+        return s.model_path.stem if s.model_path is not None else DEFAULT_MODEL_NAME
 
     @property
     def status(self) -> str:
@@ -60,17 +69,19 @@ class Backend:
             s = self.settings
             try:
                 if s.llm_base_url:
-                    base_url, model = s.llm_base_url, s.llm_model or "default"
+                    base_url, model = s.llm_base_url, self.model_name
                 else:
                     if s.model_path is not None:
                         if not s.model_path.is_file():
                             raise EmbeddedModelError(f"RINGKAS_MODEL_PATH {s.model_path} is not a file")
-                        path, alias = s.model_path, s.model_path.stem
+                        path = s.model_path
                     else:
-                        path, alias = assemble_default_model(s.cache_dir), DEFAULT_MODEL_NAME
+                        path = assemble_default_model(s.cache_dir)
+                    alias = self.model_name
                     self._server = EmbeddedServer(
                         path, alias=alias, threads=s.model_threads, n_ctx=s.model_ctx, port=s.embedded_port,
                         log_path=s.cache_dir / "embedded-server.log", start_timeout_s=s.embedded_start_timeout_s,
+                        draft_tokens=s.model_draft_tokens,
                     ).start()
                     base_url, model = self._server.base_url, alias
             except EmbeddedModelError as exc:
@@ -88,12 +99,17 @@ class Backend:
                 self.start()
             except EmbeddedModelError as exc:
                 log.error("model backend failed to start: %s", exc)
+                return
+            # The embedded server is told to die with the thread that started it (PR_SET_PDEATHSIG), so this
+            # thread lives until the backend is closed.
+            self._closed.wait()
 
         if self._llm is None and self._thread is None:
             self._thread = threading.Thread(target=run, name="ringkas-backend", daemon=True)
             self._thread.start()
 
     def close(self) -> None:
+        self._closed.set()
         if self._server is not None:
             self._server.stop()
             self._server = None

@@ -20,7 +20,7 @@ from service.pipeline import summarize
 from service.render import summary_to_markdown
 from service.settings import get_settings
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+ARTICLE_SUFFIXES = {".txt", ".md"}
 
 
 class ArticleInputError(Exception):
@@ -46,7 +46,7 @@ def iter_inputs(paths: tuple[str, ...]) -> Iterator[str]:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
             if not found:
-                raise click.UsageError(f"{raw}: no article files (.txt, .md, .html) in this directory")
+                raise click.UsageError(f"{raw}: no article files (.txt, .md) in this directory")
             yield from (str(p) for p in found)
         elif path.is_file():
             yield raw
@@ -116,7 +116,7 @@ def _done(out_file: Path, sha: str, fmt: str) -> bool:
 @click.pass_context
 def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_dir: Path | None,
                       lang: str | None) -> None:
-    """Summarize articles: files, directories of .txt/.md/.html files, or - for stdin."""
+    """Summarize articles: files, directories of .txt and .md files, or - for stdin."""
     settings = get_settings()
     sources = list(iter_inputs(paths))
     several = len(sources) > 1
@@ -176,3 +176,12 @@ def serve_command(host: str, port: int) -> None:
     from service.app import create_app
 
     uvicorn.run(create_app(), host=host, port=port, log_level="info")
+
+
+def _register_eval() -> None:
+    from evals.cli import eval_command
+
+    main.add_command(eval_command)
+
+
+_register_eval()

@@ -73,6 +73,17 @@ def assemble_default_model(cache_dir: Path) -> Path:
     return target
 
 
+def _die_with_parent() -> None:
+    """In the server's process, before exec: on Linux, ask the kernel to end it when Ringkas dies, even by
+    SIGKILL, so no orphaned model server keeps two cores busy."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -83,7 +94,7 @@ class EmbeddedServer:
     """A llama.cpp OpenAI-compatible server process that Ringkas owns: started on demand, stopped with it."""
 
     def __init__(self, model_path: Path, *, alias: str, threads: int | None, n_ctx: int, port: int | None,
-                 log_path: Path, start_timeout_s: float):
+                 log_path: Path, start_timeout_s: float, draft_tokens: int = 0):
         self.model_path = model_path
         self.alias = alias
         self.threads = threads or max(os.cpu_count() or 1, 1)
@@ -91,6 +102,7 @@ class EmbeddedServer:
         self.port = port or _free_port()
         self.log_path = log_path
         self.start_timeout_s = start_timeout_s
+        self.draft_tokens = draft_tokens
         self._process: subprocess.Popen | None = None
 
     @property
@@ -111,12 +123,17 @@ class EmbeddedServer:
             "--model", str(self.model_path), "--model_alias", self.alias,
             "--host", "127.0.0.1", "--port", str(self.port),
             "--n_ctx", str(self.n_ctx), "--n_threads", str(self.threads), "--n_threads_batch", str(self.threads),
-            # logits for every token are only needed for logprobs; without them peak RAM is ~2.1 GB, not 3.7.
-            "--logits_all", "false",
+            # Logits for every token are only needed for logprobs (and by the draft model below); without them
+            # peak RAM is ~2.1 GB, not 3.7.
+            "--logits_all", "true" if self.draft_tokens else "false",
         ]
+        if self.draft_tokens:
+            # Prompt-lookup decoding drafts tokens by matching the text written so far against the prompt:
+            # extraction copies names and phrases from the article. (llama-cpp-python then keeps all logits.)
+            command += ["--draft_model", "prompt-lookup", "--draft_model_num_pred_tokens", str(self.draft_tokens)]
         with self.log_path.open("ab") as log_file:
             self._process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT,
-                                             stdin=subprocess.DEVNULL)
+                                             stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
         deadline = time.monotonic() + self.start_timeout_s
         while time.monotonic() < deadline:
             if self._process.poll() is not None:

@@ -67,6 +67,11 @@ def officials_from_mentions(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def starts_with_position(phrase: str) -> bool:
+    """Whether a phrase starts with a position ("Gubernur Banten"), so names a person, not a party."""
+    return _TITLE_START.match(phrase) is not None
+
+
 def split_position(position: str) -> tuple[str, str]:
     """("Ketua DPRD Lampung") -> ("Ketua", "DPRD Lampung"): the title words, then the body."""
     m = _TITLE_START.match(position)

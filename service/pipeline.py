@@ -2,22 +2,22 @@
 
 Code finds what it can (quotation spans, speech cues, position mentions, offsets, sector mapping); the model
 is asked only what needs judgement, in one reply per article, behind a fixed prefix (rules and schema) that
-the server keeps cached; a second short prompt runs only for quotes whose speaker the text leaves open. Every item the model returns is checked against the text; what fails is dropped and
-reported in `warnings`.
+the server keeps cached. A second short prompt runs only for quotes whose speaker the text leaves open.
+Every item the model returns is checked against the text; what fails is dropped and reported in `warnings`.
 """
 
 import logging
+import re
 import time
 from collections.abc import Callable
 
 from schemas.extraction import ArticleReply, speakers_reply_model
+from schemas.names import is_date, looks_like_name
 from schemas.summary import Goal, Official, Partner, Provenance, Quote, Sector, Summary, Usage
 from schemas.taxonomy import label_for_phrase
 from service import __version__
 from service.article import Article, credit_spans, is_noise_line
 from service.attribution import attribute_quotes, speaker_cue_names
-from schemas.names import looks_like_name
-from service.mentions import officials_from_mentions, position_mentions, split_position
 from service.grounding import (
     QuoteSpan,
     align_phrase,
@@ -29,6 +29,7 @@ from service.grounding import (
     strip_honorifics,
 )
 from service.llm import LLM, InvalidReply, parse_lenient
+from service.mentions import officials_from_mentions, split_position, starts_with_position
 from service.prompts import ExtractPrompts, load_extract_prompts
 
 log = logging.getLogger(__name__)
@@ -91,10 +92,12 @@ def summarize(
     summary_language = lang or (language if language in _LANGUAGE_NAMES else "en")
 
     quote_spans = [q for q in find_quotes(text) if not _on_noise_line(text, q.start)]
+    mentioned = officials_from_mentions(text)
 
     step("reading the article")
-    reply = run.ask(ArticleReply, prompts.system, _main_request(run, quote_spans, summary_language), 900)
-    officials = ground_officials(text, reply.officials if reply else [], run.warnings)
+    request = _main_request(run, mentioned, quote_spans, summary_language)
+    reply = run.ask(ArticleReply, prompts.system, request, 900)
+    officials = ground_officials(text, mentioned, reply.officials if reply else [], run.warnings)
 
     step("attributing quotes")
     quotes = attribute(run, quote_spans, [o.name for o in officials])
@@ -122,26 +125,27 @@ def summarize(
     )
 
 
-def _main_request(run: Extraction, quote_spans: list[QuoteSpan], summary_language: str) -> str:
+def _main_request(run: Extraction, found: list[tuple[str, str]], quote_spans: list[QuoteSpan],
+                  summary_language: str) -> str:
     """The per-article part of the prompt: the article, then what code already noticed in it."""
     parts = ["ARTICLE:", run.view, ""]
-    mentions = position_mentions(run.article.text)
-    cues = speaker_cue_names(run.article.text, quote_spans)
-    if mentions:
-        parts.append("Positions named in the ARTICLE (check each for an official): " + "; ".join(mentions))
-    if cues:
-        parts.append("Names next to quotations: " + "; ".join(cues))
+    if found:
+        parts.append("Officials already found: " + "; ".join(f"{name} ({position})" for name, position in found))
+    others = [c for c in speaker_cue_names(run.article.text, quote_spans)
+              if not any(names_match(name, c) or name in c for name, _ in found)]
+    if others:
+        parts.append("Other names next to quotations: " + "; ".join(others))
     parts.append(f"Write the summary {_LANGUAGE_NAMES.get(summary_language, 'in English')}.")
     return "\n".join(parts)
 
 
-def ground_officials(text: str, items, warnings: list[str]) -> list[Official]:
-    """The model's officials, repaired and checked by code, plus those the position mentions name and the
-    model missed; every name occurs in the text (outside bylines), in its fullest form, once."""
+def ground_officials(text: str, mentioned: list[tuple[str, str]], items, warnings: list[str]) -> list[Official]:
+    """Officials read off position mentions, plus the model's, repaired and checked by code: every name
+    occurs in the text (outside bylines), in its fullest form, once."""
     credits = credit_spans(text)
     # Positions read off the text come first: "Ketua DPRD Lampung Mingrum Gumay" states the title outright,
     # where a small model often guesses. The model's officials add the people no mention names.
-    candidates = [(name, *split_position(position), "mention") for name, position in officials_from_mentions(text)]
+    candidates = [(name, *split_position(position), "mention") for name, position in mentioned]
     candidates += [(item.name, item.title.strip(), item.institution.strip(), "model") for item in items]
     officials: list[Official] = []
     for raw, title, institution, source in candidates:
@@ -202,8 +206,8 @@ def attribute(run: Extraction, quote_spans: list[QuoteSpan], names: list[str]) -
     return quotes
 
 
-_LEVEL_WORDS = ("pemerintah provinsi", "pemerintah kabupaten", "pemerintah kota", "pemerintah", "provinsi",
-                "kabupaten", "kota", "pemprov", "pemkab", "pemkot", "province", "regency", "city", "of", "the")
+_LEVEL = re.compile(r"^(?:(?:pemerintah|provinsi|kabupaten|kota|pemprov|pemkab|pemkot|province|regency|city|of|the)"
+                    r"\s+)+", re.IGNORECASE)
 
 
 def ground_partners(text: str, items, warnings: list[str]) -> list[Partner]:
@@ -215,6 +219,9 @@ def ground_partners(text: str, items, warnings: list[str]) -> list[Partner]:
         if not name or not spans:
             warnings.append(f"partner {item.name!r} dropped: not found in the article")
             continue
+        if is_date(name) or starts_with_position(name):
+            warnings.append(f"partner {item.name!r} dropped: a date or a position, not a party")
+            continue
         if any(_core(p.name).lower() == _core(name).lower() for p in partners):
             continue
         partners.append(Partner(name=name, kind=item.kind, spans=spans))
@@ -222,11 +229,8 @@ def ground_partners(text: str, items, warnings: list[str]) -> list[Partner]:
 
 
 def _core(name: str) -> str:
-    words = name.split()
-    while words and any(" ".join(words[: len(lw.split())]).lower() == lw for lw in _LEVEL_WORDS):
-        level = next(lw for lw in _LEVEL_WORDS if " ".join(words[: len(lw.split())]).lower() == lw)
-        words = words[len(level.split()) :]
-    return " ".join(words) or name
+    """A partner's name without its level of government: "Pemerintah Provinsi Banten" -> "Banten"."""
+    return _LEVEL.sub("", name) or name
 
 
 def ground_sectors(text: str, items: list[str], warnings: list[str]) -> list[Sector]:

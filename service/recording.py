@@ -1,0 +1,126 @@
+"""Recording and replaying a model's replies, keyed by article and call order.
+
+The recorded real replies of the embedded model let the eval suite re-score without a model, and tests and
+CI run the whole pipeline on real model output with no model at all.
+"""
+
+import hashlib
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from schemas.summary import Usage
+from service.llm import LLM, InvalidReply, Reply
+
+
+def _article_key(context: dict[str, Any]) -> str:
+    return hashlib.sha256(context["article"].encode("utf-8")).hexdigest()
+
+
+class RecordingLLM:
+    """Passes calls to `inner` and keeps every reply (or final invalid reply), per article."""
+
+    def __init__(self, inner: LLM):
+        self.inner = inner
+        self.name = inner.name
+        self.recorded: dict[str, list[dict[str, Any]]] = {}
+
+    def create(self, response_model, messages, *, context, max_tokens) -> Reply:
+        calls = self.recorded.setdefault(_article_key(context), [])
+        started = time.perf_counter()
+        try:
+            reply = self.inner.create(response_model, messages, context=context, max_tokens=max_tokens)
+        except InvalidReply as exc:
+            calls.append({"response_model": response_model.__name__, "invalid": str(exc).splitlines()[0][:300],
+                          "last_reply": exc.last_reply, "usage": exc.usage.model_dump(),
+                          "wall_s": round(time.perf_counter() - started, 3)})
+            raise
+        calls.append({"response_model": response_model.__name__, "reply": reply.value.model_dump(mode="json"),
+                      "usage": reply.usage.model_dump(), "wall_s": round(time.perf_counter() - started, 3)})
+        return reply
+
+
+def request_key(response_model, messages: list[dict[str, str]]) -> str:
+    """Identifies a request: the same messages and reply schema get the same reply at temperature 0."""
+    blob = json.dumps([messages, response_model.model_json_schema()], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+class CachedLLM:
+    """Answers from a directory of recorded replies when it has them, else asks `inner` and records.
+
+    One file per article, named by a hash of the model, the prompt version and the article; inside, replies are
+    found by a hash of the request. Re-scoring a run or re-running an unchanged configuration makes no model
+    call; a change to what is sent is a miss. `inner=None` replays only, and then falls back to the reply
+    recorded for the same article and reply type (counted in `stale`).
+    """
+
+    def __init__(self, inner: LLM | None, cache_dir: Path, *, model: str, prompt_version: str, refresh: bool = False):
+        self.inner = inner
+        self.name = model
+        self.cache_dir = cache_dir
+        self.prompt_version = prompt_version
+        self.refresh = refresh
+        self.hits = 0
+        self.misses = 0
+        self.stale = 0
+        self._stale_next: dict[tuple[str, str], int] = {}
+        self._calls: dict[str, list[dict[str, Any]]] = {}
+
+    def path_for(self, article_sha: str) -> Path:
+        key = hashlib.sha256(f"{self.name}\n{self.prompt_version}\n{article_sha}".encode()).hexdigest()[:32]
+        return self.cache_dir / f"{key}.json"
+
+    def _load(self, article_sha: str) -> list[dict[str, Any]]:
+        if article_sha not in self._calls:
+            path = self.path_for(article_sha)
+            calls = []
+            if path.is_file() and not self.refresh:
+                calls = json.loads(path.read_text(encoding="utf-8"))["calls"]
+            self._calls[article_sha] = calls
+        return self._calls[article_sha]
+
+    def create(self, response_model, messages, *, context, max_tokens) -> Reply:
+        sha = _article_key(context)
+        calls = self._load(sha)
+        key = request_key(response_model, messages)
+        call = next((c for c in calls if c.get("request") == key), None)
+        if call is not None:
+            self.hits += 1
+            return self._replay(call, response_model, context)
+        if self.inner is None:
+            # Replay only: a request that changed since recording (the code now builds it differently) gets the
+            # reply recorded for this article and reply type, and is counted as stale.
+            same = [c for c in calls if c["response_model"] == response_model.__name__]
+            n = self._stale_next.get((sha, response_model.__name__), 0)
+            if n < len(same):
+                self._stale_next[(sha, response_model.__name__)] = n + 1
+                self.stale += 1
+                return self._replay(same[n], response_model, context)
+            raise LookupError(f"no cached {response_model.__name__} reply for article {sha[:12]} "
+                              f"({self.name}, {self.prompt_version}); run with the model to fill the cache")
+        self.misses += 1
+        recorder = RecordingLLM(self.inner)
+        try:
+            return recorder.create(response_model, messages, context=context, max_tokens=max_tokens)
+        finally:
+            for recorded in recorder.recorded.get(sha, []):
+                calls.append({"request": key, **recorded})
+            self._save(sha, calls)
+
+    @staticmethod
+    def _replay(call: dict[str, Any], response_model, context) -> Reply:
+        usage = Usage(**call["usage"])
+        if "invalid" in call:
+            raise InvalidReply(call["invalid"], call["last_reply"], usage)
+        return Reply(response_model.model_validate(call["reply"], context=context), usage)
+
+    def _save(self, article_sha: str, calls: list[dict[str, Any]]) -> None:
+        path = self.path_for(article_sha)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"model": self.name, "prompt_version": self.prompt_version,
+                                   "article_sha256": article_sha, "calls": calls}, ensure_ascii=False, indent=1)
+                       + "\n", encoding="utf-8")
+        tmp.replace(path)

@@ -1,0 +1,54 @@
+"""Gold files are checked against their articles when they load."""
+
+import json
+
+import pytest
+
+from evals.gold import GoldError, load_gold
+
+
+def test_the_committed_gold_set_loads_and_passes_every_check():
+    gold = load_gold()
+    assert len(gold) == 21
+    assert {g.id.split("/")[0] for g in gold} == {"seeds", "dev"}
+
+
+def write_case(tmp_path, labels, text="Gubernur Banten Andra Soni berkata, “Kami siap,” ujarnya."):
+    (tmp_path / "a.txt").write_text(text)
+    gold_dir = tmp_path / "evals" / "gold" / "dev"
+    gold_dir.mkdir(parents=True)
+    base = {"article": "a.txt", "officials": [{"name": "Andra Soni", "title": "Gubernur", "institution": "Banten"}],
+            "partners": [], "sectors": [], "goals": [], "quotes": [{"speaker": "Andra Soni", "text": "Kami siap,"}]}
+    base.update(labels)
+    (gold_dir / "x.json").write_text(json.dumps(base))
+    return tmp_path / "evals" / "gold"
+
+
+def test_a_valid_case_loads(tmp_path):
+    assert len(load_gold(write_case(tmp_path, {}))) == 1
+
+
+@pytest.mark.parametrize("labels, message", [
+    ({"officials": [{"name": "Andra Sony", "title": "", "institution": ""}]},
+     "officials[0].name 'Andra Sony' does not occur verbatim"),
+    ({"quotes": [{"speaker": "Andra Soni", "text": "Kami siap"}]}, "quotes[0].text 'Kami siap'"),
+    ({"quotes": [{"speaker": "Andra Soni", "text": "Gubernur Banten"}]}, "between a pair of quotation marks"),
+    ({"quotes": [{"speaker": "Pramono", "text": "Kami siap,"}]}, "quotes[0].speaker 'Pramono' is not one of"),
+    ({"partners": "Banten"}, "'partners' must be a list"),
+    ({"article": "missing.txt"}, "article 'missing.txt' not found"),
+])
+def test_a_bad_gold_file_is_refused_naming_file_and_item(tmp_path, labels, message):
+    with pytest.raises(GoldError) as info:
+        load_gold(write_case(tmp_path, labels))
+    assert "evals/gold/dev/x.json" in str(info.value) and message in str(info.value)
+
+
+def test_ringkas_eval_refuses_bad_gold_with_the_file_and_item(tmp_path):
+    from click.testing import CliRunner
+
+    from service.cli import main
+
+    gold_dir = write_case(tmp_path, {"officials": [{"name": "Andra Sony", "title": "", "institution": ""}]})
+    result = CliRunner().invoke(main, ["eval", "--replay", "--gold", str(gold_dir), "--no-write"])
+    assert result.exit_code == 1
+    assert "gold refused" in result.output and "officials[0].name 'Andra Sony'" in result.output

@@ -1,0 +1,61 @@
+"""The response cache: recorded replies answer again without a model; changed requests are misses."""
+
+import pytest
+
+from schemas.extraction import ArticleReply
+from service.llm import InvalidReply
+from service.recording import CachedLLM
+from tests.fakes import FakeLLM, article_reply
+
+ARTICLE = {"article": "Gubernur Banten Andra Soni bertemu Gubernur DKI Jakarta Pramono Anung."}
+MESSAGES = [{"role": "system", "content": "RULES"}, {"role": "user", "content": "ARTICLE: ..."}]
+
+
+def cached(tmp_path, inner, **kwargs):
+    return CachedLLM(inner, tmp_path, model="m", prompt_version="extract/v1", **kwargs)
+
+
+def ask(llm, messages=MESSAGES):
+    return llm.create(ArticleReply, messages, context=ARTICLE, max_tokens=10)
+
+
+def test_a_recorded_reply_is_replayed_without_the_model(tmp_path):
+    reply = article_reply(officials=[("Andra Soni", "Gubernur", "Banten")])
+    first = cached(tmp_path, FakeLLM(reply))
+    assert ask(first).value.officials[0].name == "Andra Soni" and first.misses == 1
+    again = cached(tmp_path, None)
+    replayed = ask(again)
+    assert replayed.value.officials[0].name == "Andra Soni"
+    assert (again.hits, again.misses, replayed.usage.calls) == (1, 0, 1)
+
+
+def test_a_changed_request_is_a_miss_with_a_model_and_stale_without(tmp_path):
+    ask(cached(tmp_path, FakeLLM(article_reply(summary="one"))))
+    changed = [MESSAGES[0], {"role": "user", "content": "ARTICLE: changed hints"}]
+    with_model = cached(tmp_path, FakeLLM(article_reply(summary="two")))
+    assert ask(with_model, changed).value.summary == "two" and with_model.misses == 1
+    replay = cached(tmp_path, None)
+    assert ask(replay, [MESSAGES[0], {"role": "user", "content": "other"}]).value.summary == "one"
+    assert replay.stale == 1
+
+
+def test_other_model_or_prompt_version_has_its_own_cache(tmp_path):
+    ask(cached(tmp_path, FakeLLM(article_reply())))
+    with pytest.raises(LookupError, match="no cached ArticleReply"):
+        ask(CachedLLM(None, tmp_path, model="other", prompt_version="extract/v1"))
+
+
+def test_an_invalid_final_reply_is_replayed_as_invalid(tmp_path):
+    bad = article_reply(officials=[("Budi Hartono", "Gubernur", "Banten")])
+    with pytest.raises(InvalidReply):
+        ask(cached(tmp_path, FakeLLM(bad, bad)))
+    with pytest.raises(InvalidReply) as info:
+        ask(cached(tmp_path, None))
+    assert "Budi Hartono" in info.value.last_reply
+
+
+def test_refresh_ignores_what_is_cached(tmp_path):
+    ask(cached(tmp_path, FakeLLM(article_reply(summary="old"))))
+    fresh = cached(tmp_path, FakeLLM(article_reply(summary="new")), refresh=True)
+    assert ask(fresh).value.summary == "new"
+    assert ask(cached(tmp_path, None)).value.summary == "new"
