@@ -33,6 +33,9 @@ class ArticleInputError(Exception):
 def main(ctx: click.Context, verbose: bool) -> None:
     """Ringkas: grounded structured briefings from regional-government news."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    if not verbose:
+        # instructor logs every failed attempt at ERROR; Ringkas retries and reports failures itself.
+        logging.getLogger("instructor").setLevel(logging.CRITICAL)
     ctx.ensure_object(dict)
 
 

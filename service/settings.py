@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: SecretStr = SecretStr("not-needed")
-    llm_timeout_s: float = Field(default=300.0, gt=0)
+    llm_timeout_s: float = Field(default=600.0, gt=0)
     llm_retries: int = Field(default=1, ge=0, le=10, description="Re-asks after a validation failure.")
     llm_transport_retries: int = Field(default=3, ge=0, le=10, description="Attempts after a transient fault.")
 
