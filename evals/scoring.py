@@ -4,81 +4,44 @@ Matching rules (documented in evals/README.md):
 - officials: by normalised name (honorifics, degrees, case and punctuation off); a short form that names the
   same person ("Pramono" / "Pramono Anung Wibowo") matches. Title and institution agree leniently: token-set
   overlap of at least 0.5 after normalising province abbreviations.
-- partners: fuzzy: level-of-government words dropped, abbreviations expanded, then token-set overlap ≥ 0.5
-  or one name contained in the other.
+- partners: `service.entities.same_region`: level-of-government words dropped, abbreviations expanded, then
+  one name's words contained in the other's or a token-set (Dice) overlap ≥ 0.5.
 - sectors: both sides mapped to the taxonomy with `schemas.taxonomy.label_for_phrase`; P/R/F1 on label sets.
 - goals: a goal matches when its content-word overlap (Sørensen–Dice) with a gold goal is ≥ GOAL_THRESHOLD.
 - quotes: verbatim text after whitespace normalisation; speaker accuracy over matched quotes.
 """
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from schemas.taxonomy import label_for_phrase
+from service.entities import dice, region_key, same_region, tokens
 from service.grounding import find_quotes, name_key, names_match
 
 GOAL_THRESHOLD = 0.5
-PARTNER_THRESHOLD = 0.5
 ROLE_THRESHOLD = 0.5
 
-# Common abbreviations of Indonesian regions, so "Pemprov Kaltim" meets "Provinsi Kalimantan Timur".
-ABBREVIATIONS = {
-    "dki": "jakarta", "dkj": "jakarta", "kaltim": "kalimantan timur", "kalbar": "kalimantan barat",
-    "kalsel": "kalimantan selatan", "kalteng": "kalimantan tengah", "kaltara": "kalimantan utara",
-    "sulteng": "sulawesi tengah", "sulsel": "sulawesi selatan", "sulut": "sulawesi utara",
-    "sultra": "sulawesi tenggara", "sulbar": "sulawesi barat", "sumbar": "sumatera barat",
-    "sumut": "sumatera utara", "sumsel": "sumatera selatan", "jabar": "jawa barat", "jateng": "jawa tengah",
-    "jatim": "jawa timur", "ntb": "nusa tenggara barat", "ntt": "nusa tenggara timur", "tangsel": "tangerang selatan",
-    "lamteng": "lampung tengah", "kepri": "kepulauan riau", "babel": "bangka belitung", "diy": "yogyakarta",
-    "west": "barat", "east": "timur", "north": "utara", "south": "selatan", "central": "tengah", "java": "jawa",
-}
-_LEVEL = {"provinsi", "province", "pemprov", "pemerintah", "kabupaten", "kab", "regency", "district", "kota",
-          "city", "pemkot", "pemkab", "of", "the", "government", "pemda", "daerah"}
 _STOP = {"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "dalam", "pada", "ini", "itu", "serta", "atau",
          "akan", "bagi", "oleh", "sebagai", "juga", "the", "and", "of", "to", "in", "for", "with", "a", "an", "on",
          "by", "at", "is", "are", "be", "as", "antara", "kedua", "lebih"}
 
 
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
-
-
-def _expand(tokens: list[str]) -> set[str]:
-    out: set[str] = set()
-    for t in tokens:
-        out.update(ABBREVIATIONS.get(t, t).split())
-    return out
-
-
-def partner_key(name: str) -> set[str]:
-    return {t for t in _expand(_tokens(name)) if t not in _LEVEL}
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    """Sørensen–Dice coefficient of two token sets."""
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
-
-
 def partners_match(a: str, b: str) -> bool:
-    ka, kb = partner_key(a), partner_key(b)
-    if not ka or not kb:
-        return False
-    return ka <= kb or kb <= ka or _overlap(ka, kb) >= PARTNER_THRESHOLD
+    return same_region(a, b)
 
 
 def goal_similarity(a: str, b: str) -> float:
-    wa = {t for t in _tokens(a) if t not in _STOP}
-    wb = {t for t in _tokens(b) if t not in _STOP}
-    return _overlap(wa, wb)
+    wa = {t for t in tokens(a) if t not in _STOP}
+    wb = {t for t in tokens(b) if t not in _STOP}
+    return dice(wa, wb)
 
 
 def roles_agree(a: str, b: str) -> bool:
     """Lenient agreement of two titles or institutions (empty gold agrees with anything)."""
-    ka, kb = partner_key(a), partner_key(b)
+    ka, kb = region_key(a), region_key(b)
     if not kb:
         return True
-    return bool(ka) and (ka <= kb or kb <= ka or _overlap(ka, kb) >= ROLE_THRESHOLD)
+    return bool(ka) and (ka <= kb or kb <= ka or dice(ka, kb) >= ROLE_THRESHOLD)
 
 
 def normalise_quote(text: str) -> str:

@@ -6,18 +6,22 @@ Every error is JSON with a readable `error` message and the right status: 422 ba
 
 import logging
 from contextlib import asynccontextmanager
+from typing import Literal
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field, model_validator
 
 from schemas.summary import ArticleIn, Summary
 from service import __version__
 from service.article import Article
 from service.backend import Backend, BackendUnavailable
 from service.llm import ModelError
-from service.pipeline import summarize
+from service.memo import MemoArticle, build_memo
+from service.memo_render import to_docx, to_html, to_markdown
 from service.settings import Settings, get_settings
+from service.store import SummaryStore, summarize_stored
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +33,12 @@ class ApiError(Exception):
         self.status, self.message, self.headers = status, message, headers or {}
 
 
-def create_app(settings: Settings | None = None, backend: Backend | None = None) -> FastAPI:
-    """The FastAPI app. Pass a `backend` (tests do) or let the app start the configured one."""
+def create_app(settings: Settings | None = None, backend: Backend | None = None,
+               store: SummaryStore | None = None) -> FastAPI:
+    """The FastAPI app. Pass a `backend` and `store` (tests do) or let the app open the configured ones."""
     settings = settings or get_settings()
     backend = backend or Backend(settings)
+    store = store or SummaryStore(settings.data_dir / "ringkas.db")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -48,6 +54,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     )
     app.state.backend = backend
     app.state.settings = settings
+    app.state.store = store
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
@@ -99,11 +106,68 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
             headers = {"Retry-After": "10"} if exc.starting else {}
             raise ApiError(503, f"model backend unavailable: {exc}", headers) from None
         try:
-            return summarize(Article(text=article.text, title=article.title, url=article.url), llm,
-                             lang=article.lang)
+            return summarize_stored(Article(text=article.text, title=article.title, url=article.url), llm,
+                                    app.state.store, article.lang)
         except ModelError as exc:
             status = _MODEL_ERROR_STATUS.get(exc.kind, 502)
             headers = {"Retry-After": "5"} if status == 503 else {}
             raise ApiError(status, f"the model failed ({exc.kind}): {exc}", headers) from None
 
+    @app.post("/v1/memos", responses={200: {"content": {"text/markdown": {}, "text/html": {}, _DOCX: {}}},
+                                      404: {"description": "Unknown summary id"}})
+    def create_memo(request: MemoIn, backend: Backend = Depends(get_backend)) -> Response:
+        """A briefing memo of article texts (summarized first where not stored) and/or stored summaries,
+        identified by their `content_sha256`."""
+        items: list[MemoArticle] = []
+        for sha in request.summary_ids:
+            stored = app.state.store.get(sha)
+            if stored is None:
+                raise ApiError(404, f"no stored summary with content_sha256 {sha}")
+            items.append(MemoArticle(stored.summary, stored.article, stored.outlet, stored.published))
+        for article in request.articles:
+            if len(article.text) > settings.max_article_chars:
+                raise ApiError(413, f"an article is too long: {len(article.text):,} characters")
+        try:
+            llm = backend.llm()
+        except BackendUnavailable as exc:
+            if request.articles:  # stored summaries alone still make a memo (the executive summary may be cached)
+                headers = {"Retry-After": "10"} if exc.starting else {}
+                raise ApiError(503, f"model backend unavailable: {exc}", headers) from None
+            llm = None
+        try:
+            for article in request.articles:
+                summary = summarize_stored(Article(text=article.text, title=article.title, url=article.url), llm,
+                                           app.state.store, None)
+                items.append(MemoArticle(summary, article.text))
+            memo = build_memo(items, llm, lang=request.lang, summary_cache=app.state.store.executive_summaries)
+        except ModelError as exc:
+            status = _MODEL_ERROR_STATUS.get(exc.kind, 502)
+            raise ApiError(status, f"the model failed ({exc.kind}): {exc}") from None
+        if request.format == "json":
+            return JSONResponse(memo.model_dump(mode="json"))
+        if request.format == "html":
+            return Response(to_html(memo), media_type="text/html; charset=utf-8")
+        if request.format == "docx":
+            return Response(to_docx(memo), media_type=_DOCX,
+                            headers={"Content-Disposition": 'attachment; filename="ringkas-memo.docx"'})
+        return Response(to_markdown(memo), media_type="text/markdown; charset=utf-8")
+
     return app
+
+
+_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class MemoIn(BaseModel):
+    """Articles to summarize and/or stored summaries (by `content_sha256`) to put in one memo."""
+
+    articles: list[ArticleIn] = Field(default_factory=list, max_length=200)
+    summary_ids: list[str] = Field(default_factory=list, max_length=1000)
+    format: Literal["md", "html", "docx", "json"] = "md"
+    lang: Literal["id", "en"] = "id"
+
+    @model_validator(mode="after")
+    def _something(self) -> "MemoIn":
+        if not self.articles and not self.summary_ids:
+            raise ValueError("give articles or summary_ids")
+        return self

@@ -114,3 +114,15 @@ class Backend:
             self._server.stop()
             self._server = None
         self._llm = None
+
+
+class LazyLLM:
+    """Starts the backend on the first model call, so work that needs no call (cached summaries, a cached
+    executive summary) never starts a model."""
+
+    def __init__(self, backend: Backend):
+        self._backend = backend
+        self.name = backend.model_name
+
+    def create(self, response_model, messages, *, context, max_tokens):
+        return self._backend.start().create(response_model, messages, context=context, max_tokens=max_tokens)

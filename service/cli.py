@@ -12,13 +12,19 @@ import click
 from tqdm import tqdm
 
 from schemas.summary import Summary
+from schemas.taxonomy import SectorLabel
 from service.article import Article
-from service.backend import Backend
+from service.backend import Backend, LazyLLM
 from service.embedded import EmbeddedModelError
 from service.llm import ModelError
+from service.dates import event_date
+from service.entities import same_region
+from service.memo import MemoArticle, build_memo
+from service.memo_render import to_docx, to_html, to_markdown
 from service.pipeline import summarize
 from service.render import summary_to_markdown
-from service.settings import get_settings
+from service.settings import Settings, get_settings
+from service.store import SummaryStore, summarize_stored
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 
@@ -77,6 +83,21 @@ def read_article(source: str, max_chars: int) -> Article:
     return Article(text=text, title=title)
 
 
+def open_store(settings: Settings) -> SummaryStore:
+    return SummaryStore(settings.data_dir / "ringkas.db")
+
+
+def read_sources_tsv(folder: Path) -> dict[str, dict[str, str]]:
+    """`sources.tsv` beside the articles (columns id, url, outlet, ...), by file stem; empty if absent."""
+    path = folder / "sources.tsv"
+    if not path.is_file():
+        return {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t") if lines else []
+    rows = (dict(zip(header, line.split("\t"))) for line in lines[1:] if line.strip())
+    return {row.get("id", ""): row for row in rows}
+
+
 def _write_atomic(path: Path, content: str) -> None:
     """Write via a temporary file and rename, so a result file is complete or absent, never half-written."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -124,12 +145,10 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
     sources = list(iter_inputs(paths))
     several = len(sources) > 1
     backend: Backend = ctx.obj.get("backend") or Backend(settings)
+    store = ctx.obj.get("store") or open_store(settings)
     failures = 0
     try:
-        if backend.status != "ready":
-            click.echo(f"ringkas: starting the {backend.kind} model…", err=True)
-            backend.start()
-        llm = backend.llm()
+        llm = LazyLLM(backend)
         bar = tqdm(sources, desc="summarizing", unit="article", file=sys.stderr, disable=not several,
                    dynamic_ncols=True)
         for source in bar:
@@ -148,7 +167,10 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
                 if _done(out_file, article.sha256, fmt):
                     continue
             try:
-                summary = summarize(article, llm, lang=lang)
+                if backend.status != "ready":
+                    tqdm.write(f"ringkas: starting the {backend.kind} model…", file=sys.stderr)
+                    backend.start()
+                summary = summarize_stored(article, llm, store, lang)
             except ModelError as exc:
                 failures += 1
                 tqdm.write(f"ringkas: {name}: model failed ({exc.kind}): {exc}", file=sys.stderr)
@@ -167,6 +189,99 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
             backend.close()
     if failures:
         raise click.ClickException(f"{failures} of {len(sources)} article(s) failed; the rest are done")
+
+
+@main.command("memo")
+@click.argument("paths", nargs=-1)
+@click.option("--from-store", is_flag=True, help="Use every stored summary (with the filters below).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only articles dated (or stored) on or after this day.")
+@click.option("--partner", help="Only articles with this partner (fuzzy: 'DKI' finds 'Provinsi DKI Jakarta').")
+@click.option("--sector", help="Only articles with this sector label (e.g. agriculture_food).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the memo here (required for docx); default: stdout.")
+@click.pass_context
+def memo_command(ctx: click.Context, paths: tuple[str, ...], from_store: bool, since: str | None,
+                 partner: str | None, sector: str | None, fmt: str, lang: str, output: Path | None) -> None:
+    """A briefing memo of articles (summarized first where not yet stored) or of stored summaries."""
+    if not paths and not from_store:
+        raise click.UsageError("give article files or directories, or --from-store")
+    if fmt == "docx" and output is None:
+        raise click.UsageError("--format docx needs -o FILE")
+    if sector and sector not in {label.value for label in SectorLabel}:
+        raise click.BadParameter(f"unknown sector {sector!r}; one of: {', '.join(x.value for x in SectorLabel)}")
+    settings = get_settings()
+    backend: Backend = ctx.obj.get("backend") or Backend(settings)
+    store = ctx.obj.get("store") or open_store(settings)
+    llm = LazyLLM(backend)
+    try:
+        items = _memo_articles(paths, store, llm, backend, settings) if paths else []
+        if from_store:
+            seen = {a.summary.content_sha256 for a in items}
+            items += [MemoArticle(s.summary, s.article, s.outlet, s.published) for s in store.all(since)
+                      if s.summary.content_sha256 not in seen]
+        items = [a for a in items if _keep(a, since, partner, sector)]
+        if not items:
+            raise click.ClickException("no articles match; nothing to put in a memo")
+        memo = build_memo(items, llm, lang=lang, summary_cache=store.executive_summaries)
+    except EmbeddedModelError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        if ctx.obj.get("backend") is None:
+            backend.close()
+    if fmt == "docx":
+        output.write_bytes(to_docx(memo))
+    else:
+        text = to_markdown(memo) if fmt == "md" else to_html(memo)
+        if output:
+            _write_atomic(output, text)
+        else:
+            click.echo(text)
+    if output:
+        click.echo(f"ringkas: memo of {memo.article_count} article(s) written to {output}", err=True)
+
+
+def _memo_articles(paths, store, llm, backend, settings) -> list[MemoArticle]:
+    """Each article of `paths` with its summary: from the store when it has it, else summarized and stored."""
+    items = []
+    sources = list(iter_inputs(paths))
+    bar = tqdm(sources, desc="summarizing", unit="article", file=sys.stderr, disable=len(sources) < 2,
+               dynamic_ncols=True)
+    for source in bar:
+        try:
+            article = read_article(source, settings.max_article_chars)
+        except ArticleInputError as exc:
+            tqdm.write(f"ringkas: {source}: {exc}; left out of the memo", file=sys.stderr)
+            continue
+        meta = read_sources_tsv(Path(source).parent).get(Path(source).stem, {}) if source != "-" else {}
+        article.url = meta.get("url") or None
+        if store.get(article.sha256) is None and backend.status != "ready":
+            tqdm.write(f"ringkas: starting the {backend.kind} model…", file=sys.stderr)
+            backend.start()
+        try:
+            summary = summarize_stored(article, llm, store, None, outlet=meta.get("outlet"))
+        except ModelError as exc:
+            tqdm.write(f"ringkas: {source}: model failed ({exc.kind}): {exc}; left out of the memo", file=sys.stderr)
+            continue
+        stored = store.get(article.sha256)
+        items.append(MemoArticle(summary, article.text, stored.outlet if stored else meta.get("outlet"),
+                                 stored.published if stored else None))
+    return items
+
+
+def _keep(article: MemoArticle, since: str | None, partner: str | None, sector: str | None) -> bool:
+    s = article.summary
+    if partner and not any(same_region(partner, p.name) for p in s.partners):
+        return False
+    if sector and not any(x.label.value == sector for x in s.sectors):
+        return False
+    if since:
+        found = event_date(article.text)
+        when = article.published or (found.iso() if found else None)
+        if when is None or when < since:
+            return False
+    return True
 
 
 @main.command("serve")

@@ -15,12 +15,5 @@ def _no_model_requests(request, monkeypatch):
         monkeypatch.setattr(service.llm, "ALLOW_MODEL_REQUESTS", False)
 
 
-@pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path_factory, monkeypatch, request):
-    """Settings read from the environment never point at the developer's own data in unit tests."""
-    if request.node.get_closest_marker("live") is None:
-        monkeypatch.setenv("RINGKAS_DATA_DIR", str(tmp_path_factory.mktemp("data")))
-
-
 def seed_text(prefix: str) -> str:
     return next(p for p in SEEDS if p.name.startswith(prefix)).read_text(encoding="utf-8")

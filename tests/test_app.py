@@ -7,16 +7,28 @@ from service.app import create_app
 from service.backend import Backend
 from service.llm import ModelError
 from service.settings import Settings
+from service.store import SummaryStore
 from tests.conftest import seed_text
 from tests.fakes import FakeLLM, article_reply
 
 
-def client_for(llm=None, **settings) -> TestClient:
-    backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1", **settings), llm=llm)
-    return TestClient(create_app(backend.settings, backend), raise_server_exceptions=False)
+@pytest.fixture
+def store(tmp_path):
+    store = SummaryStore(tmp_path / "store.db")
+    yield store
+    store.close()
 
 
-def test_summarize_returns_a_grounded_summary():
+@pytest.fixture
+def client_for(store):
+    def make(llm=None, **settings) -> TestClient:
+        backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1", **settings), llm=llm)
+        return TestClient(create_app(backend.settings, backend, store), raise_server_exceptions=False)
+
+    return make
+
+
+def test_summarize_returns_a_grounded_summary(client_for):
     text = seed_text("002")
     llm = FakeLLM(article_reply(officials=[("Fatikhatul Khoiriah", "Ketua Fraksi PKB", "DPRD Lampung")]))
     with client_for(llm) as client:
@@ -29,7 +41,7 @@ def test_summarize_returns_a_grounded_summary():
         assert text[q["start"] : q["end"]] == q["text"]
 
 
-def test_healthz_reports_ready():
+def test_healthz_reports_ready(client_for):
     with client_for(FakeLLM()) as client:
         response = client.get("/healthz")
     assert response.status_code == 200 and response.json()["status"] == "ready"
@@ -41,30 +53,30 @@ def test_healthz_reports_ready():
     ({"text": 42}, "text: Input should be a valid string"),
     ({"text": "x", "lang": "fr"}, "lang"),
 ])
-def test_invalid_input_is_422_with_a_readable_message(payload, fragment):
+def test_invalid_input_is_422_with_a_readable_message(client_for, payload, fragment):
     with client_for(FakeLLM()) as client:
         response = client.post("/v1/summaries", json=payload)
     assert response.status_code == 422
     assert fragment in response.json()["error"]
 
 
-def test_malformed_json_is_422():
+def test_malformed_json_is_422(client_for):
     with client_for(FakeLLM()) as client:
         response = client.post("/v1/summaries", content=b"{not json", headers={"content-type": "application/json"})
     assert response.status_code == 422 and "invalid request" in response.json()["error"]
 
 
-def test_oversized_text_is_413():
+def test_oversized_text_is_413(client_for):
     with client_for(FakeLLM(), max_article_chars=1_000) as client:
         assert client.post("/v1/summaries", json={"text": "a " * 600}).status_code == 413
         big = client.post("/v1/summaries", content=b"x" * 30_000, headers={"content-type": "application/json"})
     assert big.status_code == 413 and "too large" in big.json()["error"]
 
 
-def test_backend_still_starting_is_503_with_retry_after():
+def test_backend_still_starting_is_503_with_retry_after(store):
     backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"))
     backend.start_in_background = lambda: None  # stays "starting"
-    with TestClient(create_app(backend.settings, backend)) as client:
+    with TestClient(create_app(backend.settings, backend, store)) as client:
         response = client.post("/v1/summaries", json={"text": "Gubernur datang."})
         health = client.get("/healthz")
     assert response.status_code == 503 and response.headers["retry-after"] == "10"
@@ -72,21 +84,41 @@ def test_backend_still_starting_is_503_with_retry_after():
 
 
 @pytest.mark.parametrize("kind, status", [("timeout", 504), ("unavailable", 503), ("bad_response", 502)])
-def test_model_failures_map_to_gateway_statuses(kind, status):
+def test_model_failures_map_to_gateway_statuses(client_for, kind, status):
     with client_for(FakeLLM(ModelError(kind, "stub failure"))) as client:
         response = client.post("/v1/summaries", json={"text": seed_text("000")})
     assert response.status_code == status
     assert "stub failure" in response.json()["error"]
 
 
-def test_unexpected_errors_are_500_without_a_stack_trace():
+def test_unexpected_errors_are_500_without_a_stack_trace(client_for):
     with client_for(FakeLLM(ValueError("secret internals"))) as client:
         response = client.post("/v1/summaries", json={"text": seed_text("000")})
     assert response.status_code == 500
     assert "secret" not in response.text and "Traceback" not in response.text
 
 
-def test_openapi_docs_are_served():
+def test_openapi_docs_are_served(client_for):
     with client_for(FakeLLM()) as client:
         assert client.get("/docs").status_code == 200
         assert "/v1/summaries" in client.get("/openapi.json").json()["paths"]
+
+
+def test_memo_of_articles_then_of_stored_summaries(client_for):
+    text = seed_text("002")
+    llm = FakeLLM(article_reply(officials=[("Fatikhatul Khoiriah", "Ketua Fraksi PKB", "DPRD Lampung")],
+                                partners=[("Provinsi Banten", "province")], sectors=["UMKM"]),
+                  {"sentences": [{"text": "Fatikhatul Khoiriah memimpin kunjungan UMKM ke Banten.", "cites": [1]}]})
+    with client_for(llm) as client:
+        first = client.post("/v1/memos", json={"articles": [{"text": text}], "format": "json"})
+        assert first.status_code == 200, first.text
+        memo = first.json()
+        assert memo["executive_summary"][0]["cites"] == [1]
+        sha = memo["sources"][0]["content_sha256"]
+        md = client.post("/v1/memos", json={"summary_ids": [sha]})  # stored: no model call left in the fake
+        assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
+        assert "Fatikhatul Khoiriah" in md.text
+        docx = client.post("/v1/memos", json={"summary_ids": [sha], "format": "docx"})
+        assert docx.content[:2] == b"PK"
+        assert client.post("/v1/memos", json={"summary_ids": ["nope"]}).status_code == 404
+        assert client.post("/v1/memos", json={}).status_code == 422

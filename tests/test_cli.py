@@ -3,29 +3,42 @@
 import json
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from service.backend import Backend
 from service.cli import main
 from service.llm import ModelError
 from service.settings import Settings
+from service.store import SummaryStore
 from tests.conftest import SEEDS
 from tests.fakes import FakeLLM, article_reply
 
 
-def invoke(args, *replies, input=None):
-    backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"), llm=FakeLLM(*replies))
-    return CliRunner().invoke(main, args, obj={"backend": backend}, input=input)
+@pytest.fixture(autouse=True)
+def store(tmp_path):
+    store = SummaryStore(tmp_path / "store.db")
+    yield store
+    store.close()
 
 
-def test_one_article_is_one_json_object():
+@pytest.fixture
+def invoke(store):
+    def run(args, *replies, input=None):
+        backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"), llm=FakeLLM(*replies))
+        return CliRunner().invoke(main, args, obj={"backend": backend, "store": store}, input=input)
+
+    return run
+
+
+def test_one_article_is_one_json_object(invoke):
     result = invoke(["summarize", str(SEEDS[2])], article_reply())
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert [q["speaker"] for q in summary["quotes"]] == ["Fatikhatul Khoiriah"] * 2
 
 
-def test_a_directory_gives_one_object_per_line(tmp_path):
+def test_a_directory_gives_one_object_per_line(invoke, tmp_path):
     for seed in SEEDS[:2]:
         shutil.copy(seed, tmp_path)
     result = invoke(["summarize", str(tmp_path)], article_reply(), article_reply())
@@ -34,14 +47,14 @@ def test_a_directory_gives_one_object_per_line(tmp_path):
     assert len(lines) == 2 and all(json.loads(line)["content_sha256"] for line in lines)
 
 
-def test_stdin_and_markdown():
+def test_stdin_and_markdown(invoke):
     result = invoke(["summarize", "-", "--format", "md", "--lang", "en"], article_reply(summary="They met."),
                     input=SEEDS[0].read_text())
     assert result.exit_code == 0, result.output
     assert "## Officials" in result.stdout and "**Mingrum Gumay**" in result.stdout
 
 
-def test_out_dir_writes_one_file_each_and_skips_finished_ones(tmp_path):
+def test_out_dir_writes_one_file_each_and_skips_finished_ones(invoke, tmp_path):
     out = tmp_path / "out"
     result = invoke(["summarize", str(SEEDS[0]), str(SEEDS[1]), "--out", str(out)], article_reply(), article_reply())
     assert result.exit_code == 0, result.output
@@ -50,7 +63,7 @@ def test_out_dir_writes_one_file_each_and_skips_finished_ones(tmp_path):
     assert again.exit_code == 0, again.output
 
 
-def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path):
+def test_bad_inputs_are_reported_and_the_rest_goes_on(invoke, tmp_path):
     (tmp_path / "a_empty.txt").write_text("  \n")
     (tmp_path / "b_binary.txt").write_bytes(b"\xff\xfe\x00garbage")
     shutil.copy(SEEDS[0], tmp_path / "c_good.txt")
@@ -62,7 +75,7 @@ def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path):
     assert json.loads(result.stdout.strip())["title"].startswith("Ketua DPRD Lampung")
 
 
-def test_a_model_failure_names_the_article_and_goes_on():
+def test_a_model_failure_names_the_article_and_goes_on(invoke):
     result = invoke(["summarize", str(SEEDS[0]), str(SEEDS[1])],
                     ModelError("timeout", "the model endpoint did not answer in time"), article_reply())
     assert result.exit_code == 1
@@ -70,6 +83,37 @@ def test_a_model_failure_names_the_article_and_goes_on():
     assert len(result.stdout.strip().splitlines()) == 1
 
 
-def test_missing_path_is_a_usage_error():
+def test_missing_path_is_a_usage_error(invoke):
     result = invoke(["summarize", "/no/such/file.txt"])
     assert result.exit_code == 2 and "no such file or directory" in result.stderr
+
+
+def test_the_same_article_twice_is_summarized_once(invoke, store):
+    first = invoke(["summarize", str(SEEDS[0])], article_reply(summary="Sekali saja."))
+    second = invoke(["summarize", str(SEEDS[0])])  # no reply queued: a model call would fail the test
+    assert first.exit_code == 0 and second.exit_code == 0, second.output
+    assert json.loads(second.stdout)["summary"] == "Sekali saja."
+
+
+def test_memo_of_articles_then_from_the_store_without_a_model(invoke, tmp_path):
+    main_reply = article_reply(officials=[("Fatikhatul Khoiriah", "Ketua Fraksi PKB", "DPRD Lampung")],
+                               partners=[("Provinsi Banten", "province")], sectors=["UMKM"])
+    sentences = {"sentences": [{"text": "Fatikhatul Khoiriah memimpin kunjungan UMKM ke Banten.", "cites": [1]}]}
+    out = tmp_path / "memo.md"
+    first = invoke(["memo", str(SEEDS[2]), "-o", str(out)], main_reply, sentences)
+    assert first.exit_code == 0, first.output
+    assert "Fatikhatul Khoiriah memimpin kunjungan UMKM ke Banten. [1]" in out.read_text()
+    html = tmp_path / "memo.html"
+    again = invoke(["memo", "--from-store", "--format", "html", "--lang", "id", "-o", str(html)])  # no replies
+    assert again.exit_code == 0, again.output
+    assert "Fatikhatul Khoiriah" in html.read_text()
+    docx = tmp_path / "memo.docx"
+    assert invoke(["memo", "--from-store", "--format", "docx", "-o", str(docx)]).exit_code == 0
+    assert docx.read_bytes()[:2] == b"PK"
+
+
+def test_memo_filters_and_usage_errors(invoke):
+    assert invoke(["memo"]).exit_code == 2
+    assert "needs -o" in invoke(["memo", "--from-store", "--format", "docx"]).output
+    assert "unknown sector" in invoke(["memo", "--from-store", "--sector", "mining"]).output
+    assert "no articles match" in invoke(["memo", "--from-store", "--partner", "Atlantis"]).output

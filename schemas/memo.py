@@ -1,0 +1,82 @@
+"""A briefing memo: many summaries grouped, merged and cited. Every line points at its articles ([n])."""
+
+from pydantic import BaseModel, Field
+
+from schemas.summary import Usage
+from schemas.taxonomy import SectorLabel
+
+
+class MemoSource(BaseModel):
+    n: int = Field(description="Citation number, 1-based.")
+    title: str
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = Field(default=None, description="ISO date of the event the article reports, if stated.")
+    content_sha256: str
+
+
+class MemoSentence(BaseModel):
+    text: str
+    cites: list[int]
+
+
+class CitedText(BaseModel):
+    text: str
+    cite: int
+
+
+class PartnerSection(BaseModel):
+    name: str
+    kind: str
+    also_written: list[str] = Field(default_factory=list)
+    sectors: list[SectorLabel] = Field(default_factory=list)
+    goals: list[CitedText] = Field(default_factory=list)
+    officials: list[str] = Field(default_factory=list)
+    dates: list[str] = Field(default_factory=list)
+    articles: list[int] = Field(default_factory=list)
+
+
+class SectorSection(BaseModel):
+    label: SectorLabel
+    partners: list[str] = Field(default_factory=list)
+    evidence: list[CitedText] = Field(default_factory=list)
+    articles: list[int] = Field(default_factory=list)
+
+
+class DirectoryEntry(BaseModel):
+    name: str
+    also_written: list[str] = Field(default_factory=list)
+    positions: list[str] = Field(default_factory=list)
+    articles: list[int] = Field(default_factory=list)
+
+
+class TimelineEntry(BaseModel):
+    date: str
+    as_written: str
+    event: str
+    cite: int
+
+
+class KeyQuote(BaseModel):
+    text: str
+    speaker: str
+    cite: int
+    start: int
+    end: int
+
+
+class BriefingMemo(BaseModel):
+    language: str
+    period: tuple[str, str] | None = None
+    article_count: int
+    source_count: int
+    executive_summary: list[MemoSentence] = Field(default_factory=list)
+    partners: list[PartnerSection] = Field(default_factory=list)
+    sectors: list[SectorSection] = Field(default_factory=list)
+    officials: list[DirectoryEntry] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    quotes: list[KeyQuote] = Field(default_factory=list)
+    sources: list[MemoSource] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    model: str | None = None
+    usage: Usage = Field(default_factory=Usage)

@@ -1,0 +1,167 @@
+"""Stored summaries: SQLite in the user's data directory, keyed by the article's content hash.
+
+The schema only grows by appending numbered migrations (simonw/llm's `migrations.py` habit): a database made
+by any earlier version is brought up to date, never rebuilt.
+"""
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from schemas.summary import Summary
+from service.article import Article
+from service.pipeline import summarize
+
+MIGRATIONS: list[str] = [
+    # 1: summaries keyed by content hash, with the article text so memos can quote and cite it.
+    """
+    CREATE TABLE summaries (
+        id INTEGER PRIMARY KEY,
+        content_sha256 TEXT NOT NULL UNIQUE,
+        title TEXT,
+        url TEXT,
+        outlet TEXT,
+        published TEXT,
+        created TEXT NOT NULL,
+        model TEXT NOT NULL,
+        prompt_version TEXT NOT NULL,
+        article TEXT NOT NULL,
+        summary_json TEXT NOT NULL
+    );
+    CREATE INDEX summaries_created ON summaries (created);
+    """,
+    # 2: executive summaries of memos, keyed by a hash of the facts they were written from.
+    """
+    CREATE TABLE executive_summaries (
+        facts_sha256 TEXT PRIMARY KEY,
+        created TEXT NOT NULL,
+        sentences_json TEXT NOT NULL
+    );
+    """,
+]
+
+
+@dataclass
+class StoredSummary:
+    id: int
+    summary: Summary
+    article: str
+    outlet: str | None
+    published: str | None  # ISO date when known
+    created: str
+
+
+class SummaryStore:
+    """A thread-safe handle on the summaries database."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._lock = threading.Lock()
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self._lock:
+            self._db.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied TEXT)")
+            done = {row[0] for row in self._db.execute("SELECT version FROM migrations")}
+            for version, sql in enumerate(MIGRATIONS, start=1):
+                if version in done:
+                    continue
+                self._db.execute("BEGIN")
+                try:
+                    for statement in filter(str.strip, sql.split(";")):
+                        self._db.execute(statement)
+                    self._db.execute("INSERT INTO migrations VALUES (?, ?)", (version, _now()))
+                    self._db.execute("COMMIT")
+                except sqlite3.Error:
+                    self._db.execute("ROLLBACK")
+                    raise
+
+    def get(self, content_sha256: str) -> StoredSummary | None:
+        with self._lock:
+            row = self._db.execute(f"SELECT {_COLUMNS} FROM summaries WHERE content_sha256 = ?",
+                                   (content_sha256,)).fetchone()
+        return _stored(row) if row else None
+
+    def get_by_id(self, summary_id: int) -> StoredSummary | None:
+        with self._lock:
+            row = self._db.execute(f"SELECT {_COLUMNS} FROM summaries WHERE id = ?", (summary_id,)).fetchone()
+        return _stored(row) if row else None
+
+    def put(self, summary: Summary, article: str, *, outlet: str | None = None,
+            published: str | None = None) -> StoredSummary:
+        """Store a summary; an article already stored keeps its first summary (same hash, same text)."""
+        with self._lock:
+            self._db.execute(
+                "INSERT OR IGNORE INTO summaries (content_sha256, title, url, outlet, published, created, model, "
+                "prompt_version, article, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (summary.content_sha256, summary.title, summary.url, outlet, published, _now(),
+                 summary.provenance.model, summary.provenance.prompt_version, article, summary.model_dump_json()),
+            )
+        stored = self.get(summary.content_sha256)
+        assert stored is not None
+        return stored
+
+    def all(self, since: str | None = None) -> Iterator[StoredSummary]:
+        """Every stored summary, oldest first; `since` (ISO date) keeps those published (or stored) on or after."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT {_COLUMNS} FROM summaries ORDER BY id").fetchall()
+        for row in rows:
+            stored = _stored(row)
+            if since is None or (stored.published or stored.created[:10]) >= since:
+                yield stored
+
+    @property
+    def executive_summaries(self) -> "ExecutiveSummaries":
+        return ExecutiveSummaries(self)
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class ExecutiveSummaries:
+    """The store's executive summaries as a small mapping, for `service.memo.build_memo`."""
+
+    def __init__(self, store: SummaryStore):
+        self._store = store
+
+    def get(self, key: str) -> list[dict] | None:
+        with self._store._lock:
+            row = self._store._db.execute("SELECT sentences_json FROM executive_summaries WHERE facts_sha256 = ?",
+                                          (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def __setitem__(self, key: str, sentences: list[dict]) -> None:
+        with self._store._lock:
+            self._store._db.execute("INSERT OR REPLACE INTO executive_summaries VALUES (?, ?, ?)",
+                                    (key, _now(), json.dumps(sentences, ensure_ascii=False)))
+
+
+_COLUMNS = "id, summary_json, article, outlet, published, created"
+
+
+def _stored(row: tuple) -> StoredSummary:
+    return StoredSummary(id=row[0], summary=Summary.model_validate(json.loads(row[1])), article=row[2],
+                         outlet=row[3], published=row[4], created=row[5])
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def summarize_stored(article: Article, llm, store: SummaryStore, lang: str | None,
+                     outlet: str | None = None) -> Summary:
+    """The stored summary of this exact text when there is one (in the language asked), else a new one, stored."""
+    stored = store.get(article.sha256)
+    if stored and (lang is None or stored.summary.summary_language == lang):
+        return stored.summary
+    summary = summarize(article, llm, lang=lang)
+    if stored is None:
+        store.put(summary, article.text, outlet=outlet)
+    return summary

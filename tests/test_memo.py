@@ -1,0 +1,135 @@
+"""Briefing memos on hand-made summaries: grouping, merging, citations, and the three formats."""
+
+import io
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from schemas.summary import Goal, Official, Partner, PartnerKind, Provenance, Quote, Sector, Summary
+from schemas.taxonomy import SectorLabel
+from service.memo import MemoArticle, build_memo, unsupported
+from service.memo_render import to_docx, to_html, to_markdown
+from tests.fakes import FakeLLM
+
+TEXT_A = ("Ketua DPRD Lampung Mingrum Gumay berkunjung ke Pemprov DKI, Jumat (24/11/2023).\n"
+          "“Kami ingin belajar banyak dari Jakarta,” kata Mingrum Gumay.\n")
+TEXT_B = ("Gubernur DKI Jakarta Pramono Anung menerima Mingrum di Balai Kota pada 25 November 2023.\n"
+          "“Jakarta terbuka untuk kerja sama pangan,” ujar Pramono.\n")
+
+
+def summary(text, title, officials, partners, sectors, goals, quote_speaker):
+    start = text.index("“") + 1
+    end = text.index("”")
+    return Summary(
+        title=title, content_sha256=title.lower().replace(" ", "-"), language="id", summary_language="id",
+        officials=[Official(name=n, title=t, institution=i) for n, t, i in officials],
+        partners=[Partner(name=n, kind=k) for n, k in partners],
+        sectors=[Sector(label=label, evidence=e) for label, e in sectors],
+        goals=[Goal(text=g) for g in goals],
+        quotes=[Quote(text=text[start:end], speaker=quote_speaker, start=start, end=end, attribution="cue")],
+        summary="Ringkasan.", provenance=Provenance(model="fake", prompt_version="extract/v1"),
+    )
+
+
+@pytest.fixture
+def articles():
+    a = summary(TEXT_A, "DPRD Lampung ke Jakarta", [("Mingrum Gumay", "Ketua", "DPRD Provinsi Lampung")],
+                [("Pemprov DKI", PartnerKind.province), ("DPRD Provinsi Lampung", PartnerKind.dprd)],
+                [(SectorLabel.governance_administration, "kunjungan kerja")], ["belajar dari Jakarta"],
+                "Mingrum Gumay")
+    b = summary(TEXT_B, "Pramono terima DPRD Lampung", [("Pramono Anung", "Gubernur", "Provinsi DKI Jakarta"),
+                                                         ("Mingrum", "Ketua", "DPRD Lampung")],
+                [("Jakarta", PartnerKind.province)], [(SectorLabel.agriculture_food, "kerja sama pangan")],
+                ["kerja sama pangan"], "Pramono Anung")
+    return [MemoArticle(a, TEXT_A, outlet="ANTARA"), MemoArticle(b, TEXT_B, outlet="Berita Jakarta")]
+
+
+GOOD = {"sentences": [
+    {"text": "Ketua DPRD Lampung Mingrum Gumay berkunjung ke Jakarta untuk belajar.", "cites": [1]},
+    {"text": "Gubernur Pramono Anung menawarkan kerja sama pangan.", "cites": [2]},
+    {"text": "Kedua pihak sepakat membangun jalan tol.", "cites": []},
+    {"text": "Gubernur Andra Soni ikut menandatangani nota kesepahaman.", "cites": [1]},
+    {"text": "Mingrum Gumay bertemu Pramono Anung.", "cites": [7]},
+]}
+
+
+def test_people_and_regions_are_merged_across_articles(articles):
+    memo = build_memo(articles, None)
+    mingrum = next(o for o in memo.officials if o.name == "Mingrum Gumay")
+    assert mingrum.articles == [1, 2] and mingrum.also_written == ["Mingrum"]
+    jakarta = [p for p in memo.partners if "Jakarta" in p.name or "DKI" in p.name]
+    assert len(jakarta) == 1 and jakarta[0].articles == [1, 2]
+    assert set(jakarta[0].sectors) == {SectorLabel.governance_administration, SectorLabel.agriculture_food}
+    assert {s.label for s in memo.sectors} == {SectorLabel.governance_administration, SectorLabel.agriculture_food}
+
+
+def test_dates_period_and_timeline_come_from_the_text(articles):
+    memo = build_memo(articles, None)
+    assert memo.period == ("2023-11-24", "2023-11-25")
+    assert [(t.date, t.cite) for t in memo.timeline] == [("2023-11-24", 1), ("2023-11-25", 2)]
+    assert memo.article_count == 2 and memo.source_count == 2
+
+
+def test_every_quote_in_the_memo_occurs_verbatim_in_its_cited_article(articles):
+    memo = build_memo(articles, None)
+    assert memo.quotes
+    for q in memo.quotes:
+        text = articles[q.cite - 1].text
+        assert text[q.start : q.end] == q.text
+
+
+def test_executive_summary_keeps_only_supported_cited_sentences(articles):
+    llm = FakeLLM(GOOD)
+    memo = build_memo(articles, llm)
+    assert [s.cites for s in memo.executive_summary] == [[1], [2]]
+    dropped = [w for w in memo.warnings if "dropped" in w]
+    assert len(dropped) == 3
+    assert any("cites no article" in w for w in dropped)
+    assert any("Andra Soni" in w for w in dropped)
+    assert any("does not exist" in w for w in dropped)
+    assert "[1] DPRD Lampung ke Jakarta" in llm.requests[0]["messages"][1]["content"]
+
+
+def test_a_cached_executive_summary_makes_no_model_call(articles):
+    cache = {}
+    build_memo(articles, FakeLLM(GOOD), summary_cache=cache)
+    again = build_memo(articles, FakeLLM(), summary_cache=cache)  # an empty fake fails on any call
+    assert len(again.executive_summary) == 2
+
+
+def test_unsupported_checks():
+    facts = ["[1] Gubernur Lampung Rahmat Mirzani Djausal bertemu Pramono | sectors: hilirisasi pangan"]
+    assert unsupported("Rahmat Mirzani Djausal membahas hilirisasi pangan.", [1], facts) is None
+    assert "names what" in unsupported("Joko Widodo membahas hilirisasi pangan.", [1], facts)
+    assert "too little" in unsupported("Mereka membahas pariwisata bahari.", [1], facts)
+
+
+def test_markdown_and_html(articles):
+    memo = build_memo(articles, FakeLLM(GOOD))
+    md = to_markdown(memo)
+    assert "## Ringkasan eksekutif" in md and "Mingrum Gumay (juga ditulis: Mingrum)" in md
+    assert "“Kami ingin belajar banyak dari Jakarta,”" in md
+    page = to_html(memo)
+    assert page.startswith("<!doctype html>") and "@media print" in page
+    assert not re.search(r"""(src|href)=["']?https?://""", page.replace('href="https://', ""))
+    assert "<link" not in page and "<script" not in page
+
+
+def test_docx_opens_in_python_docx_and_libreoffice(articles, tmp_path):
+    import docx
+
+    data = to_docx(build_memo(articles, FakeLLM(GOOD)))
+    document = docx.Document(io.BytesIO(data))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Ringkasan eksekutif" in headings and "Sumber" in headings
+    assert document.tables and document.tables[0].rows[1].cells[0].text.startswith("Mingrum Gumay")
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed here; python-docx read the file back")
+    path = tmp_path / "memo.docx"
+    path.write_bytes(data)
+    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    assert (tmp_path / "memo.pdf").stat().st_size > 1000
