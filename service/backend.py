@@ -120,9 +120,12 @@ class LazyLLM:
     """Starts the backend on the first model call, so work that needs no call (cached summaries, a cached
     executive summary) never starts a model."""
 
-    def __init__(self, backend: Backend):
+    def __init__(self, backend: Backend, on_start=None):
         self._backend = backend
+        self._on_start = on_start
         self.name = backend.model_name
 
     def create(self, response_model, messages, *, context, max_tokens):
+        if self._backend.status != "ready" and self._on_start is not None:
+            self._on_start(self._backend)
         return self._backend.start().create(response_model, messages, context=context, max_tokens=max_tokens)

@@ -98,6 +98,10 @@ def read_sources_tsv(folder: Path) -> dict[str, dict[str, str]]:
     return {row.get("id", ""): row for row in rows}
 
 
+def _say_starting(backend: Backend) -> None:
+    tqdm.write(f"ringkas: starting the {backend.kind} model…", file=sys.stderr)
+
+
 def _write_atomic(path: Path, content: str) -> None:
     """Write via a temporary file and rename, so a result file is complete or absent, never half-written."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,7 +152,7 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
     store = ctx.obj.get("store") or open_store(settings)
     failures = 0
     try:
-        llm = LazyLLM(backend)
+        llm = LazyLLM(backend, on_start=_say_starting)
         bar = tqdm(sources, desc="summarizing", unit="article", file=sys.stderr, disable=not several,
                    dynamic_ncols=True)
         for source in bar:
@@ -167,9 +171,6 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
                 if _done(out_file, article.sha256, fmt):
                     continue
             try:
-                if backend.status != "ready":
-                    tqdm.write(f"ringkas: starting the {backend.kind} model…", file=sys.stderr)
-                    backend.start()
                 summary = summarize_stored(article, llm, store, lang)
             except ModelError as exc:
                 failures += 1
@@ -214,9 +215,9 @@ def memo_command(ctx: click.Context, paths: tuple[str, ...], from_store: bool, s
     settings = get_settings()
     backend: Backend = ctx.obj.get("backend") or Backend(settings)
     store = ctx.obj.get("store") or open_store(settings)
-    llm = LazyLLM(backend)
+    llm = LazyLLM(backend, on_start=_say_starting)
     try:
-        items = _memo_articles(paths, store, llm, backend, settings) if paths else []
+        items = _memo_articles(paths, store, llm, settings) if paths else []
         if from_store:
             seen = {a.summary.content_sha256 for a in items}
             items += [MemoArticle(s.summary, s.article, s.outlet, s.published) for s in store.all(since)
@@ -242,7 +243,7 @@ def memo_command(ctx: click.Context, paths: tuple[str, ...], from_store: bool, s
         click.echo(f"ringkas: memo of {memo.article_count} article(s) written to {output}", err=True)
 
 
-def _memo_articles(paths, store, llm, backend, settings) -> list[MemoArticle]:
+def _memo_articles(paths, store, llm, settings) -> list[MemoArticle]:
     """Each article of `paths` with its summary: from the store when it has it, else summarized and stored."""
     items = []
     sources = list(iter_inputs(paths))
@@ -256,9 +257,6 @@ def _memo_articles(paths, store, llm, backend, settings) -> list[MemoArticle]:
             continue
         meta = read_sources_tsv(Path(source).parent).get(Path(source).stem, {}) if source != "-" else {}
         article.url = meta.get("url") or None
-        if store.get(article.sha256) is None and backend.status != "ready":
-            tqdm.write(f"ringkas: starting the {backend.kind} model…", file=sys.stderr)
-            backend.start()
         try:
             summary = summarize_stored(article, llm, store, None, outlet=meta.get("outlet"))
         except ModelError as exc:
