@@ -1,8 +1,10 @@
 """A briefing memo: many summaries grouped, merged and cited. Every line points at its articles ([n])."""
 
-from pydantic import BaseModel, Field
+from typing import Literal
 
-from schemas.summary import Usage
+from pydantic import BaseModel, Field, model_validator
+
+from schemas.summary import ArticleIn, Usage
 from schemas.taxonomy import SectorLabel
 
 
@@ -80,3 +82,18 @@ class BriefingMemo(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     model: str | None = None
     usage: Usage = Field(default_factory=Usage)
+
+
+class MemoIn(BaseModel):
+    """A memo request: articles to summarize and/or stored summaries (by `content_sha256`)."""
+
+    articles: list[ArticleIn] = Field(default_factory=list, max_length=200)
+    summary_ids: list[str] = Field(default_factory=list, max_length=1000)
+    format: Literal["md", "html", "docx", "json"] = "md"
+    lang: Literal["id", "en"] = "id"
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "MemoIn":
+        if not self.articles and not self.summary_ids:
+            raise ValueError("give articles or summary_ids")
+        return self

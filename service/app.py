@@ -5,18 +5,17 @@ Every error is JSON with a readable `error` message and the right status: 422 ba
 """
 
 import logging
-from contextlib import asynccontextmanager
-from typing import Literal
+from contextlib import asynccontextmanager, contextmanager
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field, model_validator
 
+from schemas.memo import MemoIn
 from schemas.summary import ArticleIn, Summary
 from service import __version__
 from service.article import Article
-from service.backend import Backend, BackendUnavailable
+from service.backend import Backend, BackendUnavailable, ReadyLLM
 from service.llm import ModelError
 from service.memo import MemoArticle, build_memo
 from service.memo_render import to_docx, to_html, to_markdown
@@ -97,27 +96,16 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
                          504: {"description": "The model timed out"}})
     def create_summary(article: ArticleIn, backend: Backend = Depends(get_backend)) -> Summary:
         """Summarize one article: officials, partners, sectors, goals, quotes, each grounded in the text."""
-        if len(article.text) > settings.max_article_chars:
-            raise ApiError(413, f"text too long: {len(article.text):,} characters "
-                                f"(limit {settings.max_article_chars:,})")
-        try:
-            llm = backend.llm()
-        except BackendUnavailable as exc:
-            headers = {"Retry-After": "10"} if exc.starting else {}
-            raise ApiError(503, f"model backend unavailable: {exc}", headers) from None
-        try:
-            return summarize_stored(Article(text=article.text, title=article.title, url=article.url), llm,
-                                    app.state.store, article.lang)
-        except ModelError as exc:
-            status = _MODEL_ERROR_STATUS.get(exc.kind, 502)
-            headers = {"Retry-After": "5"} if status == 503 else {}
-            raise ApiError(status, f"the model failed ({exc.kind}): {exc}", headers) from None
+        check_length(article)
+        with model_errors():
+            return summarize_stored(Article(text=article.text, title=article.title, url=article.url),
+                                    ReadyLLM(backend), app.state.store, article.lang)
 
-    @app.post("/v1/memos", responses={200: {"content": {"text/markdown": {}, "text/html": {}, _DOCX: {}}},
+    @app.post("/v1/memos", responses={200: {"content": {"text/markdown": {}, "text/html": {}, DOCX_TYPE: {}}},
                                       404: {"description": "Unknown summary id"}})
     def create_memo(request: MemoIn, backend: Backend = Depends(get_backend)) -> Response:
         """A briefing memo of article texts (summarized first where not stored) and/or stored summaries,
-        identified by their `content_sha256`."""
+        identified by their `content_sha256`. Without a ready model, stored summaries still make a memo."""
         items: list[MemoArticle] = []
         for sha in request.summary_ids:
             stored = app.state.store.get(sha)
@@ -125,49 +113,45 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
                 raise ApiError(404, f"no stored summary with content_sha256 {sha}")
             items.append(MemoArticle(stored.summary, stored.article, stored.outlet, stored.published))
         for article in request.articles:
-            if len(article.text) > settings.max_article_chars:
-                raise ApiError(413, f"an article is too long: {len(article.text):,} characters")
-        try:
-            llm = backend.llm()
-        except BackendUnavailable as exc:
-            if request.articles:  # stored summaries alone still make a memo (the executive summary may be cached)
-                headers = {"Retry-After": "10"} if exc.starting else {}
-                raise ApiError(503, f"model backend unavailable: {exc}", headers) from None
-            llm = None
-        try:
+            check_length(article)
+        llm = ReadyLLM(backend)
+        with model_errors():
             for article in request.articles:
                 summary = summarize_stored(Article(text=article.text, title=article.title, url=article.url), llm,
                                            app.state.store, None)
                 items.append(MemoArticle(summary, article.text))
-            memo = build_memo(items, llm, lang=request.lang, summary_cache=app.state.store.executive_summaries)
-        except ModelError as exc:
-            status = _MODEL_ERROR_STATUS.get(exc.kind, 502)
-            raise ApiError(status, f"the model failed ({exc.kind}): {exc}") from None
+        memo = build_memo(items, llm, lang=request.lang, summary_cache=app.state.store.executive_summaries)
         if request.format == "json":
             return JSONResponse(memo.model_dump(mode="json"))
         if request.format == "html":
             return Response(to_html(memo), media_type="text/html; charset=utf-8")
         if request.format == "docx":
-            return Response(to_docx(memo), media_type=_DOCX,
-                            headers={"Content-Disposition": 'attachment; filename="ringkas-memo.docx"'})
+            return Response(to_docx(memo), media_type=DOCX_TYPE,
+                            headers={"Content-Disposition": "attachment; filename=ringkas-memo.docx"})
         return Response(to_markdown(memo), media_type="text/markdown; charset=utf-8")
+
+    def check_length(article: ArticleIn) -> None:
+        if len(article.text) > settings.max_article_chars:
+            raise ApiError(413, f"text too long: {len(article.text):,} characters "
+                                f"(limit {settings.max_article_chars:,})")
 
     return app
 
 
-_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-class MemoIn(BaseModel):
-    """Articles to summarize and/or stored summaries (by `content_sha256`) to put in one memo."""
-
-    articles: list[ArticleIn] = Field(default_factory=list, max_length=200)
-    summary_ids: list[str] = Field(default_factory=list, max_length=1000)
-    format: Literal["md", "html", "docx", "json"] = "md"
-    lang: Literal["id", "en"] = "id"
-
-    @model_validator(mode="after")
-    def _something(self) -> "MemoIn":
-        if not self.articles and not self.summary_ids:
-            raise ValueError("give articles or summary_ids")
-        return self
+@contextmanager
+def model_errors():
+    """A model failure as the right gateway status: 503 (with Retry-After) while the model is unavailable or
+    rate-limited, 504 on a timeout, 502 for a bad reply."""
+    try:
+        yield
+    except ModelError as exc:
+        status = _MODEL_ERROR_STATUS.get(exc.kind, 502)
+        headers = {}
+        if status == 503:
+            headers["Retry-After"] = "10" if getattr(exc, "starting", False) else "5"
+        if isinstance(exc, BackendUnavailable):
+            raise ApiError(status, f"model backend unavailable: {exc}", headers) from None
+        raise ApiError(status, f"the model failed ({exc.kind}): {exc}", headers) from None

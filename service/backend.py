@@ -9,17 +9,17 @@ from service.embedded import (
     EmbeddedServer,
     assemble_default_model,
 )
-from service.llm import LLM, InstructorLLM
+from service.llm import LLM, InstructorLLM, ModelError
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
-class BackendUnavailable(RuntimeError):
+class BackendUnavailable(ModelError):
     """The backend is still starting, or failed to start."""
 
     def __init__(self, message: str, *, starting: bool):
-        super().__init__(message)
+        super().__init__("unavailable", message)
         self.starting = starting
 
 
@@ -129,3 +129,15 @@ class LazyLLM:
         if self._backend.status != "ready" and self._on_start is not None:
             self._on_start(self._backend)
         return self._backend.start().create(response_model, messages, context=context, max_tokens=max_tokens)
+
+
+class ReadyLLM:
+    """The backend's client when it is ready; `BackendUnavailable` (a `ModelError`) at the first call if not.
+    Work that needs no call (a stored summary) goes through while the model is still starting."""
+
+    def __init__(self, backend: Backend):
+        self._backend = backend
+        self.name = backend.model_name
+
+    def create(self, response_model, messages, *, context, max_tokens):
+        return self._backend.llm().create(response_model, messages, context=context, max_tokens=max_tokens)

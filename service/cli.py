@@ -15,13 +15,12 @@ from schemas.summary import Summary
 from schemas.taxonomy import SectorLabel
 from service.article import Article
 from service.backend import Backend, LazyLLM
-from service.embedded import EmbeddedModelError
-from service.llm import ModelError
 from service.dates import event_date
+from service.embedded import EmbeddedModelError
 from service.entities import same_region
+from service.llm import ModelError
 from service.memo import MemoArticle, build_memo
 from service.memo_render import to_docx, to_html, to_markdown
-from service.pipeline import summarize
 from service.render import summary_to_markdown
 from service.settings import Settings, get_settings
 from service.store import SummaryStore, summarize_stored
