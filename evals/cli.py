@@ -8,7 +8,7 @@ import click
 from tqdm import tqdm
 
 from evals.gold import GOLD_DIR, ROOT, GoldError, load_gold
-from evals.runner import RUNS_DIR, deltas, headline, report_markdown, run_eval, table, write_run
+from evals.runner import RUNS_DIR, deltas, headline, report_markdown, run_eval, write_run
 from service.backend import Backend
 from service.embedded import EmbeddedModelError
 from service.pipeline import DEFAULT_PROMPTS
@@ -80,7 +80,6 @@ def eval_command(gold_dir: Path, replay: bool, no_cache: bool, cache_dir: Path, 
         click.echo(f"note: {llm.stale} replayed repl(ies) were recorded for a request the code now builds "
                    "differently; re-record with the model for exact figures", err=True)
     before = json.loads(baseline.read_text(encoding="utf-8")) if baseline else None
-    click.echo(table(run, before))
     click.echo(report_markdown(run, before).split("## Per article")[0].split("\n", 4)[-1].strip())
     if not no_write:
         path = write_run(run, out_dir, name)

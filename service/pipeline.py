@@ -91,7 +91,7 @@ def summarize(
     language = article.language
     summary_language = lang or (language if language in _LANGUAGE_NAMES else "en")
 
-    quote_spans = [q for q in find_quotes(text) if not _on_noise_line(text, q.start)]
+    quote_spans = [q for q in find_quotes(text) if not _on_noise_line(text, q.start) and not _is_a_name(q.text)]
     mentioned = officials_from_mentions(text)
 
     step("reading the article")
@@ -102,6 +102,8 @@ def summarize(
     step("attributing quotes")
     quotes = attribute(run, quote_spans, [o.name for o in officials])
 
+    partners = ground_partners(text, reply.partners if reply else [], run.warnings,
+                               [o.name for o in officials])
     return Summary(
         title=article.title,
         url=article.url,
@@ -109,7 +111,7 @@ def summarize(
         language=language,
         summary_language=summary_language,
         officials=officials,
-        partners=ground_partners(text, reply.partners if reply else [], run.warnings),
+        partners=partners,
         sectors=ground_sectors(text, reply.sectors if reply else [], run.warnings),
         goals=ground_goals(text, reply.goals if reply else [], run.warnings),
         quotes=quotes,
@@ -210,8 +212,8 @@ _LEVEL = re.compile(r"^(?:(?:pemerintah|provinsi|kabupaten|kota|pemprov|pemkab|p
                     r"\s+)+", re.IGNORECASE)
 
 
-def ground_partners(text: str, items, warnings: list[str]) -> list[Partner]:
-    """Partners whose name, or its core without the level of government, occurs in the text."""
+def ground_partners(text: str, items, warnings: list[str], people: list[str] = ()) -> list[Partner]:
+    """Partners whose name, or its core without the level of government, occurs in the text; not people."""
     partners: list[Partner] = []
     for item in items:
         name = " ".join(item.name.split())
@@ -219,8 +221,8 @@ def ground_partners(text: str, items, warnings: list[str]) -> list[Partner]:
         if not name or not spans:
             warnings.append(f"partner {item.name!r} dropped: not found in the article")
             continue
-        if is_date(name) or starts_with_position(name):
-            warnings.append(f"partner {item.name!r} dropped: a date or a position, not a party")
+        if is_date(name) or starts_with_position(name) or any(names_match(name, p) for p in people):
+            warnings.append(f"partner {item.name!r} dropped: a date, a position or a person, not a party")
             continue
         if any(_core(p.name).lower() == _core(name).lower() for p in partners):
             continue
@@ -261,6 +263,13 @@ def ground_goals(text: str, items: list[str], warnings: list[str]) -> list[Goal]
             continue
         goals.append(Goal(text=phrase, spans=[span]))
     return goals
+
+
+def _is_a_name(quoted: str) -> bool:
+    """Title Case between quotation marks is the name of an event, a theme or a programme, not speech:
+    “Meningkatkan Jejaring Konektivitas Antara Provinsi Jawa Timur …”."""
+    words = re.findall(r"[^\W\d_]+", quoted)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
 def _on_noise_line(text: str, offset: int) -> bool:

@@ -145,3 +145,14 @@ def test_article_text_that_looks_like_a_template_reaches_the_model_unchanged():
     text = "Gubernur Lampung Jihan Nurlela {{ secret }} {% endraw %} berkunjung ke Banten untuk kerja sama."
     summary, llm = run(text, article_reply())
     assert "{{ secret }}" in llm.requests[0]["messages"][1]["content"]
+
+
+def test_a_title_case_theme_in_quotation_marks_is_not_a_quote_and_people_are_not_partners():
+    text = ("Gubernur NTB Zulkieflimansyah membuka misi dagang bertema “Meningkatkan Jejaring Konektivitas Antara "
+            "Provinsi Jawa Timur Dan NTB” di Mataram bersama para pengusaha dari kedua provinsi tersebut.\n"
+            "“Kami siap bekerja sama dengan Jawa Timur,” kata Zulkieflimansyah.\n")
+    reply = article_reply(officials=[("Zulkieflimansyah", "Gubernur", "Provinsi NTB")],
+                          partners=[("Zulkieflimansyah", "other"), ("Provinsi Jawa Timur", "province")])
+    summary, _ = run(text, reply)
+    assert [q.text for q in summary.quotes] == ["Kami siap bekerja sama dengan Jawa Timur,"]
+    assert [p.name for p in summary.partners] == ["Provinsi Jawa Timur"]
