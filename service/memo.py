@@ -194,8 +194,7 @@ def facts_text(articles: list[MemoArticle]) -> str:
             parts.append("sectors: " + "; ".join(x.evidence for x in s.sectors))
         if s.goals:
             parts.append("goals: " + "; ".join(g.text for g in s.goals))
-        if s.summary:
-            parts.append("summary: " + s.summary)
+        # Per-article summaries are left out: the model copied them instead of writing across articles.
         lines.append(" | ".join(parts))
     return "\n".join(lines)
 

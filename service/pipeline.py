@@ -212,6 +212,11 @@ _LEVEL = re.compile(r"^(?:(?:pemerintah|provinsi|kabupaten|kota|pemprov|pemkab|p
                     r"\s+)+", re.IGNORECASE)
 
 
+# Where a meeting took place is not a party to it ("Balai Kota Jakarta", "Hotel Lombok Raya").
+_VENUE = re.compile(r"(?:balai|gedung|hotel|kantor|ruang|pendopo|aula|istana|rumah dinas|wisma|graha|auditorium)\b",
+                    re.IGNORECASE)
+
+
 def ground_partners(text: str, items, warnings: list[str], people: list[str] = ()) -> list[Partner]:
     """Partners whose name, or its core without the level of government, occurs in the text; not people."""
     partners: list[Partner] = []
@@ -221,8 +226,9 @@ def ground_partners(text: str, items, warnings: list[str], people: list[str] = (
         if not name or not spans:
             warnings.append(f"partner {item.name!r} dropped: not found in the article")
             continue
-        if is_date(name) or starts_with_position(name) or any(names_match(name, p) for p in people):
-            warnings.append(f"partner {item.name!r} dropped: a date, a position or a person, not a party")
+        if is_date(name) or starts_with_position(name) or _VENUE.match(name) or \
+                any(names_match(name, p) for p in people):
+            warnings.append(f"partner {item.name!r} dropped: a date, a venue, a position or a person, not a party")
             continue
         if any(_core(p.name).lower() == _core(name).lower() for p in partners):
             continue
