@@ -244,7 +244,10 @@ def _core(name: str) -> str:
 def ground_sectors(text: str, items: list[str], warnings: list[str]) -> list[Sector]:
     """Sectors whose words occur in the text, placed in the taxonomy by the documented stem table."""
     sectors: list[Sector] = []
-    for item in items:
+    # A small model often lists several fields in one phrase ("sumber daya alam, pariwisata, dan pendidikan"):
+    # each part is a sector of its own.
+    parts = [p for item in items for p in re.split(r"\s*,\s*(?:dan\s+|and\s+)?|\s+(?:dan|serta|and)\s+", item)]
+    for item in parts:
         phrase = " ".join(item.split())
         spans = find_all(text, phrase, ignore_case=True) if phrase else []
         if not spans:
