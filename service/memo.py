@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Literal, Protocol
 
-from pydantic import Field
+from pydantic import Field, create_model
 
 from schemas.extraction import CompactSchema
 from schemas.memo import (
@@ -53,13 +53,14 @@ class MemoArticle:
     published: str | None = None  # ISO date, when known from outside the text
 
 
-class SummarySentence(CompactSchema):
-    text: str
-    cites: list[int] = Field(max_length=6)
-
-
-class ExecutiveSummaryReply(CompactSchema):
-    sentences: list[SummarySentence] = Field(max_length=5)
+def executive_summary_model(article_count: int) -> type[CompactSchema]:
+    """The reply schema for a memo of `article_count` articles: citation numbers are an enum of the existing
+    ones, so the grammar cannot run on into an endless number (seen with a plain integer)."""
+    cite: Any = Literal[tuple(range(1, article_count + 1))]  # type: ignore[valid-type]
+    sentence = create_model("SummarySentence", __base__=CompactSchema, text=(str, Field(max_length=400)),
+                            cites=(list[cite], Field(max_length=6)))
+    return create_model("ExecutiveSummaryReply", __base__=CompactSchema,
+                        sentences=(list[sentence], Field(max_length=5)))
 
 
 @lru_cache
@@ -213,7 +214,8 @@ def executive_summary(memo: BriefingMemo, articles: list[MemoArticle], llm: LLM 
         messages = [{"role": "system", "content": _memo_system_prompt()},
                     {"role": "user", "content": f"FACTS:\n{facts}\n\nWrite the sentences in {language}."}]
         try:
-            reply = llm.create(ExecutiveSummaryReply, messages, context={"article": facts}, max_tokens=500)
+            reply = llm.create(executive_summary_model(len(articles)), messages, context={"article": facts},
+                               max_tokens=500)
         except (InvalidReply, ModelError) as exc:
             memo.warnings.append(f"no executive summary: the model failed ({str(exc).splitlines()[0][:120]})")
             return

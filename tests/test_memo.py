@@ -51,7 +51,6 @@ GOOD = {"sentences": [
     {"text": "Gubernur Pramono Anung menawarkan kerja sama pangan.", "cites": [2]},
     {"text": "Kedua pihak sepakat membangun jalan tol.", "cites": []},
     {"text": "Gubernur Andra Soni ikut menandatangani nota kesepahaman.", "cites": [1]},
-    {"text": "Mingrum Gumay bertemu Pramono Anung.", "cites": [7]},
 ]}
 
 
@@ -85,11 +84,19 @@ def test_executive_summary_keeps_only_supported_cited_sentences(articles):
     memo = build_memo(articles, llm)
     assert [s.cites for s in memo.executive_summary] == [[1], [2]]
     dropped = [w for w in memo.warnings if "dropped" in w]
-    assert len(dropped) == 3
+    assert len(dropped) == 2
     assert any("cites no article" in w for w in dropped)
     assert any("Andra Soni" in w for w in dropped)
-    assert any("does not exist" in w for w in dropped)
+    assert llm.requests[0]["model"] == "ExecutiveSummaryReply"
     assert "[1] DPRD Lampung ke Jakarta" in llm.requests[0]["messages"][1]["content"]
+
+
+def test_a_citation_of_a_missing_article_is_refused_by_the_schema_and_the_check(articles):
+    from service.memo import executive_summary_model
+
+    with pytest.raises(ValueError):
+        executive_summary_model(2).model_validate({"sentences": [{"text": "x", "cites": [7]}]})
+    assert "does not exist" in unsupported("Mingrum Gumay bertemu Pramono.", [7], ["[1] a", "[2] b"])
 
 
 def test_a_cached_executive_summary_makes_no_model_call(articles):
