@@ -241,22 +241,27 @@ _STOP = {"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "dalam", "pada", 
 def unsupported(text: str, cites: list[int], facts: list[str]) -> str | None:
     """Why a sentence is not supported by the facts it cites, or None when it is.
 
-    A sentence must cite at least one existing article, and every capitalised name in it must occur in the
-    facts it cites, and at least two of its content words must be among them.
+    A sentence must cite at least one existing article; every capitalised name in it must occur in the facts
+    it cites; and each cited article must support it on its own: a name of the sentence, or two of its content
+    words, must be in that article's facts.
     """
     if not cites:
         return "cites no article"
     if any(not 1 <= c <= len(facts) for c in cites):
         return f"cites an article that does not exist ({', '.join(map(str, cites))})"
-    cited = " ".join(facts[c - 1] for c in set(cites)).lower()
-    cited_words = set(tokens(cited))
+    cited_words = {c: set(tokens(facts[c - 1])) for c in set(cites)}
+    every_cited = set().union(*cited_words.values())
     names = re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text)
-    missing = [n for n in names if not all(w in cited_words for w in tokens(n))]
+    missing = [n for n in names if not all(w in every_cited for w in tokens(n))]
     if missing:
         return f"names what the cited articles do not: {', '.join(missing)}"
     content = {w for w in tokens(text) if w not in _STOP and len(w) > 3}
-    if len(content & cited_words) < min(2, len(content)):
-        return "shares too little with the cited articles"
+    name_words = [set(tokens(n)) - _STOP for n in names]
+    for c, words in sorted(cited_words.items()):
+        named = any(n and n <= words for n in name_words)
+        if not named and len(content & words) < min(2, len(content)):
+            return f"article [{c}] does not support it"
     return None
+
 
 
