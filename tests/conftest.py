@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 import service.llm
+from service.store import SummaryStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -17,3 +18,11 @@ def _no_model_requests(request, monkeypatch):
 
 def seed_text(prefix: str) -> str:
     return next(p for p in SEEDS if p.name.startswith(prefix)).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A summary store of the test's own."""
+    store = SummaryStore(tmp_path / "store.db")
+    yield store
+    store.close()

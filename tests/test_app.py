@@ -7,16 +7,8 @@ from service.app import create_app
 from service.backend import Backend
 from service.llm import ModelError
 from service.settings import Settings
-from service.store import SummaryStore
 from tests.conftest import seed_text
 from tests.fakes import FakeLLM, article_reply
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = SummaryStore(tmp_path / "store.db")
-    yield store
-    store.close()
 
 
 @pytest.fixture

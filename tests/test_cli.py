@@ -10,16 +10,8 @@ from service.backend import Backend
 from service.cli import main
 from service.llm import ModelError
 from service.settings import Settings
-from service.store import SummaryStore
 from tests.conftest import SEEDS
 from tests.fakes import FakeLLM, article_reply
-
-
-@pytest.fixture(autouse=True)
-def store(tmp_path):
-    store = SummaryStore(tmp_path / "store.db")
-    yield store
-    store.close()
 
 
 @pytest.fixture
