@@ -18,7 +18,8 @@ ABBREVIATIONS = {
 }
 LEVEL_WORDS = {"provinsi", "province", "pemprov", "pemerintah", "kabupaten", "kab", "regency", "district", "kota",
                "city", "pemkot", "pemkab", "of", "the", "government", "pemda", "daerah"}
-SAME_THRESHOLD = 0.5
+# Two thirds: "Bawaslu Lampung" and "DPRD Lampung" share their region, not their body.
+SAME_THRESHOLD = 0.67
 
 
 def tokens(text: str) -> list[str]:

@@ -13,11 +13,12 @@ from collections.abc import Callable
 
 from schemas.extraction import ArticleReply, speakers_reply_model
 from schemas.names import is_date, looks_like_name
-from schemas.summary import Goal, Official, Partner, Provenance, Quote, Sector, Summary, Usage
+from schemas.summary import Goal, Official, Partner, PartnerKind, Provenance, Quote, Sector, Summary, Usage
 from schemas.taxonomy import label_for_phrase
 from service import __version__
 from service.article import Article, credit_spans, is_noise_line
 from service.attribution import attribute_quotes, speaker_cue_names
+from service.entities import same_region
 from service.grounding import (
     QuoteSpan,
     align_phrase,
@@ -104,6 +105,7 @@ def summarize(
 
     partners = ground_partners(text, reply.partners if reply else [], run.warnings,
                                [o.name for o in officials])
+    partners += own_sides(text, officials, partners)
     return Summary(
         title=article.title,
         url=article.url,
@@ -230,10 +232,68 @@ def ground_partners(text: str, items, warnings: list[str], people: list[str] = (
                 any(names_match(name, p) for p in people):
             warnings.append(f"partner {item.name!r} dropped: a date, a venue, a position or a person, not a party")
             continue
+        if _NOT_A_PARTY.search(name):
+            warnings.append(f"partner {item.name!r} dropped: an outlet or a kind of event, not a party")
+            continue
+        if all(_FORMER.search(text[: start]) for start, _ in spans):
+            warnings.append(f"partner {item.name!r} dropped: only named as someone's former office")
+            continue
         if any(_core(p.name).lower() == _core(name).lower() for p in partners):
             continue
         partners.append(Partner(name=name, kind=item.kind, spans=spans))
     return partners
+
+
+# A news site ("Nusramedia.COM") or the word for the visit itself ("Kunker") is not a party either.
+_NOT_A_PARTY = re.compile(r"\.(?:com|co\.id|id|net|org)\b|^(?:kunker|kunjungan(?: kerja)?|rapat|pertemuan|audiensi)$",
+                          re.IGNORECASE)
+
+# "yang juga merupakan mantan ketua Bawaslu Lampung": a person's past office, not a party to the visit.
+_FORMER = re.compile(r"\b(?:mantan|eks|former)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+# The office an official holds tells which region they speak for, and at what level of government.
+_LEVEL_OF_TITLE = (
+    (re.compile(r"\bgubernur\b|\bgovernor\b", re.IGNORECASE), "Provinsi", PartnerKind.province),
+    (re.compile(r"\bbupati\b|\bregent\b", re.IGNORECASE), "Kabupaten", PartnerKind.regency),
+    (re.compile(r"\bwali\s*kota\b|\bmayor\b", re.IGNORECASE), "Kota", PartnerKind.city),
+)
+_GOVERNMENT = re.compile(r"^(?:(?:pemerintah|pemprov|pemkab|pemkot|pemda|provinsi|kabupaten|kota|daerah|"
+                         r"province|regency|city|government|of|the)\s+)*", re.IGNORECASE)
+_REGION_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
+# Bodies inside a region are not the region: "Fraksi PKB Lampung", "Dinas Pariwisata Lampung".
+_BODY_WORDS = {"fraksi", "komisi", "dinas", "badan", "biro", "bagian", "partai", "kementerian", "bawaslu", "kpu",
+               "universitas", "bank", "bumd", "kbri", "kjri", "dpp", "dpd", "dpw", "polda", "polres", "bappeda",
+               "sekretariat", "pt", "perusahaan", "dewan", "majelis", "tim", "satgas", "kantor", "ri"}
+
+
+def own_sides(text: str, officials: list[Official], partners: list[Partner]) -> list[Partner]:
+    """The regions and DPRDs the officials speak for, as parties, where the model left them out.
+
+    A governor, regent or mayor of a region makes its government a party ("Gubernur Lampung" -> "Provinsi
+    Lampung"), a DPRD member their DPRD ("Ketua DPRD Lampung" -> "DPRD Lampung"), as the annotation guide
+    normalises them; each must occur in the text, and one already listed is not repeated.
+    """
+    found: list[Partner] = []
+    for official in officials:
+        institution = " ".join((official.institution or "").split())
+        dprd = re.match(r"DPRD\b\s*", institution) is not None or re.search(r"\bDPRD\b", official.title or "")
+        region = _GOVERNMENT.sub("", re.sub(r"^DPRD\b\s*", "", institution))
+        if not region or not _REGION_NAME.fullmatch(region) or \
+                {w.lower().strip(".") for w in region.split()} & _BODY_WORDS:
+            continue
+        if dprd:
+            name, kind = f"DPRD {region}", PartnerKind.dprd
+        else:
+            level = next(((lv, k) for rx, lv, k in _LEVEL_OF_TITLE if rx.search(official.title or "")), None)
+            if level is None:
+                continue
+            name, kind = f"{level[0]} {region}", level[1]
+        spans = find_all(text, region, ignore_case=False)
+        if not spans or any(same_region(name, p.name) and ("dprd" in p.name.lower()) == bool(dprd)
+                            for p in partners + found):
+            continue
+        found.append(Partner(name=name, kind=kind, spans=spans))
+    return found
 
 
 def _core(name: str) -> str:

@@ -90,7 +90,7 @@ def test_ungrounded_partners_sectors_and_goals_are_dropped_with_warnings():
         goals=["membuka akses pasar internasional", "membangun bandara baru di Mars"],
     )
     summary, _ = run(text, reply)
-    assert [p.name for p in summary.partners] == ["Malaysia"]
+    assert [p.name for p in summary.partners] == ["Malaysia", "Provinsi Lampung"]  # the governor's own side
     assert [s.evidence for s in summary.sectors] == ["perdagangan"]
     assert [g.text for g in summary.goals] == ["membuka akses pasar internasional"]
     assert len([w for w in summary.warnings if "dropped" in w]) == 3
@@ -155,7 +155,7 @@ def test_a_title_case_theme_in_quotation_marks_is_not_a_quote_and_people_are_not
                           partners=[("Zulkieflimansyah", "other"), ("Provinsi Jawa Timur", "province")])
     summary, _ = run(text, reply)
     assert [q.text for q in summary.quotes] == ["Kami siap bekerja sama dengan Jawa Timur,"]
-    assert [p.name for p in summary.partners] == ["Provinsi Jawa Timur"]
+    assert [p.name for p in summary.partners] == ["Provinsi Jawa Timur", "Provinsi NTB"]
 
 
 def test_a_phrase_listing_several_fields_gives_one_sector_each():
@@ -165,3 +165,26 @@ def test_a_phrase_listing_several_fields_gives_one_sector_each():
     assert [s.evidence for s in summary.sectors] == ["pengelolaan sumber daya alam", "pariwisata", "pendidikan"]
     assert [s.label.value for s in summary.sectors] == ["natural_resources_energy", "tourism_culture",
                                                        "education_human_resources"]
+
+
+def test_the_officials_own_regions_and_dprds_are_parties_at_their_level_of_government():
+    text = ("Gubernur Lampung Rahmat Mirzani Djausal bertemu Gubernur DKI Jakarta Pramono Anung. Ketua DPRD Lampung "
+            "Mingrum Gumay dan Ketua Fraksi PKB Fatikhatul Khoiriah ikut hadir.\n")
+    reply = article_reply(
+        officials=[("Rahmat Mirzani Djausal", "Gubernur", "Lampung"), ("Pramono Anung", "Gubernur", "DKI Jakarta"),
+                   ("Mingrum Gumay", "Ketua", "DPRD Lampung"), ("Fatikhatul Khoiriah", "Ketua", "Fraksi PKB Lampung")],
+        partners=[("Jakarta", "province")])
+    summary, _ = run(text, reply)
+    assert [(p.name, p.kind.value) for p in summary.partners] == [
+        ("Jakarta", "province"), ("Provinsi Lampung", "province"), ("DPRD Lampung", "dprd")]
+    assert_grounded(summary, text)
+
+
+def test_a_former_office_an_outlet_and_the_word_kunker_are_not_parties():
+    text = ("Kunker DPRD Lampung ke Banten. Fatikhatul Khoiriah, mantan ketua Bawaslu Lampung, memimpin rombongan "
+            "ke Provinsi Banten. (Nusramedia.COM)\n")
+    reply = article_reply(partners=[("Bawaslu Lampung", "other"), ("Nusramedia.COM", "company"), ("Kunker", "other"),
+                                    ("Provinsi Banten", "province")])
+    summary, _ = run(text, reply)
+    assert [p.name for p in summary.partners] == ["Provinsi Banten"]
+    assert any("former office" in w for w in summary.warnings)
