@@ -18,7 +18,7 @@ from schemas.taxonomy import label_for_phrase
 from service import __version__
 from service.article import Article, credit_spans, is_noise_line
 from service.attribution import attribute_quotes, speaker_cue_names
-from service.entities import same_region
+from service.entities import region_key, same_region
 from service.grounding import (
     QuoteSpan,
     align_phrase,
@@ -289,11 +289,17 @@ def own_sides(text: str, officials: list[Official], partners: list[Partner]) -> 
                 continue
             name, kind = f"{level[0]} {region}", level[1]
         spans = find_all(text, region, ignore_case=False)
-        if not spans or any(same_region(name, p.name) and ("dprd" in p.name.lower()) == bool(dprd)
-                            for p in partners + found):
+        if not spans or any(_names_the_region(p.name, name) for p in partners + found):
             continue
         found.append(Partner(name=name, kind=kind, spans=spans))
     return found
+
+
+def _names_the_region(listed: str, region: str) -> bool:
+    """Whether an already listed partner is this region (or its DPRD) itself, not a body inside it: "DKI
+    Jakarta" is "Provinsi DKI Jakarta", "BUMD Jakarta" is not."""
+    return same_region(listed, region) and ("dprd" in listed.lower()) == ("dprd" in region.lower()) and \
+        region_key(listed) - {"dprd"} <= region_key(region)
 
 
 def _core(name: str) -> str:

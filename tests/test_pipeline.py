@@ -188,3 +188,11 @@ def test_a_former_office_an_outlet_and_the_word_kunker_are_not_parties():
     summary, _ = run(text, reply)
     assert [p.name for p in summary.partners] == ["Provinsi Banten"]
     assert any("former office" in w for w in summary.warnings)
+
+
+def test_a_body_inside_a_region_does_not_stand_for_the_region():
+    text = "Gubernur DKI Jakarta Pramono Anung menawarkan dukungan BUMD Jakarta untuk hilirisasi pangan.\n"
+    reply = article_reply(officials=[("Pramono Anung", "Gubernur", "DKI Jakarta")],
+                          partners=[("BUMD Jakarta", "company")])
+    summary, _ = run(text, reply)
+    assert [p.name for p in summary.partners] == ["BUMD Jakarta", "Provinsi DKI Jakarta"]
