@@ -106,6 +106,7 @@ def summarize(
     partners = ground_partners(text, reply.partners if reply else [], run.warnings,
                                [o.name for o in officials])
     partners += own_sides(text, officials, partners)
+    partners += visited(text, partners, quote_spans)
     return Summary(
         title=article.title,
         url=article.url,
@@ -293,6 +294,56 @@ def own_sides(text: str, officials: list[Official], partners: list[Partner]) -> 
             continue
         found.append(Partner(name=name, kind=kind, spans=spans))
     return found
+
+
+# "melakukan kunjungan kerja ke Jakarta dan Banten", "kunjungan kerja (kunker) ke Provinsi Banten".
+_VISIT = re.compile(r"\b(?:kunjungan(?:\s+kerja)?|kunjungannya|kunker|berkunjung|bertandang|lawatan|studi\s+banding|"
+                    r"bertolak|melawat)(?:\s*\([^)]{0,20}\))?(?:\s+[a-z]+){0,2}?\s+ke\s+", re.IGNORECASE)
+_PLACE = re.compile(r"(?:(?:Pemerintah|Pemprov|Pemkab|Pemkot|Provinsi|Kabupaten|Kota|DPRD)[ \t]+)*"
+                    r"[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}")
+# National bodies and spelled-out names of institutions are not a region visited.
+_NOT_A_PLACE = {"dewan", "dpr", "dpd", "ri", "majelis", "mpr", "istana", "kementerian"}
+_AND = re.compile(r"\s*(?:,|dan|serta)\s+")
+
+
+def visited(text: str, partners: list[Partner], quotes: list[QuoteSpan] = ()) -> list[Partner]:
+    """The places a visit goes to, as the text names them after "kunjungan kerja ke", where not yet listed.
+
+    Venues ("Balai Kota Jakarta") and people ("Gubernur Bali") are not places; headlines in Title Case are
+    skipped, since every word there looks like a name, and so are visits someone speaks of in a quote.
+    """
+    found: list[Partner] = []
+    for visit in _VISIT.finditer(text):
+        if any(q.start <= visit.start() < q.end for q in quotes):
+            continue
+        line = text[text.rfind("\n", 0, visit.start()) + 1 : text.find("\n", visit.end()) % (len(text) + 1)]
+        words = re.findall(r"[^\W\d_]+", line)
+        if len(words) > 3 and sum(w[0].isupper() for w in words) > 0.7 * len(words):
+            continue
+        position = visit.end()
+        while (place := _PLACE.match(text, position)) is not None:
+            name = place.group().rstrip(".")
+            if not (_VENUE.match(name) or starts_with_position(name) or is_date(name)
+                    or name.split()[0].lower() in _NOT_A_PLACE
+                    or any(same_region(name, p.name) and ("dprd" in p.name.lower()) == ("dprd" in name.lower())
+                           for p in partners + found)):
+                found.append(Partner(name=name, kind=_kind_of(name),
+                                     spans=find_all(text, name, ignore_case=False)))
+            joined = _AND.match(text, place.end())
+            if joined is None:
+                break
+            position = joined.end()
+    return found
+
+
+def _kind_of(name: str) -> PartnerKind:
+    lowered = name.lower()
+    for word, kind in (("dprd", PartnerKind.dprd), ("provinsi", PartnerKind.province), ("pemprov", PartnerKind.province),
+                       ("kabupaten", PartnerKind.regency), ("pemkab", PartnerKind.regency),
+                       ("kota", PartnerKind.city), ("pemkot", PartnerKind.city)):
+        if re.search(rf"\b{word}\b", lowered):
+            return kind
+    return PartnerKind.other
 
 
 def _names_the_region(listed: str, region: str) -> bool:

@@ -196,3 +196,15 @@ def test_a_body_inside_a_region_does_not_stand_for_the_region():
                           partners=[("BUMD Jakarta", "company")])
     summary, _ = run(text, reply)
     assert [p.name for p in summary.partners] == ["BUMD Jakarta", "Provinsi DKI Jakarta"]
+
+
+def test_the_places_a_visit_goes_to_are_parties():
+    summary, _ = run(seed_text("000"), article_reply(officials=[("Mingrum Gumay", "Ketua", "DPRD Lampung")]))
+    assert [p.name for p in summary.partners] == ["DPRD Lampung", "Jakarta", "Banten"]
+
+
+def test_a_visit_spoken_of_in_a_quote_or_to_a_venue_adds_no_party():
+    text = ("Rombongan melakukan kunjungan ke Balai Kota Jakarta.\n"
+            "“Dulu kami kunjungan ke Surabaya,” kata Ahmad.\n")
+    summary, _ = run(text, article_reply())
+    assert summary.partners == []
