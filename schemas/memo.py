@@ -31,6 +31,7 @@ class PartnerSection(BaseModel):
     name: str
     kind: str
     also_written: list[str] = Field(default_factory=list)
+    counterparts: list[str] = Field(default_factory=list, description="The other parties in its articles.")
     sectors: list[SectorLabel] = Field(default_factory=list)
     goals: list[CitedText] = Field(default_factory=list)
     officials: list[str] = Field(default_factory=list)

@@ -24,14 +24,14 @@ from schemas.memo import (
     TimelineEntry,
 )
 from schemas.summary import Summary
-from schemas.taxonomy import SectorLabel
+from schemas.taxonomy import SECTOR_NAMES, SectorLabel
 from service.dates import event_date
 from service.entities import region_key, same_region, tokens
 from service.grounding import names_match
 from service.llm import LLM, InvalidReply, ModelError
 from service.prompts import PROMPTS_DIR
 
-MEMO_PROMPTS = "memo/v1"
+MEMO_PROMPTS = "memo/v2"
 QUOTES_PER_ARTICLE = 2
 
 
@@ -53,14 +53,12 @@ class MemoArticle:
     published: str | None = None  # ISO date, when known from outside the text
 
 
-def executive_summary_model(article_count: int) -> type[CompactSchema]:
-    """The reply schema for a memo of `article_count` articles: citation numbers are an enum of the existing
-    ones, so the grammar cannot run on into an endless number (seen with a plain integer)."""
-    cite: Any = Literal[tuple(range(1, article_count + 1))]  # type: ignore[valid-type]
-    sentence = create_model("SummarySentence", __base__=CompactSchema, text=(str, Field(max_length=400)),
-                            cites=(list[cite], Field(max_length=6)))
-    return create_model("ExecutiveSummaryReply", __base__=CompactSchema,
-                        sentences=(list[sentence], Field(max_length=5)))
+def executive_summary_model(cites: list[int]) -> type[CompactSchema]:
+    """The reply schema for one sentence over the articles `cites`: citation numbers are an enum of those, so
+    the model can neither cite an article outside its facts nor run on into an endless number."""
+    cite: Any = Literal[tuple(cites)]  # type: ignore[valid-type]
+    return create_model("SummarySentence", __base__=CompactSchema, text=(str, Field(max_length=300)),
+                        cites=(list[cite], Field(min_length=1, max_length=len(cites))))
 
 
 @lru_cache
@@ -132,17 +130,15 @@ def partner_sections(articles: list[MemoArticle], sources: list[MemoSource],
     sections: list[PartnerSection] = []
     for n, article in enumerate(articles, start=1):
         for partner in article.summary.partners:
-            section = next((s for s in sections if same_region(partner.name, s.name)
-                            or any(same_region(partner.name, w) for w in s.also_written)), None)
+            section = next((s for s in sections if any(_same_party(partner.name, w)
+                                                          for w in [s.name, *s.also_written])), None)
             if section is None:
                 section = PartnerSection(name=partner.name, kind=partner.kind.value)
                 sections.append(section)
             elif partner.name != section.name and partner.name not in section.also_written:
-                # The name with its level of government ("Provinsi DKI Jakarta") reads best as the heading.
-                if len(region_key(partner.name)) >= len(region_key(section.name)) and \
-                        len(partner.name) > len(section.name):
+                if _heading_rank(partner.name, partner.kind.value) > _heading_rank(section.name, section.kind):
                     section.also_written.append(section.name)
-                    section.name = partner.name
+                    section.name, section.kind = partner.name, partner.kind.value
                 else:
                     section.also_written.append(partner.name)
             if n in section.articles:
@@ -158,7 +154,26 @@ def partner_sections(articles: list[MemoArticle], sources: list[MemoSource],
                     section.officials.append(name)
             if sources[n - 1].date and sources[n - 1].date not in section.dates:
                 section.dates.append(sources[n - 1].date)
+    for section in sections:
+        section.counterparts = [other.name for other in sections
+                                if other is not section and set(other.articles) & set(section.articles)]
     return sorted(sections, key=lambda s: (-len(s.articles), s.name))
+
+
+def _same_party(a: str, b: str) -> bool:
+    """The same region or body, and a region's DPRD kept apart from its government ("DPRD Lampung" /
+    "Provinsi Lampung"): both are parties, often to the same visit."""
+    return same_region(a, b) and ("dprd" in a.lower()) == ("dprd" in b.lower())
+
+
+_GOVERNMENT_KINDS = {"province", "regency", "city", "foreign_government", "foreign_city"}
+_LEVEL_WORDS = re.compile(r"\b(?:provinsi|kabupaten|kota|province|regency|city)\b", re.IGNORECASE)
+
+
+def _heading_rank(name: str, kind: str) -> tuple[bool, bool, int]:
+    """Which name of a merged partner heads its section: a government before a body inside it ("Provinsi DKI
+    Jakarta" over "BUMD Jakarta"), a name with its level of government, then the longer name."""
+    return kind in _GOVERNMENT_KINDS, _LEVEL_WORDS.search(name) is not None, len(name)
 
 
 def _directory_name(name: str, directory: list[DirectoryEntry]) -> str:
@@ -180,57 +195,86 @@ def sector_sections(articles: list[MemoArticle], partners: list[PartnerSection])
     return sorted(sections.values(), key=lambda s: (-len(s.articles), s.label.value))
 
 
-def facts_text(articles: list[MemoArticle]) -> str:
-    """The numbered facts the executive summary may use, and nothing else."""
-    lines = []
-    for n, a in enumerate(articles, start=1):
-        s = a.summary
-        parts = [f"[{n}] {s.title or ''}".strip()]
-        if s.officials:
-            parts.append("officials: " + "; ".join(
-                f"{o.name} ({', '.join(x for x in (o.title, o.institution) if x)})" for o in s.officials))
-        if s.partners:
-            parts.append("partners: " + "; ".join(p.name for p in s.partners))
-        if s.sectors:
-            parts.append("sectors: " + "; ".join(x.evidence for x in s.sectors))
-        if s.goals:
-            parts.append("goals: " + "; ".join(g.text for g in s.goals))
-        # Per-article summaries are left out: the model copied them instead of writing across articles.
-        lines.append(" | ".join(parts))
-    return "\n".join(lines)
+SENTENCES = 5
+
+
+def summary_articles(partners: list[PartnerSection], article_count: int) -> list[int]:
+    """The articles the executive summary writes a sentence about: all of them up to `SENTENCES`, else those
+    that together bring in the most partners, so each counterpart of the memo is named at least once.
+
+    The one party in more than half of three or more articles, and in more than any other, is the memo's own
+    side (a province visiting many others); it counts for nothing, since it is in most articles anyway.
+    """
+    if article_count <= SENTENCES:
+        return list(range(1, article_count + 1))
+    counts = sorted((len(p.articles) for p in partners), reverse=True) + [0, 0]
+    leader = counts[0] if 2 * counts[0] > article_count and counts[0] > counts[1] else None
+    parties = {n: {p.name for p in partners if n in p.articles and len(p.articles) != leader}
+               for n in range(1, article_count + 1)}
+    chosen: list[int] = []
+    named: set[str] = set()
+    while len(chosen) < SENTENCES:
+        n = max((n for n in parties if n not in chosen), key=lambda n: (len(parties[n] - named), -n))
+        chosen.append(n)
+        named |= parties[n]
+    return sorted(chosen)
+
+
+def article_facts(n: int, summary: Summary, lang: str) -> str:
+    """One article's facts, numbered, as the executive summary may use them and nothing else."""
+    parts = [f"[{n}]"]
+    if summary.officials:
+        parts.append("officials: " + "; ".join(
+            f"{o.name} ({' '.join(x for x in (o.title, o.institution) if x)})" for o in summary.officials))
+    if summary.partners:
+        parts.append("parties: " + "; ".join(p.name for p in summary.partners))
+    if summary.sectors:
+        names = {SECTOR_NAMES[s.label][lang if lang in ("id", "en") else "en"] for s in summary.sectors}
+        parts.append("fields: " + "; ".join(sorted(names)))
+    if summary.goals:
+        parts.append("goals: " + "; ".join(g.text for g in summary.goals[:3]))
+    # Titles and per-article summaries are left out: the model stitched them together instead of writing.
+    return " | ".join(parts)
 
 
 def executive_summary(memo: BriefingMemo, articles: list[MemoArticle], llm: LLM | None, lang: str,
                       cache: "SentenceCache | None") -> None:
-    """Ask the model for a few sentences over the facts; keep only those whose citations support them."""
-    facts = facts_text(articles)
+    """A sentence for each of up to `SENTENCES` articles, written by the model from that article's facts
+    only; each is kept only when the article it cites supports it."""
+    facts = [article_facts(n, a.summary, lang) for n, a in enumerate(articles, start=1)]
     language = "Indonesian (Bahasa Indonesia)" if lang == "id" else "English"
-    key = hashlib.sha256(f"{MEMO_PROMPTS}\n{lang}\n{facts}".encode()).hexdigest()
+    # One sentence per article: asked to write across several articles, the 1.5B model blended them into
+    # statements none of them makes; over one article's facts it stays with what they say.
+    requests = [(f"FACTS:\n{facts[n - 1]}\n\nWrite one sentence in {language} about this article.", [n])
+                for n in summary_articles(memo.partners, len(articles))]
+    key = hashlib.sha256("\n".join([MEMO_PROMPTS, lang] + [r for r, _ in requests]).encode()).hexdigest()
     raw = cache.get(key) if cache is not None else None
     if raw is None:
         if llm is None:
             memo.warnings.append("no executive summary: no model available")
             return
-        messages = [{"role": "system", "content": _memo_system_prompt()},
-                    {"role": "user", "content": f"FACTS:\n{facts}\n\nWrite the sentences in {language}."}]
-        try:
-            reply = llm.create(executive_summary_model(len(articles)), messages, context={"article": facts},
-                               max_tokens=500)
-        except (InvalidReply, ModelError) as exc:
-            memo.warnings.append(f"no executive summary: the model failed ({str(exc).splitlines()[0][:120]})")
-            return
-        memo.model = llm.name
-        memo.usage = memo.usage.add(reply.usage)
-        raw = [s.model_dump() for s in reply.value.sentences]
-        if cache is not None:
+        raw = []
+        for request, cites in requests:
+            messages = [{"role": "system", "content": _memo_system_prompt()}, {"role": "user", "content": request}]
+            try:
+                reply = llm.create(executive_summary_model(cites), messages, context={"article": request},
+                                   max_tokens=160)
+            except (InvalidReply, ModelError) as exc:
+                memo.warnings.append(f"executive summary sentence on {cites} not written: the model failed "
+                                     f"({str(exc).splitlines()[0][:120]})")
+                continue
+            memo.model = llm.name
+            memo.usage = memo.usage.add(reply.usage)
+            raw.append(reply.value.model_dump())
+        if cache is not None and len(raw) == len(requests):
             cache[key] = raw
-    per_article = facts.splitlines()
     for sentence in raw:
-        problem = unsupported(sentence["text"], sentence["cites"], per_article)
+        text = " ".join(sentence["text"].split())
+        problem = unsupported(text, sentence["cites"], facts)
         if problem:
-            memo.warnings.append(f"executive summary sentence dropped ({problem}): {sentence['text']}")
+            memo.warnings.append(f"executive summary sentence dropped ({problem}): {text}")
         else:
-            memo.executive_summary.append(MemoSentence(text=sentence["text"], cites=sorted(set(sentence["cites"]))))
+            memo.executive_summary.append(MemoSentence(text=text, cites=sorted(set(sentence["cites"]))))
 
 
 _STOP = {"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "dalam", "pada", "ini", "itu", "serta", "akan",
@@ -247,6 +291,8 @@ def unsupported(text: str, cites: list[int], facts: list[str]) -> str | None:
     """
     if not cites:
         return "cites no article"
+    if re.search(r"[^\x00-\u024f\u2010-\u203a]", text):
+        return "not in the Latin script of the memo"  # a small model drifts into other scripts ("能源")
     if any(not 1 <= c <= len(facts) for c in cites):
         return f"cites an article that does not exist ({', '.join(map(str, cites))})"
     cited_words = {c: set(tokens(facts[c - 1])) for c in set(cites)}

@@ -13,14 +13,14 @@ WORDS = {
            "quotes": "Key quotes", "source_list": "Sources", "sector": "Sectors", "goals": "Stated goals",
            "people": "Officials involved", "dates": "Dates", "with": "Partners", "evidence": "In the articles' words",
            "name": "Name", "position": "Position", "in": "Articles", "notes": "Checks", "none": "none",
-           "also": "also written", "offset": "characters", "unknown": "date not stated"},
+           "also": "also written", "counterparts": "Together with", "offset": "characters", "unknown": "date not stated"},
     "id": {"title": "Memo briefing: kerja sama daerah", "period": "Periode", "articles": "artikel",
            "sources": "sumber", "summary": "Ringkasan eksekutif", "partners": "Kerja sama menurut mitra",
            "sectors": "Kerja sama menurut sektor", "officials": "Pejabat", "timeline": "Linimasa",
            "quotes": "Kutipan utama", "source_list": "Sumber", "sector": "Sektor", "goals": "Tujuan",
            "people": "Pejabat terlibat", "dates": "Tanggal", "with": "Mitra", "evidence": "Dalam kata artikel",
            "name": "Nama", "position": "Jabatan", "in": "Artikel", "notes": "Pemeriksaan", "none": "tidak ada",
-           "also": "juga ditulis", "offset": "karakter", "unknown": "tanggal tidak disebut"},
+           "also": "juga ditulis", "counterparts": "Bersama", "offset": "karakter", "unknown": "tanggal tidak disebut"},
 }
 
 
@@ -50,6 +50,8 @@ def to_markdown(memo: BriefingMemo) -> str:
     for p in memo.partners:
         also = f" ({w['also']}: {', '.join(p.also_written)})" if p.also_written else ""
         out += [f"### {p.name}{also} {_cites(p.articles)}", ""]
+        if p.counterparts:
+            out.append(f"- {w['counterparts']}: " + ", ".join(p.counterparts))
         out.append(f"- {w['sector']}: " + (", ".join(_sector(s, memo) for s in p.sectors) or w["none"]))
         if p.goals:
             out.append(f"- {w['goals']}: " + "; ".join(f"{g.text} [{g.cite}]" for g in p.goals))
@@ -111,6 +113,8 @@ def to_html(memo: BriefingMemo) -> str:
     for p in memo.partners:
         also = f" <span class=meta>({e(w['also'])}: {e(', '.join(p.also_written))})</span>" if p.also_written else ""
         out.append(f"<h3>{e(p.name)}{also}{_sup(p.articles)}</h3><ul>")
+        if p.counterparts:
+            out.append(f"<li>{e(w['counterparts'])}: {e(', '.join(p.counterparts))}</li>")
         out.append(f"<li>{e(w['sector'])}: {e(', '.join(_sector(s, memo) for s in p.sectors) or w['none'])}</li>")
         if p.goals:
             out.append(f"<li>{e(w['goals'])}: " + "; ".join(f"{e(g.text)}{_sup([g.cite])}" for g in p.goals) + "</li>")
@@ -178,6 +182,8 @@ def to_docx(memo: BriefingMemo) -> bytes:
     for p in memo.partners:
         heading = doc.add_heading(p.name, level=2)
         cited(heading, p.articles)
+        if p.counterparts:
+            doc.add_paragraph(f"{w['counterparts']}: " + ", ".join(p.counterparts), style="List Bullet")
         doc.add_paragraph(f"{w['sector']}: " + (", ".join(_sector(s, memo) for s in p.sectors) or w["none"]),
                           style="List Bullet")
         for g in p.goals:

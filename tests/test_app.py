@@ -100,7 +100,7 @@ def test_memo_of_articles_then_of_stored_summaries(client_for):
     text = seed_text("002")
     llm = FakeLLM(article_reply(officials=[("Fatikhatul Khoiriah", "Ketua Fraksi PKB", "DPRD Lampung")],
                                 partners=[("Provinsi Banten", "province")], sectors=["UMKM"]),
-                  {"sentences": [{"text": "Fatikhatul Khoiriah memimpin kunjungan UMKM ke Banten.", "cites": [1]}]})
+                  {"text": "Fatikhatul Khoiriah memimpin kunjungan UMKM ke Banten.", "cites": [1]})
     with client_for(llm) as client:
         first = client.post("/v1/memos", json={"articles": [{"text": text}], "format": "json"})
         assert first.status_code == 200, first.text

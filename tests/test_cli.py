@@ -90,7 +90,7 @@ def test_the_same_article_twice_is_summarized_once(invoke, store):
 def test_memo_of_articles_then_from_the_store_without_a_model(invoke, tmp_path):
     main_reply = article_reply(officials=[("Fatikhatul Khoiriah", "Ketua Fraksi PKB", "DPRD Lampung")],
                                partners=[("Provinsi Banten", "province")], sectors=["UMKM"])
-    sentences = {"sentences": [{"text": "Fatikhatul Khoiriah memimpin kunjungan UMKM ke Banten.", "cites": [1]}]}
+    sentences = {"text": "Fatikhatul Khoiriah memimpin kunjungan UMKM ke Banten.", "cites": [1]}
     out = tmp_path / "memo.md"
     first = invoke(["memo", str(SEEDS[2]), "-o", str(out)], main_reply, sentences)
     assert first.exit_code == 0, first.output

@@ -11,7 +11,7 @@ from schemas.summary import Goal, Official, Partner, PartnerKind, Provenance, Qu
 from schemas.taxonomy import SectorLabel
 from service.memo import MemoArticle, build_memo, unsupported
 from service.memo_render import to_docx, to_html, to_markdown
-from tests.fakes import FakeLLM
+from tests.fakes import FakeLLM, ModelError
 
 TEXT_A = ("Ketua DPRD Lampung Mingrum Gumay berkunjung ke Pemprov DKI, Jumat (24/11/2023).\n"
           "“Kami ingin belajar banyak dari Jakarta,” kata Mingrum Gumay.\n")
@@ -46,12 +46,8 @@ def articles():
     return [MemoArticle(a, TEXT_A, outlet="ANTARA"), MemoArticle(b, TEXT_B, outlet="Berita Jakarta")]
 
 
-GOOD = {"sentences": [
-    {"text": "Ketua DPRD Lampung Mingrum Gumay berkunjung ke Jakarta untuk belajar.", "cites": [1]},
-    {"text": "Gubernur Pramono Anung menawarkan kerja sama pangan.", "cites": [2]},
-    {"text": "Kedua pihak sepakat membangun jalan tol.", "cites": []},
-    {"text": "Gubernur Andra Soni ikut menandatangani nota kesepahaman.", "cites": [1]},
-]}
+GOOD = [{"text": "Ketua DPRD Lampung Mingrum Gumay berkunjung ke Jakarta untuk belajar.", "cites": [1]},
+        {"text": "Gubernur Pramono Anung menawarkan kerja sama pangan.", "cites": [2]}]
 
 
 def test_people_and_regions_are_merged_across_articles(articles):
@@ -60,8 +56,17 @@ def test_people_and_regions_are_merged_across_articles(articles):
     assert mingrum.articles == [1, 2] and mingrum.also_written == ["Mingrum"]
     jakarta = [p for p in memo.partners if "Jakarta" in p.name or "DKI" in p.name]
     assert len(jakarta) == 1 and jakarta[0].articles == [1, 2]
+    assert jakarta[0].name == "Pemprov DKI" and jakarta[0].counterparts == ["DPRD Provinsi Lampung"]
     assert set(jakarta[0].sectors) == {SectorLabel.governance_administration, SectorLabel.agriculture_food}
     assert {s.label for s in memo.sectors} == {SectorLabel.governance_administration, SectorLabel.agriculture_food}
+
+
+def test_a_government_heads_its_section_over_a_body_inside_it():
+    from service.memo import _heading_rank
+
+    names = [("BUMD Jakarta", "company"), ("Jakarta", "other"), ("Provinsi DKI Jakarta", "province")]
+    assert max(names, key=lambda n: _heading_rank(*n))[0] == "Provinsi DKI Jakarta"
+    assert _heading_rank("Jakarta", "province") > _heading_rank("BUMD Jakarta", "company")
 
 
 def test_dates_period_and_timeline_come_from_the_text(articles):
@@ -80,28 +85,51 @@ def test_every_quote_in_the_memo_occurs_verbatim_in_its_cited_article(articles):
 
 
 def test_executive_summary_keeps_only_supported_cited_sentences(articles):
-    llm = FakeLLM(GOOD)
+    llm = FakeLLM(GOOD[0], {"text": "Gubernur Andra Soni ikut menandatangani nota kesepahaman.", "cites": [2]})
     memo = build_memo(articles, llm)
-    assert [s.cites for s in memo.executive_summary] == [[1], [2]]
-    dropped = [w for w in memo.warnings if "dropped" in w]
-    assert len(dropped) == 2
-    assert any("cites no article" in w for w in dropped)
-    assert any("Andra Soni" in w for w in dropped)
-    assert llm.requests[0]["model"] == "ExecutiveSummaryReply"
-    assert "[1] DPRD Lampung ke Jakarta" in llm.requests[0]["messages"][1]["content"]
+    assert [(s.text, s.cites) for s in memo.executive_summary] == [(GOOD[0]["text"], [1])]
+    assert [w for w in memo.warnings if "dropped" in w] == [
+        "executive summary sentence dropped (names what the cited articles do not: Gubernur Andra Soni): "
+        "Gubernur Andra Soni ikut menandatangani nota kesepahaman."]
+    assert [r["model"] for r in llm.requests] == ["SummarySentence", "SummarySentence"]
+    first, second = (r["messages"][1]["content"] for r in llm.requests)
+    assert "[1] | officials: Mingrum Gumay (Ketua DPRD Provinsi Lampung)" in first and "[2]" not in first
+    assert "Pramono Anung" in second and "Mingrum Gumay (" not in second  # each sentence sees its own article
 
 
-def test_a_citation_of_a_missing_article_is_refused_by_the_schema_and_the_check(articles):
+def test_a_sentence_citing_nothing_or_another_article_is_refused_by_the_schema(articles):
     from service.memo import executive_summary_model
 
-    with pytest.raises(ValueError):
-        executive_summary_model(2).model_validate({"sentences": [{"text": "x", "cites": [7]}]})
+    for cites in ([], [2], [7]):
+        with pytest.raises(ValueError):
+            executive_summary_model([1]).model_validate({"text": "x", "cites": cites})
     assert "does not exist" in unsupported("Mingrum Gumay bertemu Pramono.", [7], ["[1] a", "[2] b"])
+    assert "Latin script" in unsupported("Mingrum Gumay membahas 能源.", [1], ["[1] Mingrum Gumay"])
+
+
+def test_a_failed_sentence_is_reported_and_the_others_kept(articles):
+    cache = {}
+    memo = build_memo(articles, FakeLLM(GOOD[0], ModelError("timeout", "the model took too long")),
+                      summary_cache=cache)
+    assert [s.cites for s in memo.executive_summary] == [[1]]
+    assert any("not written: the model failed" in w for w in memo.warnings)
+    assert cache == {}  # an incomplete summary is not kept, so the next build asks again
+
+
+def test_with_many_articles_the_sentences_go_to_those_naming_the_most_partners():
+    from schemas.memo import PartnerSection
+    from service.memo import SENTENCES, summary_articles
+
+    home = PartnerSection(name="Provinsi Lampung", kind="province", articles=list(range(1, 9)))
+    others = [PartnerSection(name=f"Kota {i}", kind="city", articles=[i]) for i in (2, 4, 6)]
+    chosen = summary_articles([home, *others], 8)
+    assert len(chosen) == SENTENCES and {2, 4, 6} <= set(chosen)
+    assert summary_articles([home], 3) == [1, 2, 3]
 
 
 def test_a_cached_executive_summary_makes_no_model_call(articles):
     cache = {}
-    build_memo(articles, FakeLLM(GOOD), summary_cache=cache)
+    build_memo(articles, FakeLLM(*GOOD), summary_cache=cache)
     again = build_memo(articles, FakeLLM(), summary_cache=cache)  # an empty fake fails on any call
     assert len(again.executive_summary) == 2
 
@@ -114,7 +142,7 @@ def test_unsupported_checks():
 
 
 def test_markdown_and_html(articles):
-    memo = build_memo(articles, FakeLLM(GOOD))
+    memo = build_memo(articles, FakeLLM(*GOOD))
     md = to_markdown(memo)
     assert "## Ringkasan eksekutif" in md and "Mingrum Gumay (juga ditulis: Mingrum)" in md
     assert "“Kami ingin belajar banyak dari Jakarta,”" in md
@@ -127,7 +155,7 @@ def test_markdown_and_html(articles):
 def test_docx_opens_in_python_docx_and_libreoffice(articles, tmp_path):
     import docx
 
-    data = to_docx(build_memo(articles, FakeLLM(GOOD)))
+    data = to_docx(build_memo(articles, FakeLLM(*GOOD)))
     document = docx.Document(io.BytesIO(data))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Ringkasan eksekutif" in headings and "Sumber" in headings
