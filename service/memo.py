@@ -26,7 +26,7 @@ from schemas.memo import (
 from schemas.summary import Summary
 from schemas.taxonomy import SECTOR_NAMES, SectorLabel
 from service.dates import event_date
-from service.entities import region_key, same_region, tokens
+from service.entities import same_region, tokens
 from service.grounding import names_match
 from service.llm import LLM, InvalidReply, ModelError
 from service.prompts import PROMPTS_DIR
