@@ -1,9 +1,13 @@
-"""The HTTP API: `POST /v1/summaries`, `GET /healthz`, OpenAPI docs at `/docs`.
+"""The HTTP API: `POST /v1/summaries`, `POST /v1/memos`, `GET /healthz`, OpenAPI docs at `/docs`.
 
-Every error is JSON with a readable `error` message and the right status: 422 bad input, 413 too large,
-503 backend not ready (with `Retry-After`), 502/504 model failures. Never a stack trace.
+Every error is JSON with a readable `error` message and the right status: 401 no valid API key, 422 bad
+input, 413 too large, 429 too many requests (with `Retry-After`), 503 backend not ready (with `Retry-After`),
+502/504 model failures or a request over its time. Never a stack trace, a key or prompt text.
 """
 
+import asyncio
+import hmac
+import ipaddress
 import logging
 from contextlib import asynccontextmanager, contextmanager
 
@@ -33,9 +37,18 @@ class ApiError(Exception):
 
 
 def create_app(settings: Settings | None = None, backend: Backend | None = None,
-               store: SummaryStore | None = None) -> FastAPI:
-    """The FastAPI app. Pass a `backend` and `store` (tests do) or let the app open the configured ones."""
+               store: SummaryStore | None = None, *, require_api_key: bool | None = None) -> FastAPI:
+    """The FastAPI app. Pass a `backend` and `store` (tests do) or let the app open the configured ones.
+
+    With `require_api_key` (default: the setting, else off) every request but health and docs needs one of
+    `settings.api_keys`; `ringkas serve` turns it on whenever it binds to anything but loopback.
+    """
     settings = settings or get_settings()
+    keys = [k.get_secret_value().encode() for k in settings.api_keys if k.get_secret_value()]
+    if require_api_key is None:
+        require_api_key = bool(settings.require_api_key)
+    if require_api_key and not keys:
+        raise ValueError("an API key is required but none is configured: set RINGKAS_API_KEYS='[\"<key>\"]'")
     backend = backend or Backend(settings)
     store = store or SummaryStore(settings.data_dir / "ringkas.db")
 
@@ -72,6 +85,29 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         log.error("unexpected error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
         return JSONResponse({"error": "internal error; the request was not completed"}, status_code=500)
 
+    load = 0  # requests working or waiting for a slot
+    slots = asyncio.Semaphore(settings.max_concurrent_requests)
+
+    @app.middleware("http")
+    async def _limit_work(request: Request, call_next):
+        """At most `max_concurrent_requests` at work and `max_queued_requests` waiting, each within
+        `request_timeout_s` from its arrival."""
+        nonlocal load
+        if not request.url.path.startswith("/v1/"):
+            return await call_next(request)
+        if load >= settings.max_concurrent_requests + settings.max_queued_requests:
+            return JSONResponse({"error": f"too many requests in progress ({load}); retry shortly"},
+                                status_code=429, headers={"Retry-After": "5"})
+        load += 1
+        try:
+            async with asyncio.timeout(settings.request_timeout_s), slots:
+                return await call_next(request)
+        except TimeoutError:
+            return JSONResponse({"error": f"the request took longer than {settings.request_timeout_s:g} s"},
+                                status_code=504)
+        finally:
+            load -= 1
+
     @app.middleware("http")
     async def _limit_size(request: Request, call_next):
         length = request.headers.get("content-length")
@@ -79,6 +115,19 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         if length is not None and length.isdigit() and int(length) > limit:
             return JSONResponse({"error": f"request body too large ({int(length):,} bytes; limit {limit:,})"},
                                 status_code=413)
+        return await call_next(request)
+
+    @app.middleware("http")
+    async def _authenticate(request: Request, call_next):
+        if require_api_key and request.url.path not in _OPEN_PATHS:
+            given = request.headers.get("x-api-key") or ""
+            scheme, _, token = request.headers.get("authorization", "").partition(" ")
+            if scheme.lower() == "bearer":
+                given = token.strip()
+            if not any(hmac.compare_digest(given.encode(), key) for key in keys):
+                return JSONResponse(
+                    {"error": "missing or invalid API key: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'"},
+                    status_code=401, headers={"WWW-Authenticate": "Bearer"})
         return await call_next(request)
 
     def get_backend() -> Backend:
@@ -136,6 +185,19 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
                                 f"(limit {settings.max_article_chars:,})")
 
     return app
+
+
+_OPEN_PATHS = {"/healthz", "/docs", "/docs/oauth2-redirect", "/openapi.json", "/redoc"}
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding to `host` keeps the server on this machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

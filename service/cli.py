@@ -285,12 +285,22 @@ def _keep(article: MemoArticle, since: str | None, partner: str | None, sector: 
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve_command(host: str, port: int) -> None:
-    """Serve the HTTP API (POST /v1/summaries, GET /healthz, docs at /docs)."""
+    """Serve the HTTP API (POST /v1/summaries, POST /v1/memos, GET /healthz, docs at /docs).
+
+    Bound to anything but loopback, it requires an API key (RINGKAS_API_KEYS) unless
+    RINGKAS_REQUIRE_API_KEY=false says otherwise.
+    """
     import uvicorn
 
-    from service.app import create_app
+    from service.app import create_app, is_loopback
 
-    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+    settings = get_settings()
+    required = settings.require_api_key if settings.require_api_key is not None else not is_loopback(host)
+    try:
+        app = create_app(settings, require_api_key=required)
+    except ValueError as exc:
+        raise click.UsageError(f"{exc} (the server binds to {host}, beyond this machine)") from None
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 def _register_eval() -> None:

@@ -114,3 +114,81 @@ def test_memo_of_articles_then_of_stored_summaries(client_for):
         assert docx.content[:2] == b"PK"
         assert client.post("/v1/memos", json={"summary_ids": ["nope"]}).status_code == 404
         assert client.post("/v1/memos", json={}).status_code == 422
+
+
+class SlowLLM(FakeLLM):
+    """Answers every call with the same reply after `delay` seconds, however many calls come."""
+
+    def __init__(self, delay: float):
+        super().__init__()
+        self.delay = delay
+
+    def create(self, response_model, messages, *, context, max_tokens):
+        import time
+
+        time.sleep(self.delay)
+        self.replies = [article_reply()]
+        return super().create(response_model, messages, context=context, max_tokens=max_tokens)
+
+
+KEY = "k-3f9a1c"
+
+
+def test_a_required_api_key_is_checked_and_health_and_docs_stay_open(store):
+    backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1", api_keys=[KEY]), llm=FakeLLM(
+        article_reply(), article_reply()))
+    app = create_app(backend.settings, backend, store, require_api_key=True)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        missing = client.post("/v1/summaries", json={"text": "Gubernur datang ke Banten."})
+        wrong = client.post("/v1/summaries", json={"text": "Gubernur datang."}, headers={"X-API-Key": "nope"})
+        bearer = client.post("/v1/summaries", json={"text": "Gubernur datang ke Banten."},
+                             headers={"Authorization": f"Bearer {KEY}"})
+        header = client.post("/v1/summaries", json={"text": "Bupati datang ke Bogor."}, headers={"X-API-Key": KEY})
+        open_paths = [client.get(p).status_code for p in ("/healthz", "/docs", "/openapi.json")]
+    assert missing.status_code == wrong.status_code == 401
+    assert "API key" in missing.json()["error"] and missing.headers["www-authenticate"] == "Bearer"
+    assert KEY not in missing.text + wrong.text
+    assert bearer.status_code == header.status_code == 200
+    assert open_paths == [200, 200, 200]
+
+
+def test_a_required_key_with_none_configured_refuses_to_start(store):
+    backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"), llm=FakeLLM())
+    with pytest.raises(ValueError, match="RINGKAS_API_KEYS"):
+        create_app(backend.settings, backend, store, require_api_key=True)
+
+
+def test_serve_beyond_loopback_without_a_key_is_a_usage_error(monkeypatch):
+    from click.testing import CliRunner
+
+    from service.app import is_loopback
+    from service.cli import main
+    from service.settings import get_settings
+
+    monkeypatch.delenv("RINGKAS_API_KEYS", raising=False)
+    get_settings.cache_clear()
+    result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0"])
+    get_settings.cache_clear()
+    assert result.exit_code == 2 and "RINGKAS_API_KEYS" in result.output
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("example.org")
+
+
+def test_a_full_queue_is_429_with_retry_after(client_for):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with client_for(SlowLLM(0.5), max_concurrent_requests=1, max_queued_requests=1) as client:
+        texts = [f"Gubernur Banten bertemu Bupati Bogor ke-{i}." for i in range(4)]
+        with ThreadPoolExecutor(4) as pool:
+            responses = list(pool.map(lambda t: client.post("/v1/summaries", json={"text": t}), texts))
+    codes = sorted(r.status_code for r in responses)
+    assert codes == [200, 200, 429, 429]
+    refused = next(r for r in responses if r.status_code == 429)
+    assert refused.headers["retry-after"] == "5" and "too many requests" in refused.json()["error"]
+
+
+def test_a_request_over_its_time_is_504(client_for):
+    with client_for(SlowLLM(1.0), request_timeout_s=0.2) as client:
+        response = client.post("/v1/summaries", json={"text": "Gubernur Banten bertemu Bupati Bogor."})
+        assert client.get("/healthz").status_code == 200  # the server goes on
+    assert response.status_code == 504 and "longer than 0.2 s" in response.json()["error"]
