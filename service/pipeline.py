@@ -29,13 +29,16 @@ from service.grounding import (
     names_match,
     strip_honorifics,
 )
-from service.llm import LLM, InvalidReply, parse_lenient
+from service.llm import LLM, InvalidReply, ModelError, parse_lenient
 from service.mentions import officials_from_mentions, split_position, starts_with_position
 from service.prompts import ExtractPrompts, load_extract_prompts
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PROMPTS = "extract/v1"
+# Prompt and completion tokens one article may spend over all its calls, re-asks included (a seed article
+# spends 1,500-2,500): a model that keeps failing validation stops here instead of looping on.
+TOKEN_BUDGET = 16_000
 _LANGUAGE_NAMES = {"id": "in Indonesian (Bahasa Indonesia)", "en": "in English"}
 
 Progress = Callable[[str], None]
@@ -44,7 +47,8 @@ Progress = Callable[[str], None]
 class Extraction:
     """The state of one article's extraction: the prompts sent so far, usage and warnings."""
 
-    def __init__(self, article: Article, llm: LLM, prompts: ExtractPrompts):
+    def __init__(self, article: Article, llm: LLM, prompts: ExtractPrompts, token_budget: int = TOKEN_BUDGET):
+        self.token_budget = token_budget
         self.article = article
         self.llm = llm
         self.prompts = prompts
@@ -61,11 +65,18 @@ class Extraction:
         The system message is the same for every article, and instructor appends the reply schema to it,
         so the server reuses its cache of that prefix and reads only the article and the hints.
         """
+        spent = self.usage.prompt_tokens + self.usage.completion_tokens
+        if spent >= self.token_budget:
+            raise ModelError("budget", f"the article's token budget is spent ({spent:,} of {self.token_budget:,} "
+                                       "tokens) before all its prompts were answered", self.usage)
         messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
         try:
             reply = self.llm.create(
                 response_model, messages, context={"article": self.article.text}, max_tokens=max_tokens
             )
+        except ModelError as exc:
+            exc.usage = self.usage.add(exc.usage or Usage())
+            raise
         except InvalidReply as exc:
             self.usage = self.usage.add(exc.usage)
             self.warnings.append(f"the model's reply still broke a rule after re-asks ({_first_line(exc)}); "
@@ -82,12 +93,13 @@ def summarize(
     lang: str | None = None,
     prompts: ExtractPrompts | None = None,
     progress: Progress | None = None,
+    token_budget: int = TOKEN_BUDGET,
 ) -> Summary:
     """A grounded structured summary of `article`. Raises `ModelError` when the model endpoint fails."""
     started = time.perf_counter()
     prompts = prompts or load_extract_prompts(DEFAULT_PROMPTS)
     step = progress or (lambda _: None)
-    run = Extraction(article, llm, prompts)
+    run = Extraction(article, llm, prompts, token_budget)
     text = article.text
     language = article.language
     summary_language = lang or (language if language in _LANGUAGE_NAMES else "en")

@@ -1,7 +1,9 @@
 """A scripted OpenAI-compatible server on loopback: a real HTTP server whose answers each test scripts."""
 
 import json
+import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -16,10 +18,13 @@ def completion(content: str, prompt_tokens: int = 50, completion_tokens: int = 5
 
 
 class Scripted:
-    """One scripted answer: a status, a JSON body and headers."""
+    """One scripted answer: a status, a JSON body and headers; or, after `delay` seconds, raw bytes (`raw`,
+    e.g. truncated JSON) or a connection closed without an answer (`drop`)."""
 
-    def __init__(self, status: int = 200, body: Any = None, headers: dict[str, str] | None = None):
+    def __init__(self, status: int = 200, body: Any = None, headers: dict[str, str] | None = None, *,
+                 delay: float = 0.0, raw: bytes | None = None, drop: bool = False):
         self.status, self.body, self.headers = status, body, headers or {}
+        self.delay, self.raw, self.drop = delay, raw, drop
 
 
 class OpenAIStub:
@@ -41,7 +46,13 @@ class OpenAIStub:
                 answer = stub.queue.pop(0) if stub.queue else Scripted(500, {"error": "stub queue empty"})
                 if isinstance(answer, str):
                     answer = Scripted(200, completion(answer))
-                data = json.dumps(answer.body).encode()
+                if answer.delay:
+                    time.sleep(answer.delay)
+                if answer.drop:
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+                data = answer.raw if answer.raw is not None else json.dumps(answer.body).encode()
                 self.send_response(answer.status)
                 self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(data)))

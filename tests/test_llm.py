@@ -96,3 +96,61 @@ def test_unreachable_endpoint_is_unavailable(monkeypatch):
 def test_unit_tests_cannot_reach_a_model():
     with pytest.raises(RuntimeError, match="disabled"):
         ask(InstructorLLM("http://127.0.0.1:9/v1", "none"))
+
+
+def test_retry_after_is_honoured_and_without_it_backoff_applies(stub):
+    import time
+
+    stub.queue += [Scripted(429, {"error": "slow down"}, {"Retry-After": "0.4"}), Scripted(429, {"error": "again"}),
+                   good()]
+    started = time.perf_counter()
+    reply = ask(llm_for(stub))
+    assert time.perf_counter() - started >= 0.4
+    assert reply.value.officials[0].name == "Jihan Nurlela" and len(stub.requests) == 3
+
+
+def test_a_dropped_connection_is_retried_then_unavailable(stub):
+    stub.queue += [Scripted(drop=True), good()]
+    assert ask(llm_for(stub)).value.officials[0].name == "Jihan Nurlela"
+    stub.queue += [Scripted(drop=True)] * 2
+    with pytest.raises(ModelError) as info:
+        ask(llm_for(stub, transport_retries=1))
+    assert info.value.kind == "unavailable"
+
+
+def test_an_answer_slower_than_the_timeout_is_a_timeout(stub):
+    stub.queue += [Scripted(200, None, delay=1.5, raw=good().encode())] * 2
+    llm = InstructorLLM(stub.base_url, "stub-model", timeout_s=0.3, transport_retries=1, backoff_initial_s=0.01)
+    with pytest.raises(ModelError) as info:
+        ask(llm)
+    assert info.value.kind == "timeout" and len(stub.requests) == 2
+
+
+@pytest.mark.parametrize("broken", [
+    '{"officials": [{"name": "Jihan Nurl',  # truncated JSON
+    '{"officials": "Jihan Nurlela", "partners": 7}',  # JSON that breaks the schema
+])
+def test_truncated_or_schema_breaking_json_is_reasked_and_usage_counts_every_attempt(stub, broken):
+    stub.queue += [broken, good()]
+    reply = ask(llm_for(stub, retries=1))
+    assert reply.value.officials[0].name == "Jihan Nurlela"
+    assert (reply.usage.calls, reply.usage.retries, reply.usage.prompt_tokens) == (2, 1, 100)
+    assert "officials" in stub.requests[1]["messages"][-1]["content"] or len(stub.requests[1]["messages"]) > 2
+
+
+def test_invented_names_and_quotes_never_reach_the_summary(stub):
+    from service.article import Article
+    from service.pipeline import summarize
+
+    text = ("Gubernur Lampung Jihan Nurlela bertemu Gubernur Banten Andra Soni di Serang.\n"
+            "“Kami sepakat bekerja sama di bidang pangan,” kata Jihan Nurlela.\n")
+    invented = json.dumps(article_reply(officials=[("Budi Hartono", "Menteri", "Kementerian"),
+                                                   ("Jihan Nurlela", "Gubernur", "Lampung")],
+                                        sectors=["pangan", "tambang emas"]))
+    stub.queue += [invented, invented]
+    summary = summarize(Article(text=text, title="Lampung dan Banten"), llm_for(stub, retries=1))
+    assert [o.name for o in summary.officials] == ["Jihan Nurlela"]
+    assert any("'Budi Hartono' dropped" in w for w in summary.warnings)
+    assert [q.text for q in summary.quotes] == ["Kami sepakat bekerja sama di bidang pangan,"]
+    assert all(text[q.start : q.end] == q.text for q in summary.quotes)
+    assert [s.evidence for s in summary.sectors] == ["pangan"]

@@ -208,3 +208,14 @@ def test_a_visit_spoken_of_in_a_quote_or_to_a_venue_adds_no_party():
             "“Dulu kami kunjungan ke Surabaya,” kata Ahmad.\n")
     summary, _ = run(text, article_reply())
     assert summary.partners == []
+
+
+def test_an_article_stops_at_its_token_budget_with_a_typed_error():
+    text = ("Gubernur Lampung Jihan Nurlela bertemu Gubernur Banten Andra Soni di Serang.\n"
+            "“Kerja sama pangan harus segera berjalan.”\n")
+    with pytest.raises(ModelError) as info:
+        # The fake counts 100 prompt + 10 completion tokens a call: the main reply spends the whole budget,
+        # so the speakers prompt for the open quotes is never sent.
+        run(text, article_reply(officials=[("Jihan Nurlela", "Gubernur", "Lampung")]), token_budget=100)
+    assert info.value.kind == "budget" and "token budget" in str(info.value)
+    assert info.value.usage.calls == 1
