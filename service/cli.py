@@ -149,7 +149,11 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
     several = len(sources) > 1
     backend: Backend = ctx.obj.get("backend") or Backend(settings)
     store = ctx.obj.get("store") or open_store(settings)
-    failures = 0
+    failures = done = 0
+    stems: dict[str, str] = {}
+    if out_dir is not None and out_dir.is_dir():
+        for stale in out_dir.glob(".*.tmp"):  # left by a run killed mid-write; never a finished result
+            stale.unlink(missing_ok=True)
     try:
         llm = LazyLLM(backend, on_start=_say_starting)
         bar = tqdm(sources, desc="summarizing", unit="article", file=sys.stderr, disable=not several,
@@ -166,8 +170,11 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
             out_file = None
             if out_dir is not None:
                 stem = "stdin" if source == "-" else Path(source).stem
+                if stems.setdefault(stem, source) != source:  # "a/001.txt" and "b/001.txt" both in one run
+                    stem = f"{stem}-{article.sha256[:8]}"
                 out_file = out_dir / f"{stem}.{'md' if fmt == 'md' else 'json'}"
                 if _done(out_file, article.sha256, fmt):
+                    done += 1
                     continue
             try:
                 summary = summarize_stored(article, llm, store, lang)
@@ -182,6 +189,11 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
                 _write_atomic(out_file, content)
             else:
                 tqdm.write(_render(summary, fmt, one_line=several), file=sys.stdout)
+            done += 1
+    except KeyboardInterrupt:
+        tqdm.write(f"ringkas: interrupted: {done} of {len(sources)} article(s) done and kept; "
+                   "run the same command again to finish the rest", file=sys.stderr)
+        raise SystemExit(130) from None
     except EmbeddedModelError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -310,3 +322,6 @@ def _register_eval() -> None:
 
 
 _register_eval()
+
+if __name__ == "__main__":
+    main()

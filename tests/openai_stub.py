@@ -33,6 +33,7 @@ class OpenAIStub:
 
     def __init__(self):
         self.queue: list[Scripted | str] = []
+        self.default: Scripted | str | None = None  # the answer once the queue is empty
         self.requests: list[dict[str, Any]] = []
         stub = self
 
@@ -43,7 +44,7 @@ class OpenAIStub:
             def do_POST(self):
                 length = int(self.headers.get("content-length", 0))
                 stub.requests.append(json.loads(self.rfile.read(length) or b"{}"))
-                answer = stub.queue.pop(0) if stub.queue else Scripted(500, {"error": "stub queue empty"})
+                answer = stub.queue.pop(0) if stub.queue else stub.default or Scripted(500, {"error": "queue empty"})
                 if isinstance(answer, str):
                     answer = Scripted(200, completion(answer))
                 if answer.delay:

@@ -109,3 +109,15 @@ def test_memo_filters_and_usage_errors(invoke):
     assert "needs -o" in invoke(["memo", "--from-store", "--format", "docx"]).output
     assert "unknown sector" in invoke(["memo", "--from-store", "--sector", "mining"]).output
     assert "no articles match" in invoke(["memo", "--from-store", "--partner", "Atlantis"]).output
+
+
+def test_files_of_the_same_name_in_two_folders_get_a_result_each(invoke, tmp_path):
+    for folder, who in (("a", "Andra Soni"), ("b", "Pramono Anung")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "001.txt").write_text(f"Kunjungan\n\nGubernur {who} menerima tamu dari Lampung.\n")
+    out = tmp_path / "out"
+    result = invoke(["summarize", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(out)],
+                    article_reply(), article_reply())
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2 and "001.json" in names and any(n.startswith("001-") for n in names)
