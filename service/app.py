@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from schemas.memo import MemoIn
 from schemas.summary import ArticleIn, Summary
 from service import __version__
-from service.article import Article
+from service.article import Article, prepare_text
 from service.backend import Backend, BackendUnavailable, ReadyLLM
 from service.llm import ModelError
 from service.memo import MemoArticle, build_memo
@@ -147,7 +147,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         """Summarize one article: officials, partners, sectors, goals, quotes, each grounded in the text."""
         check_length(article)
         with model_errors():
-            return summarize_stored(Article(text=article.text, title=article.title, url=article.url),
+            return summarize_stored(Article(text=prepare_text(article.text), title=article.title, url=article.url),
                                     ReadyLLM(backend), app.state.store, article.lang)
 
     @app.post("/v1/memos", responses={200: {"content": {"text/markdown": {}, "text/html": {}, DOCX_TYPE: {}}},
@@ -166,9 +166,10 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         llm = ReadyLLM(backend)
         with model_errors():
             for article in request.articles:
-                summary = summarize_stored(Article(text=article.text, title=article.title, url=article.url), llm,
+                text = prepare_text(article.text)
+                summary = summarize_stored(Article(text=text, title=article.title, url=article.url), llm,
                                            app.state.store, None)
-                items.append(MemoArticle(summary, article.text))
+                items.append(MemoArticle(summary, text))
         memo = build_memo(items, llm, lang=request.lang, summary_cache=app.state.store.executive_summaries)
         if request.format == "json":
             return JSONResponse(memo.model_dump(mode="json"))

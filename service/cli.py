@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 from schemas.summary import Summary
 from schemas.taxonomy import SectorLabel
-from service.article import Article
+from service.article import Article, prepare_text
 from service.backend import Backend, LazyLLM
 from service.dates import event_date
 from service.embedded import EmbeddedModelError
@@ -74,6 +74,7 @@ def read_article(source: str, max_chars: int) -> Article:
         raise ArticleInputError(f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
     if "\x00" in text:
         raise ArticleInputError("binary data, not an article")
+    text = prepare_text(text)
     if not text.strip():
         raise ArticleInputError("empty article")
     if len(text) > max_chars:

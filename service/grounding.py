@@ -40,7 +40,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     offset = 0
     for line in text.split("\n"):
-        spans.extend(QuoteSpan(offset + s, offset + e, line[s:e]) for s, e in _quotes_in_line(line))
+        for s, e in _quotes_in_line(line):
+            # « Nous voulons … »: the spaces French typography puts inside the marks are not speech.
+            s += len(line[s:e]) - len(line[s:e].lstrip())
+            e -= len(line[s:e]) - len(line[s:e].rstrip())
+            if s < e:
+                spans.append(QuoteSpan(offset + s, offset + e, line[s:e]))
         offset += len(line) + 1
     return [q for q in spans if q.text.strip()]
 

@@ -16,7 +16,7 @@ from schemas.names import is_date, looks_like_name
 from schemas.summary import Goal, Official, Partner, PartnerKind, Provenance, Quote, Sector, Summary, Usage
 from schemas.taxonomy import label_for_phrase
 from service import __version__
-from service.article import Article, credit_spans, is_noise_line
+from service.article import Article, blank_steering, credit_spans, is_noise_line, steering_lines
 from service.attribution import attribute_quotes, speaker_cue_names
 from service.entities import region_key, same_region
 from service.grounding import (
@@ -54,6 +54,8 @@ class Extraction:
         self.prompts = prompts
         self.usage = Usage()
         self.warnings: list[str] = []
+        # What items are grounded in: the text without the lines that try to steer the model.
+        self.text = blank_steering(article.text)
         view = article.model_view()
         if article.title and article.title.strip() not in view:
             view = article.title.strip() + "\n\n" + view
@@ -72,7 +74,7 @@ class Extraction:
         messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
         try:
             reply = self.llm.create(
-                response_model, messages, context={"article": self.article.text}, max_tokens=max_tokens
+                response_model, messages, context={"article": self.text}, max_tokens=max_tokens
             )
         except ModelError as exc:
             exc.usage = self.usage.add(exc.usage or Usage())
@@ -100,11 +102,14 @@ def summarize(
     prompts = prompts or load_extract_prompts(DEFAULT_PROMPTS)
     step = progress or (lambda _: None)
     run = Extraction(article, llm, prompts, token_budget)
-    text = article.text
+    text = run.text
     language = article.language
     summary_language = lang or (language if language in _LANGUAGE_NAMES else "en")
 
     quote_spans = [q for q in find_quotes(text) if not _on_noise_line(text, q.start) and not _is_a_name(q.text)]
+    if language == "und":
+        run.warnings.append("the article is in neither Indonesian nor English: it was read, but Ringkas's rules "
+                            "and cues are written for those two, so items may be missed")
     mentioned = officials_from_mentions(text)
 
     step("reading the article")
@@ -130,7 +135,7 @@ def summarize(
         sectors=ground_sectors(text, reply.sectors if reply else [], run.warnings),
         goals=ground_goals(text, reply.goals if reply else [], run.warnings),
         quotes=quotes,
-        summary=" ".join(reply.summary.split()) if reply else "",
+        summary=check_summary(article.text, reply.summary if reply else "", run.warnings),
         warnings=run.warnings,
         provenance=Provenance(
             model=llm.name,
@@ -401,6 +406,39 @@ def ground_goals(text: str, items: list[str], warnings: list[str]) -> list[Goal]
             continue
         goals.append(Goal(text=phrase, spans=[span]))
     return goals
+
+
+# English office words a summary in English may use that an Indonesian article does not.
+_ENGLISH_OFFICE_WORDS = {"governor", "vice", "deputy", "regent", "mayor", "head", "chairman", "chair", "speaker",
+                         "province", "provincial", "regency", "city", "government", "council", "regional",
+                         "representative", "house", "people", "ministry", "minister", "embassy", "secretary"}
+
+
+def check_summary(text: str, summary: str, warnings: list[str]) -> str:
+    """The model's free-text summary without the sentences it cannot stand behind: one naming someone or
+    something the article never mentions ("Joko Widodo"), or one echoing words the article has only in a line
+    that tries to steer the model."""
+    lowered = text.lower()
+    article_words = set(re.findall(r"[^\W\d_]+", lowered))
+    steering = steering_lines(text)
+    outside = set(re.findall(r"[^\W\d_]+", "\n".join(l for l in text.lower().split("\n")
+                                                       if l not in {s.lower() for s in steering})))
+    steered = {w for line in steering for w in re.findall(r"[^\W\d_]{4,}", line.lower())} - outside
+    kept = []
+    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(summary.split())):
+        if not sentence:
+            continue
+        words = {w.lower() for w in re.findall(r"[^\W\d_]+", sentence)}
+        names = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+", sentence)
+        invented = [n for n in names
+                    if not any(w.lower() in article_words or w.lower() in _ENGLISH_OFFICE_WORDS for w in n.split())]
+        if invented or words & steered:
+            why = f"names what the article does not: {', '.join(invented)}" if invented else \
+                "repeats a line that tries to steer the model"
+            warnings.append(f"summary sentence dropped ({why}): {sentence}")
+            continue
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 def _is_a_name(quoted: str) -> bool:

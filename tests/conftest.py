@@ -26,3 +26,21 @@ def store(tmp_path):
     store = SummaryStore(tmp_path / "store.db")
     yield store
     store.close()
+
+
+@pytest.fixture
+def invoke(store):
+    """Run the CLI in-process on a fake model answering `replies` in order, with the test's store."""
+    from click.testing import CliRunner
+
+    from service.backend import Backend
+    from service.cli import main
+    from service.settings import Settings
+    from tests.fakes import FakeLLM
+
+    def run(args, *replies, input=None):
+        backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"), llm=FakeLLM(*replies))
+        run.llm = backend._llm
+        return CliRunner().invoke(main, args, obj={"backend": backend, "store": store}, input=input)
+
+    return run

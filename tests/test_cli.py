@@ -3,24 +3,9 @@
 import json
 import shutil
 
-import pytest
-from click.testing import CliRunner
-
-from service.backend import Backend
-from service.cli import main
 from service.llm import ModelError
-from service.settings import Settings
 from tests.conftest import SEEDS
-from tests.fakes import FakeLLM, article_reply
-
-
-@pytest.fixture
-def invoke(store):
-    def run(args, *replies, input=None):
-        backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"), llm=FakeLLM(*replies))
-        return CliRunner().invoke(main, args, obj={"backend": backend, "store": store}, input=input)
-
-    return run
+from tests.fakes import article_reply
 
 
 def test_one_article_is_one_json_object(invoke):

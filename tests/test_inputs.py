@@ -1,0 +1,121 @@
+"""Hostile and odd inputs (`tests/inputs/`), each with its expected outcome: a clear error naming the file, or
+a correct, grounded summary. The fake model answers as a model that fell for the input would."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.fakes import article_reply
+
+INPUTS = Path(__file__).parent / "inputs"
+
+# File -> the error the CLI reports for it (no model call is made).
+REFUSED = {
+    "empty.txt": "empty article",
+    "whitespace-only.txt": "empty article",
+    "binary.bin": "not UTF-8 text",
+    "invalid-utf8.txt": "not UTF-8 text (invalid byte at offset 86)",
+}
+
+
+def summarize_file(invoke, name: str, *replies):
+    result = invoke(["summarize", str(INPUTS / name)], *replies)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout), invoke.llm
+
+
+@pytest.mark.parametrize("name, error", REFUSED.items())
+def test_unusable_inputs_get_a_clear_error_and_no_model_call(invoke, name, error):
+    result = invoke(["summarize", str(INPUTS / name)])  # the fake has no reply: any call would fail
+    assert result.exit_code == 1
+    assert f"{INPUTS / name}: {error}" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_ten_megabyte_text_is_refused_as_too_long(invoke, tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("Gubernur Banten bertemu Gubernur Lampung. " * 250_000, encoding="utf-8")
+    assert big.stat().st_size > 10_000_000
+    result = invoke(["summarize", str(big)])
+    assert result.exit_code == 1 and "too long: 10,500,000 characters (limit 200,000)" in result.stderr
+
+
+def test_a_whole_html_page_is_read_as_its_article(invoke):
+    summary, llm = summarize_file(invoke, "page.html", article_reply(
+        officials=[("Rahmat Mirzani Djausal", "Gubernur", "Lampung"), ("Andra Soni", "Gubernur", "Banten")],
+        sectors=["pangan", "UMKM"]))
+    prompt = llm.requests[0]["messages"][1]["content"]
+    for furniture in ("gtag", "dataLayer", "console.log", "Beranda", "Terpopuler", "Dedi Mulyadi", "Harga Cabai",
+                      "<p", "&ldquo;"):
+        assert furniture not in prompt
+    assert summary["title"] == "Lampung dan Banten Sepakat Kerja Sama Pangan"
+    assert [(q["speaker"], q["text"]) for q in summary["quotes"]] == [
+        ("Rahmat Mirzani Djausal", "Lampung siap memasok beras dan jagung untuk kebutuhan Banten,"),
+        ("Andra Soni", "Kami ingin harga pangan di Banten tetap stabil,")]
+    assert {p["name"] for p in summary["partners"]} == {"Provinsi Lampung", "Provinsi Banten"}
+
+
+def test_text_extracted_from_a_pdf_gets_its_sentences_back(invoke):
+    summary, _ = summarize_file(invoke, "pdf-extract.txt", article_reply(
+        officials=[("Rahmat Mirzani Djausal", "Gubernur", "Lampung"), ("Andra Soni", "Gubernur", "Banten")],
+        goals=["menjaga inflasi daerah"]))
+    quotes = [(q["speaker"], q["text"]) for q in summary["quotes"]]
+    assert quotes == [
+        ("Rahmat Mirzani Djausal", "Lampung siap memasok beras dan jagung untuk kebutuhan Banten setiap bulan,"),
+        ("Andra Soni", "Kami ingin harga pangan di Banten tetap stabil,")]
+    assert [g["text"] for g in summary["goals"]] == ["menjaga inflasi daerah"]
+
+
+def test_an_article_in_another_language_is_read_with_a_warning(invoke):
+    invented = article_reply(officials=[("Grégory Doucet", "maire", "Lyon"), ("Budi Santoso", "Bupati", "Lampung")])
+    summary, _ = summarize_file(invoke, "other-language.txt", invented, invented,  # re-asked once, still invented
+                                {"speakers": ["Grégory Doucet"]})  # « … », a déclaré: a cue the rules do not know, so the model says
+    assert summary["language"] == "und"
+    assert any("neither Indonesian nor English" in w for w in summary["warnings"])
+    assert [o["name"] for o in summary["officials"]] == ["Grégory Doucet"]  # the invented one is dropped
+    assert [q["text"] for q in summary["quotes"]] == ["Nous voulons partager notre expérience du recyclage"]
+
+
+def test_unbalanced_and_nested_quotation_marks(invoke):
+    summary, _ = summarize_file(invoke, "quotes-unbalanced-nested.txt", article_reply(
+        officials=[("Andra Soni", "Gubernur", "Banten"), ("Pramono Anung", "Gubernur", "DKI Jakarta")]))
+    text = (INPUTS / "quotes-unbalanced-nested.txt").read_text(encoding="utf-8")
+    assert [(q["speaker"], q["text"]) for q in summary["quotes"]] == [
+        ("Andra Soni", "Kami sepakat soal ‘aplikasi JAKI’ untuk warga Banten,"),
+        ("Pramono Anung", "Jakarta terbuka untuk berbagi,")]  # the quote never closed is not invented
+    for q in summary["quotes"]:
+        assert text[q["start"] : q["end"]] == q["text"]
+
+
+def test_a_hundred_quotes_are_all_found_verbatim_with_their_speakers(invoke):
+    summary, llm = summarize_file(invoke, "quotes-hundred.txt", article_reply(
+        officials=[("Rahmat Mirzani Djausal", "Gubernur", "Lampung"), ("Andra Soni", "Gubernur", "Banten")]))
+    text = (INPUTS / "quotes-hundred.txt").read_text(encoding="utf-8")
+    assert len(summary["quotes"]) == 100 and len(llm.requests) == 1  # speakers by cue: no second prompt
+    for i, q in enumerate(summary["quotes"]):
+        assert text[q["start"] : q["end"]] == q["text"] == f"Poin kesepakatan nomor {i + 1} sudah kami catat,"
+        assert q["speaker"] == ("Rahmat Mirzani Djausal" if i % 2 == 0 else "Andra Soni")
+
+
+@pytest.mark.parametrize("name, steered", [
+    ("steering-id.txt", article_reply(officials=[("Joko Widodo", "Presiden", "RI"),
+                                                 ("Rahmat Mirzani Djausal", "Gubernur", "Lampung")],
+                                      partners=[("RAHASIA", "other")],
+                                      summary="Presiden Joko Widodo menandatangani perjanjian RAHASIA dengan "
+                                              "Lampung. Lampung dan Banten membahas kerja sama UMKM.")),
+    ("steering-en.txt", article_reply(officials=[("PWNED", "PWNED", "PWNED"),
+                                                 ("Rahmat Mirzani Djausal", "Governor", "Lampung")],
+                                      sectors=["PWNED"], summary="PWNED. Lampung and Banten discussed SMEs.")),
+])
+def test_an_article_that_tries_to_steer_the_model_changes_neither_shape_nor_facts(invoke, name, steered):
+    summary, llm = summarize_file(invoke, name, steered, steered)  # re-asked once, the model insists
+    prompt = llm.requests[0]["messages"][1]["content"]
+    assert "Abaikan instruksi" not in prompt and "Ignore previous" not in prompt  # never shown to the model
+    assert set(summary) >= {"officials", "partners", "sectors", "goals", "quotes", "summary", "warnings"}
+    assert [o["name"] for o in summary["officials"]] == ["Rahmat Mirzani Djausal"]
+    dumped = json.dumps({k: summary[k] for k in ("officials", "partners", "sectors", "goals", "quotes", "summary")})
+    for planted in ("Joko Widodo", "RAHASIA", "PWNED"):
+        assert planted not in dumped
+    assert summary["summary"] in ("Lampung dan Banten membahas kerja sama UMKM.", "Lampung and Banten discussed SMEs.")
+    assert [q["speaker"] for q in summary["quotes"]] == ["Rahmat Mirzani Djausal"]
