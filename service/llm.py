@@ -25,6 +25,9 @@ from tenacity import (
 from schemas.summary import Usage
 
 log = logging.getLogger(__name__)
+# instructor logs each failed validation with the model's reply (words of the article) at ERROR; Ringkas
+# reports those failures itself, as warnings and typed errors, without the text.
+logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
 T = TypeVar("T", bound=BaseModel)
 

@@ -138,7 +138,7 @@ def test_truncated_or_schema_breaking_json_is_reasked_and_usage_counts_every_att
     assert "officials" in stub.requests[1]["messages"][-1]["content"] or len(stub.requests[1]["messages"]) > 2
 
 
-def test_invented_names_and_quotes_never_reach_the_summary(stub):
+def test_invented_names_and_quotes_never_reach_the_summary(stub, caplog):
     from service.article import Article
     from service.pipeline import summarize
 
@@ -150,6 +150,8 @@ def test_invented_names_and_quotes_never_reach_the_summary(stub):
     stub.queue += [invented, invented]
     summary = summarize(Article(text=text, title="Lampung dan Banten"), llm_for(stub, retries=1))
     assert [o.name for o in summary.officials] == ["Jihan Nurlela"]
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "Budi Hartono" not in logged and "Jihan" not in logged  # no reply or prompt text in any log line
     assert any("'Budi Hartono' dropped" in w for w in summary.warnings)
     assert [q.text for q in summary.quotes] == ["Kami sepakat bekerja sama di bidang pangan,"]
     assert all(text[q.start : q.end] == q.text for q in summary.quotes)
