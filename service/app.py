@@ -8,6 +8,7 @@ input, 413 too large, 429 too many requests (with `Retry-After`), 503 backend no
 import asyncio
 import hmac
 import ipaddress
+import json
 import logging
 from contextlib import asynccontextmanager, contextmanager
 
@@ -85,50 +86,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         log.error("unexpected error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
         return JSONResponse({"error": "internal error; the request was not completed"}, status_code=500)
 
-    load = 0  # requests working or waiting for a slot
-    slots = asyncio.Semaphore(settings.max_concurrent_requests)
-
-    @app.middleware("http")
-    async def _limit_work(request: Request, call_next):
-        """At most `max_concurrent_requests` at work and `max_queued_requests` waiting, each within
-        `request_timeout_s` from its arrival."""
-        nonlocal load
-        if not request.url.path.startswith("/v1/"):
-            return await call_next(request)
-        if load >= settings.max_concurrent_requests + settings.max_queued_requests:
-            return JSONResponse({"error": f"too many requests in progress ({load}); retry shortly"},
-                                status_code=429, headers={"Retry-After": "5"})
-        load += 1
-        try:
-            async with asyncio.timeout(settings.request_timeout_s), slots:
-                return await call_next(request)
-        except TimeoutError:
-            return JSONResponse({"error": f"the request took longer than {settings.request_timeout_s:g} s"},
-                                status_code=504)
-        finally:
-            load -= 1
-
-    @app.middleware("http")
-    async def _limit_size(request: Request, call_next):
-        length = request.headers.get("content-length")
-        limit = settings.max_article_chars * 4 + 16_384  # UTF-8 is at most 4 bytes a character, plus JSON
-        if length is not None and length.isdigit() and int(length) > limit:
-            return JSONResponse({"error": f"request body too large ({int(length):,} bytes; limit {limit:,})"},
-                                status_code=413)
-        return await call_next(request)
-
-    @app.middleware("http")
-    async def _authenticate(request: Request, call_next):
-        if require_api_key and request.url.path not in _OPEN_PATHS:
-            given = request.headers.get("x-api-key") or ""
-            scheme, _, token = request.headers.get("authorization", "").partition(" ")
-            if scheme.lower() == "bearer":
-                given = token.strip()
-            if not any(hmac.compare_digest(given.encode(), key) for key in keys):
-                return JSONResponse(
-                    {"error": "missing or invalid API key: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'"},
-                    status_code=401, headers={"WWW-Authenticate": "Bearer"})
-        return await call_next(request)
+    app.add_middleware(Gate, settings=settings, keys=keys, require_api_key=require_api_key)
 
     def get_backend() -> Backend:
         return app.state.backend
@@ -147,8 +105,10 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         """Summarize one article: officials, partners, sectors, goals, quotes, each grounded in the text."""
         check_length(article)
         with model_errors():
-            return summarize_stored(Article(text=prepare_text(article.text), title=article.title, url=article.url),
-                                    ReadyLLM(backend), app.state.store, article.lang)
+            summary = summarize_stored(Article(text=prepare_text(article.text), title=article.title,
+                                               url=article.url), ReadyLLM(backend), app.state.store, article.lang)
+        # Serialized once by pydantic, not validated again against the response model on the way out.
+        return Response(summary.model_dump_json(), media_type="application/json")
 
     @app.post("/v1/memos", responses={200: {"content": {"text/markdown": {}, "text/html": {}, DOCX_TYPE: {}}},
                                       404: {"description": "Unknown summary id"}})
@@ -186,6 +146,80 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
                                 f"(limit {settings.max_article_chars:,})")
 
     return app
+
+
+class Gate:
+    """Every request's checks before the app sees it, as one plain ASGI middleware (cheaper than three
+    `BaseHTTPMiddleware`s): the API key, the body size, and for `/v1/` at most `max_concurrent_requests` at
+    work and `max_queued_requests` waiting, each answered within `request_timeout_s` of its arrival.
+
+    A request over its time gets 504 at once; its work runs on to its end in the background and keeps its slot
+    until then, so the limit on concurrent work holds.
+    """
+
+    def __init__(self, app, *, settings: Settings, keys: list[bytes], require_api_key: bool):
+        self.app, self.settings, self.keys, self.require_api_key = app, settings, keys, require_api_key
+        self.size_limit = settings.max_article_chars * 4 + 16_384  # UTF-8 is at most 4 bytes a character
+        self.load = 0  # requests at work or waiting for a slot
+        self.slots: asyncio.Semaphore | None = None
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        path = scope["path"]
+        if self.require_api_key and path not in _OPEN_PATHS and not self._key_ok(headers):
+            return await _respond(send, 401, "missing or invalid API key: send 'Authorization: Bearer <key>' or "
+                                             "'X-API-Key: <key>'", {"WWW-Authenticate": "Bearer"})
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.size_limit:
+            return await _respond(send, 413, f"request body too large ({int(length):,} bytes; "
+                                             f"limit {self.size_limit:,})")
+        if not path.startswith("/v1/"):
+            return await self.app(scope, receive, send)
+        s = self.settings
+        if self.load >= s.max_concurrent_requests + s.max_queued_requests:
+            return await _respond(send, 429, f"too many requests in progress ({self.load}); retry shortly",
+                                  {"Retry-After": "5"})
+        self.slots = self.slots or asyncio.Semaphore(s.max_concurrent_requests)
+        self.load += 1
+        timed_out = started = False
+
+        async def guarded_send(message) -> None:
+            nonlocal started
+            if not timed_out:
+                started = started or message["type"] == "http.response.start"
+                await send(message)
+
+        async def work() -> None:
+            try:
+                async with self.slots:
+                    await self.app(scope, receive, guarded_send)
+            finally:
+                self.load -= 1
+
+        task = asyncio.ensure_future(work())
+        done, _ = await asyncio.wait({task}, timeout=s.request_timeout_s)
+        if task in done or started:  # an answer already on its way is let through
+            return await task
+        timed_out = True
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())  # ends unobserved, never unlogged
+        await _respond(send, 504, f"the request took longer than {s.request_timeout_s:g} s")
+
+    def _key_ok(self, headers: dict[str, str]) -> bool:
+        given = headers.get("x-api-key", "")
+        scheme, _, token = headers.get("authorization", "").partition(" ")
+        if scheme.lower() == "bearer":
+            given = token.strip()
+        return any(hmac.compare_digest(given.encode(), key) for key in self.keys)
+
+
+async def _respond(send, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+    body = json.dumps({"error": message}).encode()
+    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": body})
 
 
 _OPEN_PATHS = {"/healthz", "/docs", "/docs/oauth2-redirect", "/openapi.json", "/redoc"}

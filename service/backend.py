@@ -80,7 +80,7 @@ class Backend:
                     alias = self.model_name
                     self._server = EmbeddedServer(
                         path, alias=alias, threads=s.model_threads, n_ctx=s.model_ctx, port=s.embedded_port,
-                        log_path=s.cache_dir / "embedded-server.log", start_timeout_s=s.embedded_start_timeout_s,
+                        log_path=s.embedded_log or s.cache_dir / "embedded-server.log", start_timeout_s=s.embedded_start_timeout_s,
                         draft_tokens=s.model_draft_tokens,
                     ).start()
                     base_url, model = self._server.base_url, alias
@@ -92,6 +92,16 @@ class Backend:
                 retries=s.llm_retries, transport_retries=s.llm_transport_retries,
             )
             return self._llm
+
+    @property
+    def embedded_url(self) -> str | None:
+        """The embedded model server's OpenAI-compatible URL while it runs."""
+        return self._server.base_url if self._server is not None else None
+
+    @property
+    def server_pid(self) -> int | None:
+        """The embedded model server's process id while it runs (benchmarks read its memory)."""
+        return self._server.pid if self._server is not None else None
 
     def start_in_background(self) -> None:
         def run() -> None:

@@ -148,6 +148,10 @@ class EmbeddedServer:
         raise EmbeddedModelError(f"the embedded model server did not start in {self.start_timeout_s:.0f} s; "
                                  f"see {self.log_path}")
 
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process and self._process.poll() is None else None
+
     def ready(self) -> bool:
         try:
             return httpx.get(f"{self.base_url}/models", timeout=1.0).status_code == 200

@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     model_draft_tokens: int = Field(default=0, ge=0, le=64, description="Prompt-lookup decoding; 0 is off.")
     embedded_port: int | None = Field(default=None, description="Loopback port; default: a free one.")
     embedded_start_timeout_s: float = 180.0
+    embedded_log: Path | None = Field(default=None, description="Default: embedded-server.log in cache_dir.")
 
     cache_dir: Path = Field(default_factory=default_cache_dir)
     data_dir: Path = Field(default_factory=default_data_dir)

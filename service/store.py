@@ -63,6 +63,9 @@ class SummaryStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode a commit survives the process being killed at any moment; NORMAL only skips the fsync that
+        # guards against losing the last commits to a power cut. It cuts a stored summary from ~3 ms to ~0.3.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._lock = threading.Lock()
         self._migrate()
 
@@ -97,14 +100,17 @@ class SummaryStore:
     def put(self, summary: Summary, article: str, *, outlet: str | None = None,
             published: str | None = None) -> StoredSummary:
         """Store a summary; an article already stored keeps its first summary (same hash, same text)."""
+        created = _now()
         with self._lock:
-            self._db.execute(
+            cursor = self._db.execute(
                 "INSERT OR IGNORE INTO summaries (content_sha256, title, url, outlet, published, created, model, "
                 "prompt_version, article, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (summary.content_sha256, summary.title, summary.url, outlet, published, _now(),
+                (summary.content_sha256, summary.title, summary.url, outlet, published, created,
                  summary.provenance.model, summary.provenance.prompt_version, article, summary.model_dump_json()),
             )
-        stored = self.get(summary.content_sha256)
+        if cursor.rowcount == 1:
+            return StoredSummary(cursor.lastrowid, summary, article, outlet, published, created)
+        stored = self.get(summary.content_sha256)  # stored before, by another request
         assert stored is not None
         return stored
 
@@ -147,7 +153,7 @@ _COLUMNS = "id, summary_json, article, outlet, published, created"
 
 
 def _stored(row: tuple) -> StoredSummary:
-    return StoredSummary(id=row[0], summary=Summary.model_validate(json.loads(row[1])), article=row[2],
+    return StoredSummary(id=row[0], summary=Summary.model_validate_json(row[1]), article=row[2],
                          outlet=row[3], published=row[4], created=row[5])
 
 
