@@ -76,3 +76,31 @@ def test_killed_twice_then_run_again_gives_one_complete_result_per_article(batch
     # Nothing was summarized twice: one model call per article, at most one more for the one in flight
     # at each kill.
     assert ARTICLES <= len(stub.requests) <= ARTICLES + 2
+
+
+def test_a_memo_killed_while_summarizing_keeps_what_it_summarized(batch):
+    corpus, out, env, stub = batch
+    out.mkdir()
+    memo = out / "memo.md"
+
+    def extraction_calls() -> int:
+        return sum(not r["messages"][0]["content"].startswith("You write one sentence") for r in stub.requests)
+
+    first = subprocess.Popen([sys.executable, "-m", "service.cli", "memo", str(corpus), "-o", str(memo)], cwd=ROOT,
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while extraction_calls() < 4:
+        assert first.poll() is None and time.monotonic() < deadline, first.communicate()
+        time.sleep(0.02)
+    first.send_signal(signal.SIGKILL)
+    first.wait(10)
+    before = extraction_calls()
+    assert not memo.exists()
+
+    second = subprocess.run([sys.executable, "-m", "service.cli", "memo", str(corpus), "-o", str(memo)], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert second.returncode == 0, second.stderr
+    # Each article was summarized once: those stored before the kill were not asked again.
+    assert before >= 4 and extraction_calls() <= ARTICLES + 1
+    text = memo.read_text(encoding="utf-8")
+    assert all(f"Kunjungan nomor {i}" in text for i in range(ARTICLES))
