@@ -10,17 +10,23 @@ import hmac
 import ipaddress
 import json
 import logging
+import time
 from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from fastapi.staticfiles import StaticFiles
 
 from schemas.memo import MemoIn
 from schemas.summary import ArticleIn, Summary
+from schemas.taxonomy import SECTOR_NAMES
 from service import __version__
 from service.article import Article, prepare_text
 from service.backend import Backend, BackendUnavailable, ReadyLLM
+from service.dates import event_date
+from service.entities import same_region
 from service.llm import ModelError
 from service.memo import MemoArticle, build_memo
 from service.memo_render import to_docx, to_html, to_markdown
@@ -110,6 +116,95 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         # Serialized once by pydantic, not validated again against the response model on the way out.
         return Response(summary.model_dump_json(), media_type="application/json")
 
+    @app.post("/v1/summaries/stream", responses={200: {"content": {"text/event-stream": {}}}})
+    async def stream_summary(article: ArticleIn, backend: Backend = Depends(get_backend)) -> StreamingResponse:
+        """Summarize one article with live progress, as server-sent events: `progress` ({"step", "elapsed_s"})
+        while the model works (a step when one starts, else once a second), then `result` ({"summary",
+        "article"}: the text its offsets refer to) or `error` ({"status", "error"})."""
+        check_length(article)
+        text = prepare_text(article.text)
+        title = article.title or next((line.strip() for line in text.splitlines() if line.strip()), None)
+        loop = asyncio.get_running_loop()
+        events: asyncio.Queue = asyncio.Queue()
+        started = time.monotonic()
+
+        def work() -> None:
+            def step(name: str) -> None:
+                loop.call_soon_threadsafe(events.put_nowait, ("progress", {"step": name}))
+
+            try:
+                with model_errors():
+                    summary = summarize_stored(Article(text=text, title=title, url=article.url),
+                                               ReadyLLM(backend), app.state.store, article.lang, progress=step)
+                outcome = ("result", {"summary": summary.model_dump(mode="json"), "article": text})
+            except ApiError as exc:
+                outcome = ("error", {"status": exc.status, "error": exc.message})
+            except Exception as exc:  # noqa: BLE001 (reported as an event, never raised into the stream)
+                log.error("unexpected error in a streamed summary: %s", type(exc).__name__)
+                outcome = ("error", {"status": 500, "error": "internal error; the summary was not completed"})
+            loop.call_soon_threadsafe(events.put_nowait, outcome)
+
+        async def stream():
+            task = loop.run_in_executor(None, work)
+            step = "starting"
+            while True:
+                try:
+                    kind, data = await asyncio.wait_for(events.get(), timeout=1.0)
+                except TimeoutError:
+                    kind, data = "progress", {"step": step}
+                if kind == "progress":
+                    step = data["step"]
+                    data = {**data, "elapsed_s": round(time.monotonic() - started, 1)}
+                yield f"event: {kind}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+                if kind != "progress":
+                    await task
+                    return
+
+        return StreamingResponse(stream(), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+    @app.get("/v1/summaries/{content_sha256}")
+    def get_summary(content_sha256: str) -> JSONResponse:
+        """A stored summary and the article text its offsets refer to."""
+        stored = app.state.store.get(content_sha256)
+        if stored is None:
+            raise ApiError(404, f"no stored summary with content_sha256 {content_sha256}")
+        return JSONResponse({"summary": stored.summary.model_dump(mode="json"), "article": stored.article,
+                             "outlet": stored.outlet, "published": stored.published, "created": stored.created})
+
+    @app.get("/v1/library")
+    def library(q: str = "", partner: str = "", sector: str = "", official: str = "", since: str = "",
+                until: str = "") -> JSONResponse:
+        """Every stored summary, newest first, filtered: `q` anywhere in title, names and summary text,
+        `partner` (the same region however written), `sector` (a taxonomy label), `official` (a name or part),
+        `since`/`until` (ISO dates, by the article's date or else the day it was stored)."""
+        rows = []
+        for stored in app.state.store.all():
+            s = stored.summary
+            date = stored.published or _article_date(stored.article) or stored.created[:10]
+            names = [o.name for o in s.officials]
+            haystack = " ".join([s.title or "", s.summary, *names, *(p.name for p in s.partners)]).lower()
+            if (q and q.lower() not in haystack) or (since and date < since) or (until and date > until) or \
+                    (sector and sector not in {x.label.value for x in s.sectors}) or \
+                    (official and not any(official.lower() in n.lower() for n in names)) or \
+                    (partner and not any(same_region(partner, p.name) for p in s.partners)):
+                continue
+            rows.append({"content_sha256": s.content_sha256, "title": s.title, "date": date, "url": s.url,
+                         "outlet": stored.outlet, "officials": names, "partners": [p.name for p in s.partners],
+                         "sectors": sorted({x.label.value for x in s.sectors}), "quotes": len(s.quotes)})
+        return JSONResponse(sorted(rows, key=lambda r: r["date"], reverse=True))
+
+    @app.get("/v1/taxonomy")
+    def taxonomy() -> JSONResponse:
+        """The sector labels and their names in Indonesian and English."""
+        return JSONResponse({label.value: names for label, names in SECTOR_NAMES.items()})
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(WEB_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+
+    app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+
     @app.post("/v1/memos", responses={200: {"content": {"text/markdown": {}, "text/html": {}, DOCX_TYPE: {}}},
                                       404: {"description": "Unknown summary id"}})
     def create_memo(request: MemoIn, backend: Backend = Depends(get_backend)) -> Response:
@@ -168,7 +263,8 @@ class Gate:
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         path = scope["path"]
-        if self.require_api_key and path not in _OPEN_PATHS and not self._key_ok(headers):
+        if self.require_api_key and path not in _OPEN_PATHS and not path.startswith("/static/") and \
+                not self._key_ok(headers):
             return await _respond(send, 401, "missing or invalid API key: send 'Authorization: Bearer <key>' or "
                                              "'X-API-Key: <key>'", {"WWW-Authenticate": "Bearer"})
         length = headers.get("content-length", "")
@@ -222,7 +318,14 @@ async def _respond(send, status: int, message: str, headers: dict[str, str] | No
     await send({"type": "http.response.body", "body": body})
 
 
-_OPEN_PATHS = {"/healthz", "/docs", "/docs/oauth2-redirect", "/openapi.json", "/redoc"}
+# Health, docs and the web page's own files need no key; the page then sends the key the analyst enters.
+_OPEN_PATHS = {"/", "/healthz", "/docs", "/docs/oauth2-redirect", "/openapi.json", "/redoc"}
+WEB_DIR = Path(__file__).parent / "web"
+
+
+def _article_date(text: str) -> str | None:
+    found = event_date(text)
+    return found.iso() if found else None
 
 
 def is_loopback(host: str) -> bool:

@@ -162,12 +162,12 @@ def _now() -> str:
 
 
 def summarize_stored(article: Article, llm, store: SummaryStore, lang: str | None,
-                     outlet: str | None = None) -> Summary:
+                     outlet: str | None = None, progress=None) -> Summary:
     """The stored summary of this exact text when there is one (in the language asked), else a new one, stored."""
     stored = store.get(article.sha256)
     if stored and (lang is None or stored.summary.summary_language == lang):
         return stored.summary
-    summary = summarize(article, llm, lang=lang)
+    summary = summarize(article, llm, lang=lang, progress=progress)
     if stored is None:
         store.put(summary, article.text, outlet=outlet)
     return summary

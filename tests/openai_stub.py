@@ -5,6 +5,7 @@ import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from typing import Any
 
 
@@ -33,7 +34,8 @@ class OpenAIStub:
 
     def __init__(self):
         self.queue: list[Scripted | str] = []
-        self.default: Scripted | str | None = None  # the answer once the queue is empty
+        # The answer once the queue is empty: fixed, or made from the request by a function.
+        self.default: Scripted | str | Callable[[dict], Scripted | str] | None = None
         self.requests: list[dict[str, Any]] = []
         stub = self
 
@@ -45,6 +47,8 @@ class OpenAIStub:
                 length = int(self.headers.get("content-length", 0))
                 stub.requests.append(json.loads(self.rfile.read(length) or b"{}"))
                 answer = stub.queue.pop(0) if stub.queue else stub.default or Scripted(500, {"error": "queue empty"})
+                if callable(answer):
+                    answer = answer(stub.requests[-1])
                 if isinstance(answer, str):
                     answer = Scripted(200, completion(answer))
                 if answer.delay:

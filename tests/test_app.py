@@ -1,5 +1,8 @@
 """The HTTP API on a fake backend: statuses, messages, and no stack traces."""
 
+import json
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -192,3 +195,49 @@ def test_a_request_over_its_time_is_504(client_for):
         response = client.post("/v1/summaries", json={"text": "Gubernur Banten bertemu Bupati Bogor."})
         assert client.get("/healthz").status_code == 200  # the server goes on
     assert response.status_code == 504 and "longer than 0.2 s" in response.json()["error"]
+
+
+def test_the_stream_reports_progress_then_the_summary_and_its_text(client_for):
+    text = seed_text("002")
+    llm = FakeLLM(article_reply(officials=[("Fatikhatul Khoiriah", "Ketua Fraksi PKB", "DPRD Lampung")]))
+    with client_for(llm) as client:
+        response = client.post("/v1/summaries/stream", json={"text": text})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/event-stream")
+    events = [(block.split("\n")[0].removeprefix("event: "), json.loads(block.split("\n")[1].removeprefix("data: ")))
+              for block in response.text.strip().split("\n\n")]
+    kinds = [k for k, _ in events]
+    assert kinds[0] == "progress" and kinds[-1] == "result" and set(kinds[:-1]) == {"progress"}
+    assert {"reading the article", "attributing quotes"} <= {d["step"] for k, d in events if k == "progress"}
+    result = events[-1][1]
+    assert result["article"] == text and result["summary"]["officials"][0]["name"] == "Fatikhatul Khoiriah"
+
+
+def test_a_stream_that_fails_ends_with_an_error_event(client_for):
+    with client_for(FakeLLM(ModelError("timeout", "stub failure"))) as client:
+        response = client.post("/v1/summaries/stream", json={"text": "Gubernur Banten bertemu Bupati Bogor."})
+    last = response.text.strip().split("\n\n")[-1]
+    assert last.startswith("event: error") and '"status": 504' in last and "Traceback" not in response.text
+
+
+def test_the_library_filters_and_opens_stored_summaries(client_for):
+    texts = [seed_text("001"), seed_text("004")]
+    llm = FakeLLM(article_reply(officials=[("Rahmat Mirzani Djausal", "Gubernur", "Lampung")],
+                                partners=[("DKI Jakarta", "province")], sectors=["pangan"]),
+                  article_reply(officials=[("Jihan Nurlela", "Wakil Gubernur", "Lampung")],
+                                partners=[("Malaysia", "foreign_government")], sectors=["perdagangan"]))
+    with client_for(llm) as client:
+        for text in texts:
+            assert client.post("/v1/summaries", json={"text": text}).status_code == 200
+        everything = client.get("/v1/library").json()
+        jakarta = client.get("/v1/library", params={"partner": "Pemprov DKI"}).json()
+        trade = client.get("/v1/library", params={"sector": "trade_investment", "official": "jihan"}).json()
+        nothing = client.get("/v1/library", params={"q": "tidak ada kata ini"}).json()
+        opened = client.get(f"/v1/summaries/{trade[0]['content_sha256']}").json()
+        missing = client.get("/v1/summaries/0000")
+        page, script = client.get("/"), client.get("/static/app.js")
+    assert len(everything) == 2 and len(jakarta) == 1 and "Rahmat Mirzani Djausal" in jakarta[0]["officials"]
+    assert len(trade) == 1 and nothing == []
+    assert opened["article"] == texts[1] and opened["summary"]["officials"][0]["name"] == "Jihan Nurlela"
+    assert missing.status_code == 404
+    assert page.status_code == 200 and "Ringkas" in page.text and script.status_code == 200
+    assert "http" not in re.sub(r"https?://(127\.0\.0\.1|localhost)", "", page.text + script.text)  # no CDN

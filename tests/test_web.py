@@ -1,0 +1,113 @@
+"""The web page end to end, in Debian's headless chromium driven by Playwright, against `ringkas serve` (a
+real subprocess) on a fake model: paste, live progress, highlights at the right offsets, click-to-scroll,
+library filters, memo preview and download, the language switch and the API key."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.web_server import ARTICLE, CHROMIUM, CHROMIUM_ARGS, served
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
+                                reason="chromium is not installed (the README's test command installs it)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def summarize_in(page, base: str) -> None:
+    page.goto(base)
+    page.fill("#article", ARTICLE)
+    page.click("#summarize")
+    page.wait_for_selector("#progress:not([hidden])")
+    page.wait_for_function("document.querySelector('#progress-text').textContent.includes('detik')")
+    page.wait_for_selector("#result:not([hidden])", timeout=60_000)
+
+
+def test_summarize_highlight_scroll_library_and_memo(browser, tmp_path):
+    with served(delay=1.5) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        summarize_in(page, base)
+        assert not page.locator("#progress").is_visible()  # gone once the result came
+        assert page.inner_text("#result-title") == "Lampung dan Banten Sepakat Kerja Sama Pangan"
+
+        officials = page.locator("#list-official li").all_inner_texts()
+        assert officials == ["Rahmat Mirzani Djausal — Gubernur, Lampung", "Andra Soni — Gubernur, Banten"]
+        assert len(page.locator("#list-quote li").all_inner_texts()) == 2
+        # Every highlighted piece is the article's text at its offset, inside its item's span.
+        checked = page.evaluate("""() => {
+            const text = document.querySelector('#article').value;
+            return [...document.querySelectorAll('#article-view mark')].map(m => {
+                const at = +m.dataset.at, start = +m.dataset.start, end = +m.dataset.end;
+                return [m.className, text.slice(at, at + m.textContent.length) === m.textContent,
+                        start <= at && at + m.textContent.length <= end];
+            });
+        }""")
+        assert checked and all(ok and inside for _, ok, inside in checked)
+        assert {cls for cls, _, _ in checked} == {"c-official", "c-partner", "c-sector", "c-goal", "c-quote"}
+        assert page.locator("#article-view").text_content() == ARTICLE
+
+        # Clicking the last quote scrolls the article to its span and flashes it.
+        page.locator("#list-quote li").last.click()
+        page.wait_for_selector("mark.flash")
+        page.wait_for_timeout(600)  # the smooth scroll
+        visible = page.evaluate("""() => {
+            const mark = document.querySelector('mark.flash'), view = document.querySelector('#article-view');
+            const m = mark.getBoundingClientRect(), v = view.getBoundingClientRect();
+            return [mark.textContent, view.scrollTop > 0, m.top >= v.top && m.bottom <= v.bottom];
+        }""")
+        # (the quote's first piece: "pangan" inside it is marked as a sector)
+        assert visible == ["Kami ingin harga ", True, True]
+
+        # The library lists it, and its filters narrow the list.
+        page.click("button[data-page=library]")
+        page.wait_for_selector("#library tbody tr")
+        assert page.locator("#library tbody tr").count() == 1
+        page.fill("#f-partner", "Pemprov Banten")
+        page.wait_for_function("document.querySelector('#library-count').textContent.startsWith('1 ')")
+        page.fill("#f-partner", "Papua")
+        page.wait_for_function("document.querySelectorAll('#library tbody tr').length === 0")
+        page.fill("#f-partner", "")
+        page.wait_for_selector("#library tbody tr")
+
+        # A memo of it: previewed in the page, downloaded as Markdown and Word.
+        page.click("button[data-page=memo]")
+        page.click("#memo-preview")
+        frame = page.frame_locator("#memo-frame")
+        frame.locator("h2", has_text="Ringkasan eksekutif").wait_for(timeout=30_000)
+        assert "Rahmat Mirzani Djausal" in frame.locator("body").inner_text()
+        with page.expect_download() as info:
+            page.click("button.download[data-format=md]")
+        memo = Path(info.value.path()).read_text(encoding="utf-8")
+        assert memo.startswith("# Memo briefing") and "“Kami ingin harga pangan di Banten tetap stabil,”" in memo
+        with page.expect_download() as info:
+            page.click("button.download[data-format=docx]")
+        assert Path(info.value.path()).read_bytes()[:2] == b"PK"
+
+        # The interface speaks English too.
+        page.click("#lang")
+        assert page.locator("button[data-page=summarize]").inner_text() == "Summarize"
+
+
+def test_the_page_asks_for_the_api_key_where_one_is_required(browser):
+    with served(delay=0.0, api_key="k-web-51c3") as base:
+        page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+        page.goto(base)
+        page.fill("#article", ARTICLE)
+        page.click("#summarize")
+        page.wait_for_selector("#error:not([hidden])")
+        assert "API" in page.inner_text("#error")
+        page.fill("#api-key", "k-web-51c3")
+        page.click("#summarize")
+        page.wait_for_selector("#result:not([hidden])", timeout=30_000)
+        assert page.locator("#list-official li").count() == 2
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390  # nothing wider than the phone's screen
