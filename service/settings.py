@@ -42,8 +42,6 @@ class Settings(BaseSettings):
     model_threads: int | None = None
     model_ctx: int = 4096
     model_draft_tokens: int = Field(default=0, ge=0, le=64, description="Prompt-lookup decoding; 0 is off.")
-    model_grammar_candidates: int = Field(default=1000, ge=0, description="Best tokens the JSON grammar checks "
-                                          "at each step (service/llama_server.py); 0: the whole vocabulary.")
     embedded_port: int | None = Field(default=None, description="Loopback port; default: a free one.")
     embedded_start_timeout_s: float = 180.0
     embedded_log: Path | None = Field(default=None, description="Default: embedded-server.log in cache_dir.")
