@@ -74,6 +74,8 @@ def read_article(source: str, max_chars: int) -> Article:
         raise ArticleInputError(f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
     if "\x00" in text:
         raise ArticleInputError("binary data, not an article")
+    if len(text) > 5 * max_chars:  # too long even as an HTML page around an article: not worth parsing
+        raise ArticleInputError(f"too long: {len(text):,} characters (limit {max_chars:,})")
     text = prepare_text(text)
     if not text.strip():
         raise ArticleInputError("empty article")
