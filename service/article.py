@@ -102,6 +102,23 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A dateline names the outlet: "Bandarlampung (ANTARA) -", "Jayapura (Antara Papua) -",
+# "BeritaNasional.com - ", "agendakaltimnews.com –".
+_DATELINE_OUTLET = re.compile(
+    r"^\s*(?:[A-Z][\w .'-]{1,40}?\s*\((?P<agency>[A-Z]{2,12}|Antara(?: [A-Z][a-z]+)?)\)"
+    r"|(?P<site>[A-Za-z][\w-]*(?:\.[a-z]{2,4}){1,2}))\s*(?:,[^\n]{0,40}?)?\s*[-–—]\s",
+    re.MULTILINE,
+)
+
+
+def dateline_outlet(text: str) -> str | None:
+    """The outlet a dateline in the first lines of the article names, or None."""
+    m = _DATELINE_OUTLET.search(text[:3000])
+    if m is None:
+        return None
+    return m.group("agency") or m.group("site")
+
+
 _ID_WORDS = {"yang", "dan", "di", "ke", "dengan", "untuk", "ini", "dalam", "tidak", "pada", "akan", "dari",
              "itu", "juga", "kami", "kita", "bahwa", "serta", "oleh", "karena", "sebagai", "kata", "ujar"}
 _EN_WORDS = {"the", "and", "of", "to", "in", "with", "for", "is", "was", "said", "that", "this", "on", "are",

@@ -69,6 +69,13 @@ def test_a_government_heads_its_section_over_a_body_inside_it():
     assert _heading_rank("Jakarta", "province") > _heading_rank("BUMD Jakarta", "company")
 
 
+def test_an_outlet_from_outside_wins_over_the_dateline_that_fills_a_gap(articles):
+    articles[1].outlet = None
+    articles[1].text = "Jakarta (ANTARA) - " + articles[1].text
+    memo = build_memo(articles, None)
+    assert [s.outlet for s in memo.sources] == ["ANTARA", "ANTARA"] and memo.source_count == 1
+
+
 def test_dates_period_and_timeline_come_from_the_text(articles):
     memo = build_memo(articles, None)
     assert memo.period == ("2023-11-24", "2023-11-25")
