@@ -67,6 +67,24 @@ def officials_from_mentions(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+_PAIRED = re.compile(
+    rf"\b(?P<first>(?i:{_TITLES}))\s+(?:dan|and|&)\s+(?P<second>(?i:{_TITLES}))(?P<tail>(?:\s+(?i:terpilih))?)"
+    rf"(?:\s+(?P<body>{_NAME})\s*,|\s*,?)\s+(?P<a>{_NAME})\s*(?:,\s*)?(?:dan|and|&)\s+(?P<b>{_NAME})"
+)
+
+
+def paired_titles(text: str) -> dict[str, str]:
+    """Titles given in pairs, in the order of the names: "gubernur dan wakil gubernur terpilih, Rahmat Mirzani
+    Djausal dan Jihan Nurlela" makes Rahmat the governor-elect, not a second vice-governor."""
+    titles: dict[str, str] = {}
+    for m in _PAIRED.finditer(text):
+        tail = f"{m.group('tail')} {m.group('body') or ''}".split()
+        for title, name in ((m.group("first"), m.group("a")), (m.group("second"), m.group("b"))):
+            titles[strip_honorifics(name)] = " ".join([*title.split(), *tail])
+    return titles
+
+
 def starts_with_position(phrase: str) -> bool:
     """Whether a phrase starts with a position ("Gubernur Banten"), so names a person, not a party."""
     return _TITLE_START.match(phrase) is not None

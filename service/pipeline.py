@@ -30,7 +30,7 @@ from service.grounding import (
     strip_honorifics,
 )
 from service.llm import LLM, InvalidReply, ModelError, parse_lenient
-from service.mentions import officials_from_mentions, split_position, starts_with_position
+from service.mentions import officials_from_mentions, paired_titles, split_position, starts_with_position
 from service.prompts import ExtractPrompts, load_extract_prompts
 
 log = logging.getLogger(__name__)
@@ -167,7 +167,9 @@ def ground_officials(text: str, mentioned: list[tuple[str, str]], items, warning
     credits = credit_spans(text)
     # Positions read off the text come first: "Ketua DPRD Lampung Mingrum Gumay" states the title outright,
     # where a small model often guesses. The model's officials add the people no mention names.
-    candidates = [(name, *split_position(position), "mention") for name, position in mentioned]
+    # Titles given in pairs ("gubernur dan wakil gubernur terpilih, A dan B") go to the names in order.
+    paired = paired_titles(text)
+    candidates = [(name, *split_position(paired.get(name, position)), "mention") for name, position in mentioned]
     candidates += [(item.name, item.title.strip(), item.institution.strip(), "model") for item in items]
     officials: list[Official] = []
     for raw, title, institution, source in candidates:

@@ -1,4 +1,4 @@
-from service.mentions import officials_from_mentions, position_mentions, split_position
+from service.mentions import officials_from_mentions, paired_titles, position_mentions, split_position
 from tests.conftest import seed_text
 
 
@@ -11,6 +11,15 @@ def test_mentions_of_positions_in_seed_002():
 def test_officials_read_off_mentions():
     names = dict(officials_from_mentions(seed_text("002")))
     assert set(names) == {"Fatikhatul Khoiriah", "Rahmat Mirzani Djausal", "Jihan Nurlela"}
+
+
+def test_titles_given_in_pairs_go_to_the_names_in_order():
+    # Seed 002: "gubernur dan wakil gubernur terpilih, Rahmat Mirzani Djausal dan Jihan Nurlela".
+    assert paired_titles(seed_text("002")) == {"Rahmat Mirzani Djausal": "gubernur terpilih",
+                                               "Jihan Nurlela": "wakil gubernur terpilih"}
+    assert paired_titles("Bupati dan Wakil Bupati Semarang, Ngesti Nugraha dan Basari, hadir.") == {
+        "Ngesti Nugraha": "Bupati Semarang", "Basari": "Wakil Bupati Semarang"}
+    assert paired_titles("Gubernur Lampung dan Banten bertemu.") == {}
 
 
 def test_a_place_used_elsewhere_is_not_part_of_the_name():
