@@ -97,6 +97,30 @@ def test_summarize_highlight_scroll_library_and_memo(browser, tmp_path):
         assert page.locator("button[data-page=summarize]").inner_text() == "Summarize"
 
 
+def test_an_uploaded_html_page_is_read_as_its_article_and_the_memo_page_covers_it(browser, tmp_path):
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n"))
+    page_file = tmp_path / "artikel.html"
+    page_file.write_text(f"<html><head><title>x</title><script>var menu = 1;</script></head><body>"
+                         f"<nav><a href='/'>Beranda</a></nav><article>{paragraphs}</article></body></html>",
+                         encoding="utf-8")
+    with served(delay=0.0) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(base)
+        page.set_input_files("#file", str(page_file))
+        page.wait_for_function("document.querySelector('#article').value.includes('<script>')")
+        page.click("#summarize")
+        page.wait_for_selector("#result:not([hidden])", timeout=30_000)
+        shown = page.locator("#article-view").text_content()
+        assert "var menu" not in shown and "Gubernur Banten Andra Soni" in shown
+        assert page.locator("#article-view mark.c-official").count() >= 2
+        # Straight to the memo page, without opening the library first: the memo covers the stored summary.
+        page.click("button[data-page=memo]")
+        page.click("#memo-preview")
+        frame = page.frame_locator("#memo-frame")
+        frame.locator("h2", has_text="Ringkasan eksekutif").wait_for(timeout=30_000)
+        assert "Andra Soni" in frame.locator("body").inner_text()
+
+
 def test_the_page_asks_for_the_api_key_where_one_is_required(browser):
     with served(delay=0.0, api_key="k-web-51c3") as base:
         page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone

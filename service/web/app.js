@@ -67,7 +67,7 @@ function show(page) {
   document.querySelectorAll(".page").forEach(el => { el.hidden = el.id !== `page-${page}`; });
   document.querySelectorAll(".tab").forEach(el => el.classList.toggle("active", el.dataset.page === page));
   if (page === "library") loadLibrary();
-  if (page === "memo") describeSelection();
+  if (page === "memo") loadLibrary().then(describeSelection);  // the memo covers what the library holds
 }
 
 // ---- summarize ----
@@ -243,7 +243,9 @@ function renderLibrary(count = true) {
 }
 
 async function openStored(sha) {
-  const data = await (await api(`/v1/summaries/${sha}`)).json();
+  let data;
+  try { data = await (await api(`/v1/summaries/${sha}`)).json(); }
+  catch (err) { $("#library-count").textContent = err.message; return; }
   state.current = data;
   $("#article").value = data.article;
   show("summarize");
