@@ -67,6 +67,8 @@ class Backend:
             if self._llm is not None:
                 return self._llm
             s = self.settings
+            if self._error and "SIGILL" in self._error:
+                raise EmbeddedModelError(self._error)
             try:
                 if s.llm_base_url:
                     base_url, model = s.llm_base_url, self.model_name
@@ -88,11 +90,23 @@ class Backend:
             except EmbeddedModelError as exc:
                 self._error = str(exc)
                 raise
-            self._llm = InstructorLLM(
+            client = InstructorLLM(
                 base_url, model, s.llm_api_key.get_secret_value(), timeout_s=s.llm_timeout_s,
                 retries=s.llm_retries, transport_retries=s.llm_transport_retries,
             )
+            self._llm = client if self._server is None else _Supervised(client, self)
             return self._llm
+
+    def _server_died(self) -> str | None:
+        """If the embedded server died under a call: forget it and its client, and say why. A later start
+        launches a new one, except after an illegal instruction, which would only die again."""
+        death = self._server.death() if self._server is not None else None
+        if death is None:
+            return None
+        with self._lock:
+            self._server, self._llm, self._error = None, None, death
+        log.error("%s", death)
+        return death
 
     @property
     def embedded_url(self) -> str | None:
@@ -125,6 +139,25 @@ class Backend:
             self._server.stop()
             self._server = None
         self._llm = None
+
+
+class _Supervised:
+    """The embedded server's client: a call that finds the server dead fails with the reason it died, not as an
+    unreachable endpoint."""
+
+    def __init__(self, client: LLM, backend: Backend):
+        self._client = client
+        self._backend = backend
+        self.name = client.name
+
+    def create(self, response_model, messages, *, context, max_tokens):
+        try:
+            return self._client.create(response_model, messages, context=context, max_tokens=max_tokens)
+        except ModelError as exc:
+            death = self._backend._server_died() if exc.kind == "unavailable" else None
+            if death is None:
+                raise
+            raise BackendUnavailable(death, starting=False) from exc
 
 
 class LazyLLM:

@@ -8,6 +8,7 @@ import hashlib
 import importlib.resources
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -26,6 +27,9 @@ DEFAULT_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 DEFAULT_MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 DEFAULT_MODEL_SIZE = 1_117_320_768
 MODEL_PARTS = 22
+# How the README builds llama.cpp: for any x86-64 CPU with AVX2 (no -march=native, so no AMX, which some
+# virtual machines list but refuse), and without the multimodal part Ringkas does not use.
+PORTABLE_CMAKE_ARGS = "-DLLAVA_BUILD=OFF -DGGML_NATIVE=OFF"
 
 
 class EmbeddedModelError(RuntimeError):
@@ -151,6 +155,21 @@ class EmbeddedServer:
     @property
     def pid(self) -> int | None:
         return self._process.pid if self._process and self._process.poll() is None else None
+
+    def death(self) -> str | None:
+        """Why the server is gone, if it died after it started (None while it runs or after `stop`)."""
+        if self._process is None or self._process.poll() is None:
+            return None
+        code = self._process.returncode
+        if code == -signal.SIGILL:
+            # Seen on a CPU that lists AMX while its virtual machine refuses the instructions: a llama.cpp built
+            # with -march=native there dies at the first multi-token batch.
+            return (f"the embedded model server died of an illegal instruction (SIGILL): llama-cpp-python was "
+                    f"built for instructions this CPU does not run. Rebuild it portably: pip cache remove "
+                    f"llama_cpp_python; CMAKE_ARGS=\"{PORTABLE_CMAKE_ARGS}\" pip install --force-reinstall "
+                    f"--no-deps llama-cpp-python==0.3.36 (see {self.log_path})")
+        how = f"signal {-code}" if code < 0 else f"exit code {code}"
+        return f"the embedded model server died ({how}); see {self.log_path}"
 
     def ready(self) -> bool:
         try:
