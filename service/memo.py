@@ -289,8 +289,8 @@ def unsupported(text: str, cites: list[int], facts: list[str]) -> str | None:
     """Why a sentence is not supported by the facts it cites, or None when it is.
 
     A sentence must cite at least one existing article; every capitalised name in it must occur in the facts
-    it cites; and each cited article must support it on its own: a name of the sentence, or two of its content
-    words, must be in that article's facts.
+    it cites, and most of its content words too; and each cited article must support it on its own: a name of
+    the sentence, or two of its content words, must be in that article's facts.
     """
     if not cites:
         return "cites no article"
@@ -305,6 +305,11 @@ def unsupported(text: str, cites: list[int], facts: list[str]) -> str | None:
     if missing:
         return f"names what the cited articles do not: {', '.join(missing)}"
     content = {w for w in tokens(text) if w not in _STOP and len(w) > 3}
+    # The linking words of a sentence ("bertemu", "berdiskusi") are not in the facts; a third of its words
+    # beyond them is a story the facts do not tell ("menghadiri konferensi ... kelompok politik").
+    foreign = sorted(content - every_cited)
+    if len(foreign) >= 4 and 3 * len(foreign) > len(content):
+        return f"says what the cited facts do not: {', '.join(foreign)}"
     name_words = [set(tokens(n)) - _STOP for n in names]
     for c, words in sorted(cited_words.items()):
         named = any(n and n <= words for n in name_words)

@@ -145,7 +145,17 @@ def test_unsupported_checks():
     facts = ["[1] Gubernur Lampung Rahmat Mirzani Djausal bertemu Pramono | sectors: hilirisasi pangan"]
     assert unsupported("Rahmat Mirzani Djausal membahas hilirisasi pangan.", [1], facts) is None
     assert "names what" in unsupported("Joko Widodo membahas hilirisasi pangan.", [1], facts)
-    assert "does not support it" in unsupported("Mereka membahas pariwisata bahari.", [1], facts)
+    assert unsupported("Mereka membahas pariwisata bahari.", [1], facts) == (
+        "says what the cited facts do not: bahari, membahas, mereka, pariwisata")
+    # Seed 004's facts, and a sentence the 1.5B model wrote from them that tells another story.
+    facts = ["[1] | officials: Jihan Nurlela (Wakil Gubernur Lampung) | parties: KBRI Kuala Lumpur; Malaysia; "
+             "Provinsi Lampung | fields: Pariwisata dan budaya; Perdagangan dan investasi | goals: mendorong "
+             "penyerapan produk unggulan daerah; memperluas akses pasar internasional Lampung"]
+    told = ("Jihan Nurlela, Wakil Gubernur Lampung, dan kelompok politik KBRI Kuala Lumpur, Malaysia, dan Provinsi "
+            "Lampung menghadiri konferensi untuk mempertimbangkan strategi pembangunan daerah.")
+    assert "says what the cited facts do not: " in unsupported(told, [1], facts)
+    assert unsupported("Wakil Gubernur Lampung Jihan Nurlela bertemu KBRI Kuala Lumpur untuk memperluas akses "
+                       "pasar internasional Lampung dan mendorong penyerapan produk unggulan daerah.", [1], facts) is None
 
 
 def test_markdown_and_html(articles):
