@@ -273,7 +273,9 @@ def executive_summary(memo: BriefingMemo, articles: list[MemoArticle], llm: LLM 
             cache[key] = raw
     for sentence in raw:
         text = " ".join(sentence["text"].split())
-        problem = unsupported(text, sentence["cites"], facts)
+        # Facts keep the article's own words (goals verbatim): a sentence in another language shares few of them.
+        translated = any(articles[c - 1].summary.language != lang for c in sentence["cites"] if 1 <= c <= len(articles))
+        problem = unsupported(text, sentence["cites"], facts, translated=translated)
         if problem:
             memo.warnings.append(f"executive summary sentence dropped ({problem}): {text}")
         else:
@@ -285,12 +287,13 @@ _STOP = {"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "dalam", "pada", 
          "cooperation", "provinsi", "kota", "kabupaten", "gubernur", "province", "city", "governor"}
 
 
-def unsupported(text: str, cites: list[int], facts: list[str]) -> str | None:
+def unsupported(text: str, cites: list[int], facts: list[str], *, translated: bool = False) -> str | None:
     """Why a sentence is not supported by the facts it cites, or None when it is.
 
     A sentence must cite at least one existing article; every capitalised name in it must occur in the facts
-    it cites, and most of its content words too; and each cited article must support it on its own: a name of
-    the sentence, or two of its content words, must be in that article's facts.
+    it cites, and (unless `translated` from the articles' language) most of its content words too; and each
+    cited article must support it on its own: a name of the sentence, or two of its content words, must be in
+    that article's facts.
     """
     if not cites:
         return "cites no article"
@@ -308,7 +311,7 @@ def unsupported(text: str, cites: list[int], facts: list[str]) -> str | None:
     # The linking words of a sentence ("bertemu", "berdiskusi") are not in the facts; a third of its words
     # beyond them is a story the facts do not tell ("menghadiri konferensi ... kelompok politik").
     foreign = sorted(content - every_cited)
-    if len(foreign) >= 4 and 3 * len(foreign) > len(content):
+    if not translated and len(foreign) >= 4 and 3 * len(foreign) > len(content):
         return f"says what the cited facts do not: {', '.join(foreign)}"
     name_words = [set(tokens(n)) - _STOP for n in names]
     for c, words in sorted(cited_words.items()):

@@ -154,8 +154,11 @@ def test_unsupported_checks():
     told = ("Jihan Nurlela, Wakil Gubernur Lampung, dan kelompok politik KBRI Kuala Lumpur, Malaysia, dan Provinsi "
             "Lampung menghadiri konferensi untuk mempertimbangkan strategi pembangunan daerah.")
     assert "says what the cited facts do not: " in unsupported(told, [1], facts)
-    assert unsupported("Wakil Gubernur Lampung Jihan Nurlela bertemu KBRI Kuala Lumpur untuk memperluas akses "
-                       "pasar internasional Lampung dan mendorong penyerapan produk unggulan daerah.", [1], facts) is None
+    english = "Jihan Nurlela, vice governor of Lampung, met KBRI Kuala Lumpur to promote regional products abroad."
+    assert unsupported(english, [1], facts, translated=True) is None
+    kept = ("Wakil Gubernur Lampung Jihan Nurlela bertemu KBRI Kuala Lumpur untuk memperluas akses pasar "
+            "internasional Lampung dan mendorong penyerapan produk unggulan daerah.")
+    assert unsupported(kept, [1], facts) is None
 
 
 def test_markdown_and_html(articles):
