@@ -15,7 +15,7 @@ from tests.fakes import article_reply
 from tests.openai_stub import OpenAIStub, Scripted, completion
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = 10
+ARTICLES = 24  # enough that a run still has work left when the test interrupts it, even on a busy machine
 
 
 def start(corpus: Path, out: Path, env: dict[str, str]) -> subprocess.Popen:
