@@ -18,9 +18,16 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = 24  # enough that a run still has work left when the test interrupts it, even on a busy machine
 
 
+def _interruptible() -> None:
+    # Like a command typed at a terminal: a test run started in the background of a non-interactive shell
+    # (`pytest &`, as a CI runner may) passes SIGINT on as ignored, and Python then keeps ignoring it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(corpus: Path, out: Path, env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "service.cli", "summarize", str(corpus), "--out", str(out)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_interruptible)
 
 
 def wait_for_results(out: Path, count: int, process: subprocess.Popen, timeout: float = 60) -> None:
