@@ -1,7 +1,7 @@
 """The embedded model: a GGUF assembled from pinned PyPI parts, served by llama.cpp on loopback.
 
-With no endpoint configured, Ringkas starts `python -m llama_cpp.server` itself, on 127.0.0.1 and a free
-port, and talks to it through the same OpenAI-compatible client as any other endpoint.
+With no endpoint configured, Ringkas starts llama-cpp-python's server itself (`python -m service.llama_server`),
+on 127.0.0.1 and a free port, and talks to it through the same OpenAI-compatible client as any other endpoint.
 """
 
 import hashlib
@@ -123,7 +123,8 @@ class EmbeddedServer:
             ) from exc
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         command = [
-            sys.executable, "-m", "llama_cpp.server",
+            # llama_cpp.server, with greedy sampling that asks the grammar about one token, not the vocabulary.
+            sys.executable, "-m", "service.llama_server",
             "--model", str(self.model_path), "--model_alias", self.alias,
             "--host", "127.0.0.1", "--port", str(self.port),
             "--n_ctx", str(self.n_ctx), "--n_threads", str(self.threads), "--n_threads_batch", str(self.threads),

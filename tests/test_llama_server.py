@@ -1,0 +1,52 @@
+"""The embedded server's sampling: asking the grammar about the greedy token first picks, at every step, the
+token that llama-cpp-python's own chain (penalties, grammar over the whole vocabulary, greedy) picks."""
+
+import pytest
+
+from schemas.extraction import ArticleReply
+from service.settings import Settings
+
+ARTICLE = ("Gubernur Lampung Rahmat Mirzani Djausal menerima kunjungan Gubernur Banten Andra Soni di Bandar Lampung. "
+           "Keduanya sepakat bekerja sama di bidang pangan, pariwisata dan UMKM.")
+
+
+@pytest.mark.live
+def test_grammar_first_greedy_picks_the_token_the_full_chain_picks():
+    llama_cpp = pytest.importorskip("llama_cpp")
+    from llama_cpp import llama as llama_module
+
+    from service import llama_server
+    from service.embedded import assemble_default_model
+
+    model = llama_cpp.Llama(model_path=str(assemble_default_model(Settings().cache_dir)), n_ctx=1024, n_threads=2,
+                            verbose=False)
+    picks: list[tuple[int, int]] = []
+    original = llama_module.Llama.sample
+    llama_server.install()
+    fast = llama_module.Llama.sample
+
+    def compared(self, *args, **kwargs):
+        # The chain's own choice on the same logits, from a copy of its state (the copy accepts, not the chain).
+        copy = llama_cpp.llama_sampler_clone(self._sampler.sampler)
+        try:
+            expected = llama_cpp.llama_sampler_sample(copy, self._ctx.ctx, kwargs["idx"] - self.n_tokens)
+        finally:
+            llama_cpp.llama_sampler_free(copy)
+        token = fast(self, *args, **kwargs)
+        picks.append((token, expected))
+        return token
+
+    llama_module.Llama.sample = compared
+    try:
+        out = model.create_chat_completion(
+            messages=[{"role": "system", "content": "Reply with JSON: the officials, partners and sectors."},
+                      {"role": "user", "content": ARTICLE}],
+            response_format={"type": "json_object", "schema": ArticleReply.model_json_schema()},
+            temperature=0.0, max_tokens=120)
+    finally:
+        llama_module.Llama.sample = original
+    greedy = model._ringkas_greedy
+    assert len(picks) == greedy.steps >= 100  # every token of the reply went through the fast path
+    assert [token for token, _ in picks] == [expected for _, expected in picks]
+    assert 0 < greedy.full_checks < greedy.steps / 4  # the grammar refused the best token only now and then
+    assert out["choices"][0]["message"]["content"].startswith('{ "officials"')
