@@ -2,12 +2,18 @@
 
 The pipeline talks to the small `LLM` protocol; `InstructorLLM` implements it over any OpenAI-compatible
 endpoint with `openai` + `instructor`; tests hand the pipeline a fake.
+
+Messages are sent exactly as the caller wrote them, and the reply schema is enforced by the server as a grammar.
+A caller that wants the model to read the schema puts it in its system message with `with_schema` (the text
+instructor's JSON mode would append). So the caller owns every token of the prompt: a follow-up question can
+repeat an earlier conversation word for word, and the server reads only what is new.
 """
 
 import json
 import logging
 import re
 from dataclasses import dataclass
+from textwrap import dedent
 from typing import Any, Protocol, TypeVar
 
 import httpx
@@ -58,6 +64,24 @@ class InvalidReply(Exception):
 class Reply:
     value: Any
     usage: Usage
+    text: str | None = None  # the reply as the model wrote it, to continue the conversation with
+
+
+def with_schema(system: str, response_model: type[BaseModel]) -> str:
+    """`system` followed by `response_model`'s JSON schema, worded as instructor's JSON mode words it, and as
+    its Jinja templating then left it (without the final newline): the model reads what it read when instructor
+    appended the schema itself (tests/test_llm.py compares the two)."""
+    schema = json.dumps(response_model.model_json_schema(), indent=2, ensure_ascii=False)
+    return system + "\n\n" + dedent(
+        f"""
+            As a genius expert, your task is to understand the content and provide
+            the parsed objects in json that match the following json_schema:\n
+
+            {schema}
+
+            Make sure to return an instance of the JSON, not the schema itself
+            """
+    ).removesuffix("\n")
 
 
 class LLM(Protocol):
@@ -151,9 +175,11 @@ class InstructorLLM:
         backoff_max_s: float = 30.0,
     ):
         self.name = model
+        # JSON_SCHEMA mode adds nothing to the messages; its response_format (which llama.cpp's server refuses)
+        # is replaced in `create` by json_object with the schema, which every server tried accepts.
         self._client = instructor.from_openai(
             openai.OpenAI(base_url=base_url, api_key=api_key, timeout=timeout_s, max_retries=0),
-            mode=instructor.Mode.JSON,
+            mode=instructor.Mode.JSON_SCHEMA,
         )
         self._retries = retries
         self._transport_retries = transport_retries
@@ -170,7 +196,8 @@ class InstructorLLM:
         # 'json_object'"); json_object with a schema works there, and other servers accept it too.
         extra_body = {"response_format": {"type": "json_object", "schema": compact_schema(response_model)}}
         hooks = instructor.hooks.Hooks()
-        hooks.on("completion:response", lambda response: _count(usage, response))
+        written: list[str | None] = [None]
+        hooks.on("completion:response", lambda response: _count(usage, response, written))
         hooks.on("parse:error", lambda *a, **k: _count_retry(usage))
 
         def call() -> Any:
@@ -205,11 +232,12 @@ class InstructorLLM:
             raise InvalidReply("the reply was cut off at max_tokens", _reply_text(exc.last_completion), usage) from exc
         except (openai.OpenAIError, httpx.HTTPError) as exc:
             raise _model_error(exc, usage) from exc
-        return Reply(value, usage)
+        return Reply(value, usage, written[0])
 
 
-def _count(usage: Usage, response: Any) -> None:
+def _count(usage: Usage, response: Any, written: list[str | None]) -> None:
     usage.calls += 1
+    written[0] = _reply_text(response)
     u = getattr(response, "usage", None)
     if u is not None:
         usage.prompt_tokens += u.prompt_tokens or 0

@@ -29,7 +29,7 @@ from service.article import dateline_outlet
 from service.dates import event_date
 from service.entities import same_region, tokens
 from service.grounding import names_match
-from service.llm import LLM, InvalidReply, ModelError
+from service.llm import LLM, InvalidReply, ModelError, with_schema
 from service.prompts import PROMPTS_DIR
 
 MEMO_PROMPTS = "memo/v2"
@@ -258,10 +258,11 @@ def executive_summary(memo: BriefingMemo, articles: list[MemoArticle], llm: LLM 
             return
         raw = []
         for request, cites in requests:
-            messages = [{"role": "system", "content": _memo_system_prompt()}, {"role": "user", "content": request}]
+            model = executive_summary_model(cites)
+            messages = [{"role": "system", "content": with_schema(_memo_system_prompt(), model)},
+                        {"role": "user", "content": request}]
             try:
-                reply = llm.create(executive_summary_model(cites), messages, context={"article": request},
-                                   max_tokens=160)
+                reply = llm.create(model, messages, context={"article": request}, max_tokens=160)
             except (InvalidReply, ModelError) as exc:
                 memo.warnings.append(f"executive summary sentence on {cites} not written: the model failed "
                                      f"({str(exc).splitlines()[0][:120]})")

@@ -2,7 +2,8 @@
 
 Code finds what it can (quotation spans, speech cues, position mentions, offsets, sector mapping); the model
 is asked only what needs judgement, in one reply per article, behind a fixed prefix (rules and schema) that
-the server keeps cached. A second short prompt runs only for quotes whose speaker the text leaves open.
+the server keeps cached. Quotes whose speaker the text leaves open are asked about in a follow-up question to
+the same conversation, so the server, which still holds the article, reads only the question.
 Every item the model returns is checked against the text; what fails is dropped and reported in `warnings`.
 """
 
@@ -29,13 +30,13 @@ from service.grounding import (
     names_match,
     strip_honorifics,
 )
-from service.llm import LLM, InvalidReply, ModelError, parse_lenient
+from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schema
 from service.mentions import officials_from_mentions, paired_titles, split_position, starts_with_position
 from service.prompts import ExtractPrompts, load_extract_prompts
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PROMPTS = "extract/v1"
+DEFAULT_PROMPTS = "extract/v2"
 # Prompt and completion tokens one article may spend over all its calls, re-asks included (a seed article
 # spends 1,500-2,500): a model that keeps failing validation stops here instead of looping on.
 TOKEN_BUDGET = 16_000
@@ -54,6 +55,7 @@ class Extraction:
         self.prompts = prompts
         self.usage = Usage()
         self.warnings: list[str] = []
+        self.transcript: list[dict[str, str]] = []
         # What items are grounded in: the text without the lines that try to steer the model.
         self.text = blank_steering(article.text)
         view = article.model_view()
@@ -61,17 +63,13 @@ class Extraction:
             view = article.title.strip() + "\n\n" + view
         self.view = view
 
-    def ask(self, response_model, system: str, user: str, max_tokens: int):
-        """The model's validated reply, or its last reply parsed leniently (None if unusable).
-
-        The system message is the same for every article, and instructor appends the reply schema to it,
-        so the server reuses its cache of that prefix and reads only the article and the hints.
-        """
+    def ask(self, response_model, messages: list[dict[str, str]], max_tokens: int):
+        """The model's validated reply, or its last reply parsed leniently (None if unusable). The conversation
+        so far, the reply included, is kept in `transcript` for a follow-up question."""
         spent = self.usage.prompt_tokens + self.usage.completion_tokens
         if spent >= self.token_budget:
             raise ModelError("budget", f"the article's token budget is spent ({spent:,} of {self.token_budget:,} "
                                        "tokens) before all its prompts were answered", self.usage)
-        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
         try:
             reply = self.llm.create(
                 response_model, messages, context={"article": self.text}, max_tokens=max_tokens
@@ -83,8 +81,11 @@ class Extraction:
             self.usage = self.usage.add(exc.usage)
             self.warnings.append(f"the model's reply still broke a rule after re-asks ({_first_line(exc)}); "
                                  "the items that break it were dropped")
+            self.transcript = [*messages, {"role": "assistant", "content": exc.last_reply or "{}"}]
             return parse_lenient(response_model, exc.last_reply)
         self.usage = self.usage.add(reply.usage)
+        written = reply.text if reply.text is not None else reply.value.model_dump_json()
+        self.transcript = [*messages, {"role": "assistant", "content": written}]
         return reply.value
 
 
@@ -114,7 +115,11 @@ def summarize(
 
     step("reading the article")
     request = _main_request(run, mentioned, quote_spans, summary_language)
-    reply = run.ask(ArticleReply, prompts.system, request, 900)
+    # The system message (rules and reply schema) is the same for every article, so the server reuses its
+    # cache of that prefix and reads only the article and the hints.
+    messages = [{"role": "system", "content": with_schema(prompts.system, ArticleReply)},
+                {"role": "user", "content": request}]
+    reply = run.ask(ArticleReply, messages, 900)
     officials = ground_officials(text, mentioned, reply.officials if reply else [], run.warnings)
 
     step("attributing quotes")
@@ -214,10 +219,12 @@ def attribute(run: Extraction, quote_spans: list[QuoteSpan], names: list[str]) -
     speakers = [a.speaker for a in found]
     methods = [a.method for a in found]
     open_ = [i for i, s in enumerate(speakers) if s is None]
-    if open_ and names:
+    if open_ and names and run.transcript:
+        # A follow-up to the article's conversation: the server still holds it, and reads only this question.
         listing = "\n".join(f"{n + 1}. \"{_excerpt(quote_spans[i].text)}\"" for n, i in enumerate(open_))
-        user = f"ARTICLE:\n{run.view}\n\nOfficials: {'; '.join(names)}\n\nQuotations:\n{listing}"
-        reply = run.ask(speakers_reply_model(names, len(open_)), run.prompts.speakers, user, 40 + 16 * len(open_))
+        question = f"{run.prompts.speakers}\n\nOfficials: {'; '.join(names)}\n\nQuotations:\n{listing}"
+        reply = run.ask(speakers_reply_model(names, len(open_)),
+                        [*run.transcript, {"role": "user", "content": question}], 40 + 16 * len(open_))
         for i, speaker in zip(open_, reply.speakers if reply else []):
             if speaker in names:
                 speakers[i], methods[i] = speaker, "model"

@@ -19,8 +19,8 @@ class ExtractPrompts:
 
 
 @lru_cache
-def load_extract_prompts(version: str = "extract/v1", root: Path = PROMPTS_DIR) -> ExtractPrompts:
-    """The extraction prompts of one version, e.g. `extract/v1` -> `prompts/extract/v1/*.md`."""
+def load_extract_prompts(version: str = "extract/v2", root: Path = PROMPTS_DIR) -> ExtractPrompts:
+    """The extraction prompts of one version, e.g. `extract/v2` -> `prompts/extract/v2/*.md`."""
     folder = root / version
     parts = {}
     for name in ("system", "speakers"):

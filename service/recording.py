@@ -37,7 +37,8 @@ class RecordingLLM:
                           "wall_s": round(time.perf_counter() - started, 3)})
             raise
         calls.append({"response_model": response_model.__name__, "reply": reply.value.model_dump(mode="json"),
-                      "usage": reply.usage.model_dump(), "wall_s": round(time.perf_counter() - started, 3)})
+                      "reply_text": reply.text, "usage": reply.usage.model_dump(),
+                      "wall_s": round(time.perf_counter() - started, 3)})
         return reply
 
 
@@ -114,7 +115,7 @@ class CachedLLM:
         usage = Usage(**call["usage"])
         if "invalid" in call:
             raise InvalidReply(call["invalid"], call["last_reply"], usage)
-        return Reply(response_model.model_validate(call["reply"], context=context), usage)
+        return Reply(response_model.model_validate(call["reply"], context=context), usage, call.get("reply_text"))
 
     def _save(self, article_sha: str, calls: list[dict[str, Any]]) -> None:
         path = self.path_for(article_sha)

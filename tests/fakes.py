@@ -36,7 +36,7 @@ class FakeLLM:
             usage.completion_tokens += 10
             raw = reply if isinstance(reply, str) else json.dumps(reply)
             try:
-                return Reply(response_model.model_validate_json(raw, context=context), usage)
+                return Reply(response_model.model_validate_json(raw, context=context), usage, raw)
             except ValidationError as exc:
                 last_error = exc
                 usage.retries += 1

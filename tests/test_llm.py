@@ -2,11 +2,13 @@
 
 import json
 
+import instructor
+import openai
 import pytest
 
 import service.llm
 from schemas.extraction import ArticleReply
-from service.llm import InstructorLLM, InvalidReply, ModelError
+from service.llm import InstructorLLM, InvalidReply, ModelError, with_schema
 from tests.fakes import article_reply
 from tests.openai_stub import OpenAIStub, Scripted
 
@@ -26,8 +28,8 @@ def llm_for(stub, **kwargs):
     return InstructorLLM(stub.base_url, "stub-model", timeout_s=5, **kwargs)
 
 
-def ask(llm):
-    messages = [{"role": "system", "content": "RULES"}, {"role": "user", "content": "ARTICLE:\n" + ARTICLE}]
+def ask(llm, system="RULES"):
+    messages = [{"role": "system", "content": system}, {"role": "user", "content": "ARTICLE:\n" + ARTICLE}]
     return llm.create(ArticleReply, messages, context={"article": ARTICLE}, max_tokens=100)
 
 
@@ -43,8 +45,24 @@ def test_json_mode_with_the_schema_as_a_server_side_constraint(stub):
     assert body["response_format"]["type"] == "json_object"
     assert body["response_format"]["schema"] == ArticleReply.model_json_schema()
     assert body["temperature"] == 0 and body["max_tokens"] == 100
-    assert body["messages"][0]["content"].startswith("RULES")  # the fixed prefix comes first
+    # Sent exactly as written: the caller owns the prompt (and shows the schema with `with_schema`).
+    assert body["messages"] == [{"role": "system", "content": "RULES"},
+                                {"role": "user", "content": "ARTICLE:\n" + ARTICLE}]
     assert (reply.usage.calls, reply.usage.prompt_tokens, reply.usage.retries) == (1, 50, 0)
+    assert reply.text == good()  # the reply as written, for a follow-up question
+
+
+def test_with_schema_sends_what_instructors_json_mode_sent(stub):
+    # What the model read when instructor's JSON mode appended the schema (and rendered the messages as a
+    # template, as it does when a validation context is passed) is what `with_schema` now sends.
+    stub.queue += [good(), good()]
+    old = instructor.from_openai(openai.OpenAI(base_url=stub.base_url, api_key="x", max_retries=0),
+                                 mode=instructor.Mode.JSON)
+    old.chat.completions.create(model="m", response_model=ArticleReply, context={"article": ARTICLE},
+                                messages=[{"role": "system", "content": "RULES"}, {"role": "user", "content": "A"}])
+    ask(llm_for(stub), system=with_schema("RULES", ArticleReply))
+    assert stub.requests[1]["messages"][0]["content"] == stub.requests[0]["messages"][0]["content"]
+    assert '"officials"' in stub.requests[1]["messages"][0]["content"]
 
 
 def test_article_text_reaches_the_server_unchanged(stub):

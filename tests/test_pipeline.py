@@ -1,5 +1,7 @@
 """The pipeline's logic on a fake model: grounding, repair, attribution, re-asks and warnings."""
 
+import json
+
 import pytest
 
 from schemas.summary import Summary
@@ -105,8 +107,13 @@ def test_the_model_attributes_only_what_the_text_leaves_open():
                                     ("Pramono Anung", "Gubernur", "Provinsi DKI Jakarta")])
     summary, llm = run(text, main, {"speakers": ["Andra Soni"]})
     assert [(q.speaker, q.attribution) for q in summary.quotes] == [("Andra Soni", "model")]
-    speaker_prompt = llm.requests[-1]["messages"][1]["content"]
-    assert "Officials: Andra Soni; Pramono Anung" in speaker_prompt
+    # A follow-up to the main conversation, repeated word for word (so a server reads only the question).
+    first, follow_up = llm.requests[0]["messages"], llm.requests[-1]["messages"]
+    assert follow_up[:2] == first and follow_up[2]["role"] == "assistant"
+    assert json.loads(follow_up[2]["content"]) == main
+    assert [m["role"] for m in follow_up[3:]] == ["user"]
+    assert "Officials: Andra Soni; Pramono Anung" in follow_up[3]["content"]
+    assert "1. \"Kami akan segera menindaklanjuti" in follow_up[3]["content"]
 
 
 def test_the_speaker_schema_admits_only_officials_or_null():

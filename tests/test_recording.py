@@ -1,5 +1,7 @@
 """The response cache: recorded replies answer again without a model; changed requests are misses."""
 
+import json
+
 import pytest
 
 from schemas.extraction import ArticleReply
@@ -27,6 +29,8 @@ def test_a_recorded_reply_is_replayed_without_the_model(tmp_path):
     replayed = ask(again)
     assert replayed.value.officials[0].name == "Andra Soni"
     assert (again.hits, again.misses, replayed.usage.calls) == (1, 0, 1)
+    # The reply as the model wrote it comes back too: a follow-up question repeats it word for word.
+    assert replayed.text == json.dumps(reply)
 
 
 def test_a_changed_request_is_a_miss_with_a_model_and_stale_without(tmp_path):
