@@ -94,7 +94,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
 
     app.add_middleware(Gate, settings=settings, keys=keys, require_api_key=require_api_key)
 
-    def get_backend() -> Backend:
+    async def get_backend() -> Backend:  # async: a sync dependency would cost every request a thread hop
         return app.state.backend
 
     @app.get("/healthz")
