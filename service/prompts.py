@@ -15,7 +15,7 @@ class PromptNotFound(LookupError):
 class ExtractPrompts:
     version: str
     system: str
-    speakers: str
+    speakers: str  # v1: a prompt of its own; from v2, a follow-up question in the article's conversation
 
 
 @lru_cache
