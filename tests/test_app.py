@@ -241,3 +241,13 @@ def test_the_library_filters_and_opens_stored_summaries(client_for):
     assert missing.status_code == 404
     assert page.status_code == 200 and "Ringkas" in page.text and script.status_code == 200
     assert "http" not in re.sub(r"https?://(127\.0\.0\.1|localhost)", "", page.text + script.text)  # no CDN
+
+
+def test_ringkas_serve_runs_on_httptools_and_uvloop():
+    # Installed with Ringkas, so uvicorn's automatic choice is the fast HTTP parser and event loop.
+    import uvicorn
+
+    config = uvicorn.Config(lambda scope, receive, send: None)
+    config.load()
+    assert config.http_protocol_class.__name__ == "HttpToolsProtocol"
+    assert config.get_loop_factory().__module__.startswith("uvloop")
