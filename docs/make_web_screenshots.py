@@ -26,7 +26,8 @@ def main() -> None:
         page.wait_for_selector("#result:not([hidden])", timeout=60_000)
         page.locator("#list-quote li").first.click()
         page.wait_for_timeout(800)
-        page.evaluate("window.scrollTo(0, 0)")  # the page's header in view; the article stays scrolled
+        # The summary and the article side by side, the article scrolled to the clicked quote.
+        page.evaluate("document.querySelector('#result').scrollIntoView({block: 'start'})")
         page.screenshot(path=docs / "web-summarize.png")
         page.click("button[data-page=library]")
         page.wait_for_selector("#library tbody tr")
