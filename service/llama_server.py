@@ -1,10 +1,14 @@
-"""`python -m llama_cpp.server`, with grammar-constrained greedy sampling that checks one token, not all.
+"""`python -m llama_cpp.server`, with grammar-constrained greedy sampling that checks one token, not all, and
+follow-up prompts that find the model's own reply in the cache.
 
 llama-cpp-python samples through a llama.cpp chain of penalties, grammar and greedy: at every step the grammar
 is tested against all 151,936 entries of the vocabulary, which cost a seed article 9-12 s on 2 cores. With greedy
 sampling the answer is the best token the grammar allows, so this asks the grammar about the best token first
 and tests the whole vocabulary only when the grammar refuses it (as llama.cpp's own `common_sampler` does).
 The token chosen is the same as the chain's, always: the replies do not change, only the time.
+
+A follow-up question repeats the conversation, the model's reply included, as text; `reuse_cached_tokens` gives
+the server the tokens the model sampled for that text, so it reads only the question.
 
 Run as `python -m service.llama_server` with the arguments of `python -m llama_cpp.server`.
 """
@@ -88,8 +92,54 @@ def _sample(self, *args, **kwargs):
     return fast.sample(self._ctx.ctx, sampler.sampler, *parts, idx - self.n_tokens)
 
 
+def reuse_cached_tokens(llama, tokens: list[int]) -> list[int]:
+    """`tokens` with the stretch after the cached prefix replaced by the cached tokens where both spell the same
+    bytes. A reply the model wrote comes back in a follow-up prompt as text, and tokenizing that text does not
+    give the tokens the model sampled (under a grammar it writes `"` and `name` where the tokenizer has `"name`):
+    the cache then stops matching a few words into the reply and the server reads the rest again. The prompt's
+    text is unchanged; only where its tokens are split differs, and there they are the model's own."""
+    cached = llama._input_ids[: llama.n_tokens].tolist()
+    k = 0
+    for a, b in zip(cached, tokens):
+        if a != b:
+            break
+        k += 1
+    # Only where the cache diverges inside what the model wrote: a prompt's own text keeps its own tokens.
+    if k == len(cached) or k == len(tokens) or k < getattr(llama, "_ringkas_prompt_len", len(cached)):
+        return tokens
+    rest = llama.detokenize(tokens[k:], special=True)
+    used = m = 0
+    for token in cached[k:]:
+        piece = llama.detokenize([token], special=True)
+        if not piece or not rest.startswith(piece, used):
+            break
+        used, m = used + len(piece), m + 1
+    if m == 0:
+        return tokens
+    aligned = tokens[:k] + cached[k : k + m] + llama.tokenize(rest[used:], add_bos=False, special=True)
+    # Never more than a few tokens longer (the context must still hold the answer), and the same text exactly.
+    if len(aligned) > len(tokens) + 64 or len(aligned) > llama.n_ctx() - 1024:
+        return tokens
+    if llama.detokenize(aligned[k:], special=True) != rest:
+        return tokens
+    return aligned
+
+
+_original_generate = llama_module.Llama.generate
+
+
+def _generate(self, tokens, *args, **kwargs):
+    """`Llama.generate`, with a prompt that re-reads cached text given the cached tokens (see above)."""
+    tokens = list(tokens)
+    if kwargs.get("reset", True) and not args and self.n_tokens > 0:
+        tokens = reuse_cached_tokens(self, tokens)
+    self._ringkas_prompt_len = len(tokens)  # the cache beyond this is what the model writes now
+    return _original_generate(self, tokens, *args, **kwargs)
+
+
 def install() -> None:
     llama_module.Llama.sample = _sample
+    llama_module.Llama.generate = _generate
 
 
 def main() -> None:

@@ -50,3 +50,46 @@ def test_grammar_first_greedy_picks_the_token_the_full_chain_picks():
     assert [token for token, _ in picks] == [expected for _, expected in picks]
     assert 0 < greedy.full_checks < greedy.steps / 4  # the grammar refused the best token only now and then
     assert out["choices"][0]["message"]["content"].startswith('{ "officials"')
+
+
+@pytest.mark.live
+def test_a_follow_up_reads_only_the_question():
+    llama_cpp = pytest.importorskip("llama_cpp")
+    from llama_cpp import llama as llama_module
+
+    from service import llama_server
+    from service.embedded import assemble_default_model
+
+    model = llama_cpp.Llama(model_path=str(assemble_default_model(Settings().cache_dir)), n_ctx=2048, n_threads=2,
+                            verbose=False)
+    conversation = [{"role": "system", "content": "Reply with JSON: the officials, partners and sectors."},
+                    {"role": "user", "content": ARTICLE}]
+    fmt = {"type": "json_object", "schema": ArticleReply.model_json_schema()}
+    evaluated: list[int] = []
+    original_sample, original_generate, original_eval = (llama_module.Llama.sample, llama_module.Llama.generate,
+                                                         llama_module.Llama.eval)
+
+    def counting_eval(self, tokens):
+        evaluated.append(len(tokens))
+        return original_eval(self, tokens)
+
+    llama_server.install()
+    llama_module.Llama.eval = counting_eval
+    try:
+        reply = model.create_chat_completion(messages=conversation, response_format=fmt, temperature=0.0,
+                                             max_tokens=200)["choices"][0]["message"]["content"]
+        question = "Who is the governor of Banten? Answer with JSON."
+        follow_up = [*conversation, {"role": "assistant", "content": reply}, {"role": "user", "content": question}]
+        evaluated.clear()
+        answer = model.create_chat_completion(messages=follow_up, response_format={"type": "json_object"},
+                                              temperature=0.0, max_tokens=20)
+    finally:
+        llama_module.Llama.sample, llama_module.Llama.generate = original_sample, original_generate
+        llama_module.Llama.eval = original_eval
+    read = evaluated[0]  # the prompt tokens the server read; the rest are one per token written
+    question_tokens = len(model.tokenize(question.encode(), add_bos=False))
+    assert question_tokens <= read <= question_tokens + 12, (read, question_tokens)
+    assert answer["choices"][0]["message"]["content"].startswith("{")
+    # A prompt that leaves the cache inside its own text (the next article) keeps its own tokens.
+    other = model._input_ids[:40].tolist() + model.tokenize(" Gubernur Jawa Barat".encode(), add_bos=False)
+    assert llama_server.reuse_cached_tokens(model, other) == other
