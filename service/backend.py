@@ -31,6 +31,7 @@ class Backend:
         self._llm = llm
         self._server: EmbeddedServer | None = None
         self._error: str | None = None
+        self._no_restart = False  # the server died in a way a new one would repeat
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._closed = threading.Event()
@@ -67,7 +68,7 @@ class Backend:
             if self._llm is not None:
                 return self._llm
             s = self.settings
-            if self._error and "SIGILL" in self._error:
+            if self._no_restart:
                 raise EmbeddedModelError(self._error)
             try:
                 if s.llm_base_url:
@@ -100,10 +101,12 @@ class Backend:
     def _server_died(self) -> str | None:
         """If the embedded server died under a call: forget it and its client, and say why. A later start
         launches a new one, except after an illegal instruction, which would only die again."""
-        death = self._server.death() if self._server is not None else None
+        server = self._server
+        death = server.death() if server is not None else None
         if death is None:
             return None
         with self._lock:
+            self._no_restart = server.died_of_illegal_instruction
             self._server, self._llm, self._error = None, None, death
         log.error("%s", death)
         return death

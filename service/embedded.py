@@ -82,7 +82,6 @@ def _die_with_parent() -> None:
     SIGKILL, so no orphaned model server keeps two cores busy."""
     if sys.platform.startswith("linux"):
         import ctypes
-        import signal
 
         PR_SET_PDEATHSIG = 1
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -157,12 +156,17 @@ class EmbeddedServer:
     def pid(self) -> int | None:
         return self._process.pid if self._process and self._process.poll() is None else None
 
+    @property
+    def died_of_illegal_instruction(self) -> bool:
+        """Whether it died of SIGILL: built for instructions this CPU refuses, so a new one would die too."""
+        return self._process is not None and self._process.poll() == -signal.SIGILL
+
     def death(self) -> str | None:
         """Why the server is gone, if it died after it started (None while it runs or after `stop`)."""
         if self._process is None or self._process.poll() is None:
             return None
         code = self._process.returncode
-        if code == -signal.SIGILL:
+        if self.died_of_illegal_instruction:
             # Seen on a CPU that lists AMX while its virtual machine refuses the instructions: a llama.cpp built
             # with -march=native there dies at the first multi-token batch.
             return (f"the embedded model server died of an illegal instruction (SIGILL): llama-cpp-python was "
