@@ -57,7 +57,6 @@ class GrammarFirstGreedy:
         """The chain's token for the logits at `idx`, accepted into the chain (penalty history, grammar state)."""
         logits = np.ctypeslib.as_array(llama_cpp.llama_get_logits_ith(ctx, idx), shape=(self.n_vocab,))
         self.all["logit"] = logits
-        self.all["p"] = 0.0
         everything = self._array(self.all)
         llama_cpp.llama_sampler_apply(penalties, ctypes.byref(everything))
         token = int(np.argmax(self.all["logit"]))  # the first of equal maxima, as llama.cpp's greedy takes
