@@ -10,7 +10,8 @@ MONTHS = {
     "may": 5, "june": 6, "july": 7, "august": 8, "october": 10, "december": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_NUMERIC = re.compile(r"\((\d{1,2})/(\d{1,2})(?:/(\d{4}))?\)")
+# Only in parentheses, as Indonesian news writes them, which are not part of the date: "Rabu (9/4/2025)".
+_NUMERIC = re.compile(r"(?<=\()(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?=\))")
 _WRITTEN = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\b(?:\s+(\d{{4}}))?", re.IGNORECASE)
 _WRITTEN_EN = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.IGNORECASE)
 

@@ -11,3 +11,9 @@ def test_event_date_borrows_a_year_stated_later():
     assert event_date("Jumat (24/11). Data Oktober 2022 dan 1 Januari 2023.").iso() == "2023-11-24"
     assert event_date("Tanpa tanggal.") is None
     assert event_date("Pada (31/2/2024).").iso() is None  # not a real day
+
+
+def test_a_date_is_what_the_text_writes_without_its_parentheses():
+    text = "Jakarta, Rabu (9/4/2025) - Gubernur bertemu."
+    found = event_date(text)
+    assert (found.text, text[found.start : found.end], found.iso()) == ("9/4/2025", "9/4/2025", "2025-04-09")
