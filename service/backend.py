@@ -85,7 +85,7 @@ class Backend:
                         path, alias=alias, threads=s.model_threads, n_ctx=s.model_ctx, port=s.embedded_port,
                         log_path=s.embedded_log or s.cache_dir / "embedded-server.log",
                         start_timeout_s=s.embedded_start_timeout_s,
-                        draft_tokens=s.model_draft_tokens,
+                        draft_tokens=s.model_draft_tokens, state_dir=s.cache_dir / "prefix-states",
                     ).start()
                     base_url, model = self._server.base_url, alias
             except EmbeddedModelError as exc:

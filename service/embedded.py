@@ -97,7 +97,7 @@ class EmbeddedServer:
     """A llama.cpp OpenAI-compatible server process that Ringkas owns: started on demand, stopped with it."""
 
     def __init__(self, model_path: Path, *, alias: str, threads: int | None, n_ctx: int, port: int | None,
-                 log_path: Path, start_timeout_s: float, draft_tokens: int = 0):
+                 log_path: Path, start_timeout_s: float, draft_tokens: int = 0, state_dir: Path | None = None):
         self.model_path = model_path
         self.alias = alias
         self.threads = threads or max(os.cpu_count() or 1, 1)
@@ -106,6 +106,7 @@ class EmbeddedServer:
         self.log_path = log_path
         self.start_timeout_s = start_timeout_s
         self.draft_tokens = draft_tokens
+        self.state_dir = state_dir  # where the server keeps the state after reading the prompts' fixed prefix
         self._process: subprocess.Popen | None = None
 
     @property
@@ -135,8 +136,11 @@ class EmbeddedServer:
             # Prompt-lookup decoding drafts tokens by matching the text written so far against the prompt:
             # extraction copies names and phrases from the article. (llama-cpp-python then keeps all logits.)
             command += ["--draft_model", "prompt-lookup", "--draft_model_num_pred_tokens", str(self.draft_tokens)]
+        env = dict(os.environ)
+        if self.state_dir is not None:
+            env["RINGKAS_PREFIX_STATES"] = str(self.state_dir)
         with self.log_path.open("ab") as log_file:
-            self._process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT,
+            self._process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, env=env,
                                              stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
         deadline = time.monotonic() + self.start_timeout_s
         while time.monotonic() < deadline:

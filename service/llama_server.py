@@ -10,13 +10,21 @@ The token chosen is the same as the chain's, always: the replies do not change, 
 A follow-up question repeats the conversation, the model's reply included, as text; `reuse_cached_tokens` gives
 the server the tokens the model sampled for that text, so it reads only the question.
 
+The first message of a prompt (Ringkas's rules and reply schema, ~960 tokens, ~20 s to read on 2 cores) is the
+same for every article: `PrefixStates` keeps llama.cpp's state after reading it in a file, so a new server (every
+`ringkas summarize` starts one) loads it in a fraction of a second instead of reading it again.
+
 Run as `python -m service.llama_server` with the arguments of `python -m llama_cpp.server`.
 """
 
 import ctypes
+import hashlib
+import json
 import math
 import os
 import sys
+import time
+from pathlib import Path
 
 import numpy as np
 
@@ -124,16 +132,148 @@ def reuse_cached_tokens(llama, tokens: list[int]) -> list[int]:
     return aligned
 
 
+def _note(message: str) -> None:
+    """A line in the server's log (its stderr), beside llama.cpp's own."""
+    print(f"ringkas: {message}", file=sys.stderr, flush=True)
+
+
+def _common_prefix(a: list[int], b: list[int]) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+class PrefixStates:
+    """llama.cpp's state after reading a prompt's first message, in files named by what produced it (the model
+    file, llama-cpp-python's version, the context size and the message's tokens), so any server with the same
+    model and prompt starts from it. A missing, stale or unreadable file only means the message is read again."""
+
+    MAGIC = b"ringkas-prefix-state 1\n"
+    MIN_TOKENS = 128  # shorter messages read in a few seconds; not worth a file
+    KEEP = 4  # files kept (prompt versions, other system messages); the least recently used go first
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.loads = self.saves = 0  # for tests and the log
+
+    @staticmethod
+    def prefix_len(llama, tokens: list[int]) -> int:
+        """The tokens up to the end of the first message (its end-of-turn token), or 0 if not worth keeping."""
+        vocab = llama_cpp.llama_model_get_vocab(llama._model.model)
+        for i, token in enumerate(tokens):
+            if llama_cpp.llama_vocab_is_eog(vocab, token):
+                return i + 1 if PrefixStates.MIN_TOKENS <= i + 1 < len(tokens) else 0
+        return 0
+
+    def path(self, llama, prefix: list[int]) -> Path:
+        model = Path(llama.model_path)
+        stat = model.stat()
+        key = json.dumps([str(model.resolve()), stat.st_size, stat.st_mtime_ns, llama_cpp.__version__,
+                          llama.n_ctx(), prefix])
+        return self.directory / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.state"
+
+    def prepare(self, llama, tokens: list[int]) -> None:
+        """Make the cache hold the prompt's first message: already there, loaded from a file, or read and
+        saved to one."""
+        n = self.prefix_len(llama, tokens)
+        if n == 0 or llama._logits_all:  # with every token's logits kept (drafting), the state is ~600 MB
+            return
+        cached = _common_prefix(llama._input_ids[: llama.n_tokens].tolist(), tokens)
+        if cached >= n:
+            return
+        prefix = tokens[:n]
+        try:
+            path = self.path(llama, prefix)
+            if path.is_file() and self.load(llama, path, prefix):
+                return
+        except OSError as exc:
+            _note(f"prefix state not read: {exc}")
+            path = None
+        llama.n_tokens = cached
+        llama.eval(prefix[cached:])
+        if path is not None:
+            self.save(llama, path, prefix)
+
+    def load(self, llama, path: Path, prefix: list[int]) -> bool:
+        data = path.read_bytes()
+        header_end = data.find(b"\n", len(self.MAGIC))
+        try:
+            header = json.loads(data[len(self.MAGIC) : header_end]) if data.startswith(self.MAGIC) else {}
+        except ValueError:
+            header = {}
+        state = data[header_end + 1 :]
+        if not isinstance(header, dict) or header.get("tokens") != prefix or header.get("size") != len(state):
+            _note(f"prefix state {path} does not match this prompt or is damaged: reading the prefix again")
+            return False
+        buffer = (ctypes.c_uint8 * len(state)).from_buffer_copy(state)
+        if llama_cpp.llama_state_set_data(llama._ctx.ctx, buffer, len(state)) != len(state):
+            # A failed restore leaves the cache undefined: start it afresh.
+            llama._ctx.kv_cache_seq_rm(-1, 0, -1)
+            llama.n_tokens = 0
+            return False
+        llama.input_ids[: len(prefix)] = prefix
+        llama.n_tokens = len(prefix)
+        os.utime(path)  # recently used
+        self.loads += 1
+        _note(f"prefix state loaded: {len(prefix)} tokens from {path}")
+        return True
+
+    def save(self, llama, path: Path, prefix: list[int]) -> None:
+        started = time.perf_counter()
+        size = llama_cpp.llama_state_get_size(llama._ctx.ctx)
+        buffer = (ctypes.c_uint8 * size)()
+        written = llama_cpp.llama_state_get_data(llama._ctx.ctx, buffer, size)
+        header = json.dumps({"tokens": prefix, "size": written}).encode()
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".partial-{os.getpid()}")
+            with partial.open("wb") as out:
+                out.write(self.MAGIC + header + b"\n")
+                out.write(memoryview(buffer)[:written])
+            os.replace(partial, path)
+            for old in sorted(self.directory.glob("*.state"), key=lambda p: p.stat().st_mtime)[: -self.KEEP]:
+                old.unlink(missing_ok=True)
+        except OSError as exc:
+            _note(f"prefix state not saved: {exc}")
+            return
+        self.saves += 1
+        _note(f"prefix state saved: {len(prefix)} tokens, {written / 1e6:.1f} MB, "
+              f"{time.perf_counter() - started:.2f} s, to {path}")
+
+
 _original_generate = llama_module.Llama.generate
 
 
 def _generate(self, tokens, *args, **kwargs):
-    """`Llama.generate`, with a prompt that re-reads cached text given the cached tokens (see above)."""
+    """`Llama.generate`, with a prompt that re-reads cached text given the cached tokens and a first message
+    whose state is on file (see above)."""
     tokens = list(tokens)
-    if kwargs.get("reset", True) and not args and self.n_tokens > 0:
-        tokens = reuse_cached_tokens(self, tokens)
+    if kwargs.get("reset", True) and not args:
+        states = _prefix_states()
+        if states is not None:
+            states.prepare(self, tokens)
+        if self.n_tokens > 0:
+            tokens = reuse_cached_tokens(self, tokens)
     self._ringkas_prompt_len = len(tokens)  # the cache beyond this is what the model writes now
     return _original_generate(self, tokens, *args, **kwargs)
+
+
+_states: PrefixStates | None = None
+
+
+def _prefix_states() -> PrefixStates | None:
+    """The prefix state files, where `RINGKAS_PREFIX_STATES` names their directory (the embedded server's
+    launcher sets it); None otherwise."""
+    global _states
+    directory = os.environ.get("RINGKAS_PREFIX_STATES")
+    if not directory:
+        return None
+    if _states is None or _states.directory != Path(directory):
+        _states = PrefixStates(Path(directory))
+    return _states
 
 
 def install() -> None:

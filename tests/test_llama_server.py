@@ -93,3 +93,57 @@ def test_a_follow_up_reads_only_the_question():
     # A prompt that leaves the cache inside its own text (the next article) keeps its own tokens.
     other = model._input_ids[:40].tolist() + model.tokenize(" Gubernur Jawa Barat".encode(), add_bos=False)
     assert llama_server.reuse_cached_tokens(model, other) == other
+
+
+@pytest.mark.live
+def test_a_new_server_loads_the_first_message_instead_of_reading_it(tmp_path, monkeypatch):
+    llama_cpp = pytest.importorskip("llama_cpp")
+    from llama_cpp import llama as llama_module
+
+    from service import llama_server
+    from service.embedded import assemble_default_model
+    from service.llm import with_schema
+    from service.prompts import load_extract_prompts
+
+    monkeypatch.setenv("RINGKAS_PREFIX_STATES", str(tmp_path))
+    system = with_schema(load_extract_prompts().system, ArticleReply)  # Ringkas's own prefix, ~960 tokens
+    conversation = [{"role": "system", "content": system}, {"role": "user", "content": "ARTICLE:\n" + ARTICLE}]
+    fmt = {"type": "json_object", "schema": ArticleReply.model_json_schema()}
+    evaluated: list[int] = []
+    original_sample, original_generate, original_eval = (llama_module.Llama.sample, llama_module.Llama.generate,
+                                                         llama_module.Llama.eval)
+
+    def counting_eval(self, tokens):
+        evaluated.append(len(tokens))
+        return original_eval(self, tokens)
+
+    def new_server_answers():
+        """What a freshly started server answers, and how many prompt tokens it read (its first evals)."""
+        model = llama_cpp.Llama(model_path=str(assemble_default_model(Settings().cache_dir)), n_ctx=2048,
+                                n_threads=2, verbose=False)
+        evaluated.clear()
+        reply = model.create_chat_completion(messages=conversation, response_format=fmt, temperature=0.0,
+                                             max_tokens=30)["choices"][0]["message"]["content"]
+        read = sum(n for n in evaluated if n > 1)  # the tokens written are evaluated one at a time
+        prompt = model._input_ids[: model.n_tokens].tolist()
+        del model
+        return reply, read, prompt
+
+    llama_server.install()
+    llama_module.Llama.eval = counting_eval
+    try:
+        first, read_first, tokens = new_server_answers()
+        files = list(tmp_path.glob("*.state"))
+        second, read_second, _ = new_server_answers()
+        (files[0]).write_bytes(b"ringkas-prefix-state 1\n{not json")  # damaged: read again, no error
+        third, read_third, _ = new_server_answers()
+    finally:
+        llama_module.Llama.sample, llama_module.Llama.generate = original_sample, original_generate
+        llama_module.Llama.eval = original_eval
+        llama_server._states = None
+    assert len(files) == 1 and files[0].stat().st_size > 10_000_000
+    prefix = tokens.index(151645) + 1  # <|im_end|> closes the system message
+    assert 900 < prefix < 1100
+    assert read_second == read_first - prefix  # the new server read only what follows the system message
+    assert second == first and third == first
+    assert read_third == read_first
