@@ -46,3 +46,60 @@ def same_region(a: str, b: str) -> bool:
     if not ka or not kb:
         return False
     return ka <= kb or kb <= ka or dice(ka, kb) >= SAME_THRESHOLD
+
+
+# The 38 provinces, by the words `region_key` leaves of their names ("DKI Jakarta" -> jakarta).
+PROVINCES = [frozenset(p.split()) for p in (
+    "aceh", "sumatera utara", "sumatera barat", "riau", "kepulauan riau", "jambi", "sumatera selatan",
+    "bangka belitung", "kepulauan bangka belitung", "bengkulu", "lampung", "jakarta", "jawa barat", "banten",
+    "jawa tengah", "yogyakarta", "jawa timur", "bali", "nusa tenggara barat", "nusa tenggara timur",
+    "kalimantan barat", "kalimantan tengah", "kalimantan selatan", "kalimantan timur", "kalimantan utara",
+    "sulawesi utara", "gorontalo", "sulawesi tengah", "sulawesi barat", "sulawesi selatan", "sulawesi tenggara",
+    "maluku", "maluku utara", "papua", "papua barat", "papua barat daya", "papua selatan", "papua tengah",
+    "papua pegunungan",
+)]
+COUNTRIES = {
+    "malaysia", "singapura", "singapore", "jepang", "japan", "tiongkok", "china", "korea selatan", "south korea",
+    "korea", "australia", "belanda", "netherlands", "jerman", "germany", "prancis", "perancis", "france",
+    "inggris", "britain", "united kingdom", "amerika serikat", "united states", "arab saudi", "saudi arabia",
+    "thailand", "vietnam", "filipina", "philippines", "timor leste", "brunei", "brunei darussalam", "india",
+    "turki", "turkey", "uni emirat arab", "united arab emirates", "rusia", "russia", "mesir", "egypt", "taiwan",
+    "selandia baru", "new zealand", "kanada", "canada", "qatar", "kuwait", "pakistan", "bangladesh", "laos",
+    "kamboja", "cambodia", "myanmar", "papua nugini", "papua new guinea", "italia", "italy", "spanyol", "spain",
+}
+_LEVELS = (
+    (r"dprd", "dprd"),
+    (r"provinsi|pemprov|province", "province"),
+    (r"kabupaten|pemkab|kab|regency", "regency"),
+    (r"kota|pemkot|city", "city"),
+    (r"bank indonesia|kementerian|kemen\w+|badan|lembaga|bps|bappenas|brin|ojk|kbri|kjri|konsulat|kedutaan|"
+     r"dpr ri|mpr|polri|tni|otorita|bawaslu|kpu|ministry|agency", "national_agency"),
+    (r"pt|tbk|persero|perseroda|perumda|bumd|bumn|bank|perusahaan|company|corporation", "company"),
+    (r"universitas|institut|politeknik|sekolah|asosiasi|apkasi|apeksi|appsi|kadin|yayasan|forum|ikatan|"
+     r"himpunan|organisasi|perkumpulan|dekranasda|pkk|university|association|foundation", "organisation"),
+)
+
+
+def partner_kind(name: str, text: str = "") -> str:
+    """The kind of a party (a `PartnerKind` value), read off its name, else off how the text names it.
+
+    "DPRD Kabupaten Semarang" is a DPRD, "Pemkab Lumajang" a regency, "KBRI Kuala Lumpur" a national agency,
+    "Jawa Timur" a province, "Malaysia" a foreign government; "Bandung" is a city where the text says "Kota
+    Bandung" or "Wali Kota Bandung". What nothing tells is "other".
+    """
+    lowered = " ".join(tokens(name))
+    for words, kind in _LEVELS:
+        if re.search(rf"\b(?:{words})\b", lowered):
+            return kind
+    if lowered.removeprefix("pemerintah ") in COUNTRIES:
+        return "foreign_government"
+    key = region_key(name)
+    if key and key in PROVINCES:
+        return "province"
+    if text and key:
+        bare = re.escape(" ".join(name.split()))
+        for level, kind in ((r"kabupaten|kab\.|pemkab|bupati", "regency"), (r"kota|pemkot|wali\s*kota|walikota", "city"),
+                            (r"provinsi|pemprov|gubernur", "province")):
+            if re.search(rf"\b(?:{level})\s+{bare}\b", text, re.IGNORECASE):
+                return kind
+    return "other"

@@ -19,7 +19,7 @@ from schemas.taxonomy import label_for_phrase
 from service import __version__
 from service.article import Article, blank_steering, credit_spans, is_noise_line, steering_lines
 from service.attribution import attribute_quotes, speaker_cue_names
-from service.entities import region_key, same_region
+from service.entities import partner_kind, region_key, same_region
 from service.grounding import (
     QuoteSpan,
     align_phrase,
@@ -267,7 +267,10 @@ def ground_partners(text: str, items, warnings: list[str], people: list[str] = (
             continue
         if any(_core(p.name).lower() == _core(name).lower() for p in partners):
             continue
-        partners.append(Partner(name=name, kind=item.kind, spans=spans))
+        # The kind code can read off the name or the text ("DPRD Kabupaten Semarang", "Jawa Timur"), which the
+        # model often gets wrong; the model's where code cannot tell.
+        kind = partner_kind(name, text)
+        partners.append(Partner(name=name, kind=item.kind if kind == "other" else kind, spans=spans))
     return partners
 
 
@@ -353,23 +356,13 @@ def visited(text: str, partners: list[Partner], quotes: list[QuoteSpan] = ()) ->
                     or name.split()[0].lower() in _NOT_A_PLACE
                     or any(same_region(name, p.name) and ("dprd" in p.name.lower()) == ("dprd" in name.lower())
                            for p in partners + found)):
-                found.append(Partner(name=name, kind=_kind_of(name),
+                found.append(Partner(name=name, kind=partner_kind(name, text),
                                      spans=find_all(text, name, ignore_case=False)))
             joined = _AND.match(text, place.end())
             if joined is None:
                 break
             position = joined.end()
     return found
-
-
-def _kind_of(name: str) -> PartnerKind:
-    lowered = name.lower()
-    for word, kind in (("dprd", PartnerKind.dprd), ("provinsi", PartnerKind.province), ("pemprov", PartnerKind.province),
-                       ("kabupaten", PartnerKind.regency), ("pemkab", PartnerKind.regency),
-                       ("kota", PartnerKind.city), ("pemkot", PartnerKind.city)):
-        if re.search(rf"\b{word}\b", lowered):
-            return kind
-    return PartnerKind.other
 
 
 def _names_the_region(listed: str, region: str) -> bool:

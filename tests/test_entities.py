@@ -1,6 +1,6 @@
 import pytest
 
-from service.entities import region_key, same_region
+from service.entities import partner_kind, region_key, same_region
 
 
 @pytest.mark.parametrize("a, b", [
@@ -19,3 +19,32 @@ def test_different_regions(a, b):
 
 def test_region_key_drops_levels_and_expands_abbreviations():
     assert region_key("Pemerintah Provinsi NTB") == {"nusa", "tenggara", "barat"}
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("DPRD Kabupaten Lampung Tengah", "dprd"),  # the model once called this a province
+    ("Kabupaten Lumajang", "regency"),  # ... and this a city
+    ("Pemprov NTB", "province"),
+    ("Jawa Timur", "province"),  # ... and this a regency
+    ("NTB", "province"),  # ... and this a national agency
+    ("DKI Jakarta", "province"),
+    ("Kota Tangerang Selatan", "city"),
+    ("KBRI Kuala Lumpur", "national_agency"),
+    ("Kementerian Dalam Negeri", "national_agency"),
+    ("Bawaslu Lampung", "national_agency"),
+    ("BUMD Jakarta", "company"),
+    ("PT Jakarta Propertindo", "company"),
+    ("Universitas Lampung", "organisation"),
+    ("Malaysia", "foreign_government"),
+    ("Pemerintah Jepang", "foreign_government"),
+    ("Petaling Jaya", "other"),
+])
+def test_the_kind_of_a_party_is_read_off_its_name(name, kind):
+    assert partner_kind(name) == kind
+
+
+def test_a_bare_name_takes_the_level_the_text_gives_it():
+    text = "Wali Kota Bandung menerima Bupati Lumajang. Semarang tidak disebut dengan tingkatnya."
+    assert partner_kind("Bandung", text) == "city"
+    assert partner_kind("Lumajang", text) == "regency"
+    assert partner_kind("Semarang", text) == "other"

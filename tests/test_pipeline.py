@@ -226,3 +226,12 @@ def test_an_article_stops_at_its_token_budget_with_a_typed_error():
         run(text, article_reply(officials=[("Jihan Nurlela", "Gubernur", "Lampung")]), token_budget=100)
     assert info.value.kind == "budget" and "token budget" in str(info.value)
     assert info.value.usage.calls == 1
+
+
+def test_a_partners_kind_is_codes_where_the_name_or_the_text_tells_it_else_the_models():
+    text = ("Kunjungan DPRD Kabupaten Lampung Tengah ke Jawa Timur dan Petaling Jaya untuk kerja sama UMKM.\n")
+    reply = article_reply(partners=[("DPRD Kabupaten Lampung Tengah", "province"), ("Jawa Timur", "regency"),
+                                    ("Petaling Jaya", "foreign_city")])
+    summary, _ = run(text, reply)
+    assert [(p.name, p.kind.value) for p in summary.partners] == [
+        ("DPRD Kabupaten Lampung Tengah", "dprd"), ("Jawa Timur", "province"), ("Petaling Jaya", "foreign_city")]
