@@ -111,6 +111,12 @@ _DATELINE_OUTLET = re.compile(
 )
 
 
+def first_line(text: str, limit: int = 120) -> str:
+    """What to call an article that came without a title: its first line, shortened at a word."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def dateline_outlet(text: str) -> str | None:
     """The outlet a dateline in the first lines of the article names, or None."""
     m = _DATELINE_OUTLET.search(text[:3000])

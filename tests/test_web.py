@@ -135,3 +135,57 @@ def test_the_page_asks_for_the_api_key_where_one_is_required(browser):
         assert page.locator("#list-official li").count() == 2
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390  # nothing wider than the phone's screen
+
+
+OTHER_ARTICLE = ("Jawa Barat Jajaki Kerja Sama UMKM dengan Malaysia\n\n"
+                 "Bandung (ANTARA) - Gubernur Jawa Barat Dedi Mulyadi menerima delegasi Malaysia di Bandung, Senin "
+                 "(3/6/2024), untuk menjajaki kerja sama UMKM dan pariwisata.\n")
+
+
+def test_library_filters_open_a_summary_and_a_memo_of_the_chosen_article_with_nothing_from_outside(browser):
+    with served(delay=1.5) as base:
+        import httpx
+
+        assert httpx.post(f"{base}/v1/summaries", json={"text": OTHER_ARTICLE}, timeout=30).status_code == 200
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        requested: list[str] = []
+        page.on("request", lambda r: requested.append(r.url))
+        summarize_in(page, base)
+        page.click("button[data-page=library]")
+        page.wait_for_function("document.querySelectorAll('#library tbody tr').length === 2")
+
+        def titles() -> list[str]:
+            return page.locator("#library tbody tr td:nth-child(3)").all_inner_texts()
+
+        def filtered(selector: str, value: str, expected: list[str]) -> None:
+            if selector == "#f-sector":
+                page.select_option(selector, value)
+            else:
+                page.fill(selector, value)
+            page.wait_for_function(f"document.querySelectorAll('#library tbody tr').length === {len(expected)}")
+            assert titles() == expected
+            page.fill(selector, "") if selector != "#f-sector" else page.select_option(selector, "")
+            page.wait_for_function("document.querySelectorAll('#library tbody tr').length === 2")
+
+        lampung, jabar = "Lampung dan Banten Sepakat Kerja Sama Pangan", OTHER_ARTICLE.splitlines()[0]
+        assert titles() == [lampung, jabar]  # newest article date first
+        filtered("#f-sector", "agriculture_food", [lampung])
+        filtered("#f-official", "Dedi", [jabar])
+        filtered("#f-since", "2025-01-01", [lampung])
+        filtered("#f-q", "Malaysia", [jabar])
+
+        # A row opens its summary; a ticked row is what the memo covers.
+        page.locator("#library tbody tr", has_text=jabar).locator("td").nth(2).click()
+        page.wait_for_function(f"document.querySelector('#result-title').textContent === {jabar!r}")
+        assert page.locator("#list-official li").all_inner_texts()[0].startswith("Dedi Mulyadi")
+        page.click("button[data-page=library]")
+        page.locator("#library tbody tr", has_text=jabar).locator("input[type=checkbox]").check()
+        page.click("button[data-page=memo]")
+        with page.expect_download() as info:
+            page.click("button.download[data-format=html]")
+        memo = Path(info.value.path()).read_text(encoding="utf-8")
+        assert memo.lstrip().lower().startswith("<!doctype html") and "Dedi Mulyadi" in memo
+        assert jabar in memo and lampung not in memo  # the chosen article is its only source
+
+        # Every asset the page loaded came from Ringkas itself: no CDN, works without internet.
+        assert requested and all(url.startswith((base, "blob:", "data:", "about:")) for url in requested), requested
