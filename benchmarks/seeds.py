@@ -133,7 +133,8 @@ def main() -> int:
             print(f"{path.name[:26]:<26} {len(article.text):>5} {row['wall']:>6.1f} {u.prompt_tokens:>6} "
                   f"{u.completion_tokens:>5} {u.calls:>5} {u.retries:>5} "
                   + (f"{row['read']:>6.1f} {row['write']:>7.1f} {row['ram']:>6.0f} {row['article_tokens']:>7} "
-                     f"{row['answer_tokens']:>7} {row['limit']:>7.1f} {row['ratio']:>5.2f} {row['prefix']}" if embedded else ""),
+                     f"{row['answer_tokens']:>7} {row['limit']:>7.1f} {row['ratio']:>5.2f} {row['prefix']}"
+                     if embedded else ""),
                   flush=True)
     finally:
         backend.close()
@@ -144,7 +145,6 @@ def main() -> int:
             print("prefix: how the fixed prompt prefix (rules and schema) got into the server's cache: 'loaded' "
                   "from the state a previous run saved, 'read' (and saved; the first run on a machine), 'cached' "
                   "(already there from the previous article)")
-        if embedded:
             print(f"median limit: {statistics.median(r['limit'] for r in rows):.1f} s; median ratio wall/limit: "
                   f"{statistics.median(r['ratio'] for r in rows):.2f}; time reading {sum(r['read'] for r in rows):.0f} s, "
                   f"writing {sum(r['write'] for r in rows):.0f} s of {sum(walls):.0f} s; "
