@@ -154,6 +154,8 @@ class PrefixStates:
     MAGIC = b"ringkas-prefix-state 1\n"
     MIN_TOKENS = 128  # shorter messages read in a few seconds; not worth a file
     KEEP = 4  # files kept (prompt versions, other system messages); the least recently used go first
+    KEEP_SEEN = 64  # marks of messages asked for once
+    SPARE_TOKENS = 32  # at most this much of the cache is dropped early to keep a message on file
 
     def __init__(self, directory: Path):
         self.directory = directory
@@ -176,25 +178,39 @@ class PrefixStates:
         return self.directory / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.state"
 
     def prepare(self, llama, tokens: list[int]) -> None:
-        """Make the cache hold the prompt's first message: already there, loaded from a file, or read and
-        saved to one."""
+        """Make the cache hold the prompt's first message: already there, loaded from a file, or read. A message
+        is kept on file the second time it is asked for (in this server or a later one), so a system message made
+        for one request (a memo's) never pushes out the ones every article starts with."""
         n = self.prefix_len(llama, tokens)
         if n == 0 or llama._logits_all:  # with every token's logits kept (drafting), the state is ~600 MB
             return
-        cached = _common_prefix(llama._input_ids[: llama.n_tokens].tolist(), tokens)
-        if cached >= n:
-            return
         prefix = tokens[:n]
+        cached = _common_prefix(llama._input_ids[: llama.n_tokens].tolist(), tokens)
         try:
             path = self.path(llama, prefix)
+            if cached >= n:
+                # Asked for again in this server. What the cache holds after the message is the previous
+                # article's, dropped by this prompt anyway: drop it now and keep the message on file.
+                if cached - n <= self.SPARE_TOKENS and not path.is_file():
+                    llama._ctx.kv_cache_seq_rm(-1, n, -1)
+                    llama.n_tokens = n
+                    self.save(llama, path, prefix)
+                return
             if path.is_file() and self.load(llama, path, prefix):
                 return
+            seen = path.with_suffix(".seen")
+            asked_before = seen.is_file()
+            if not asked_before:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                seen.touch()
+                for old in sorted(self.directory.glob("*.seen"), key=lambda p: p.stat().st_mtime)[: -self.KEEP_SEEN]:
+                    old.unlink(missing_ok=True)
         except OSError as exc:
-            _note(f"prefix state not read: {exc}")
-            path = None
+            _note(f"prefix state not used: {exc}")
+            path, asked_before = None, False
         llama.n_tokens = cached
         llama.eval(prefix[cached:])
-        if path is not None:
+        if path is not None and asked_before:
             self.save(llama, path, prefix)
 
     def load(self, llama, path: Path, prefix: list[int]) -> bool:

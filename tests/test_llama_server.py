@@ -107,8 +107,10 @@ def test_a_new_server_loads_the_first_message_instead_of_reading_it(tmp_path, mo
 
     monkeypatch.setenv("RINGKAS_PREFIX_STATES", str(tmp_path))
     system = with_schema(load_extract_prompts().system, ArticleReply)  # Ringkas's own prefix, ~960 tokens
-    conversation = [{"role": "system", "content": system}, {"role": "user", "content": "ARTICLE:\n" + ARTICLE}]
     fmt = {"type": "json_object", "schema": ArticleReply.model_json_schema()}
+    first = [{"role": "system", "content": system}, {"role": "user", "content": "ARTICLE:\n" + ARTICLE}]
+    second = [{"role": "system", "content": system},
+              {"role": "user", "content": "ARTICLE:\nBupati Lumajang Indah Amperawati menerima DPRD Kaltim."}]
     evaluated: list[int] = []
     original_sample, original_generate, original_eval = (llama_module.Llama.sample, llama_module.Llama.generate,
                                                          llama_module.Llama.eval)
@@ -117,33 +119,38 @@ def test_a_new_server_loads_the_first_message_instead_of_reading_it(tmp_path, mo
         evaluated.append(len(tokens))
         return original_eval(self, tokens)
 
-    def new_server_answers():
-        """What a freshly started server answers, and how many prompt tokens it read (its first evals)."""
-        model = llama_cpp.Llama(model_path=str(assemble_default_model(Settings().cache_dir)), n_ctx=2048,
-                                n_threads=2, verbose=False)
+    def new_server():
+        return llama_cpp.Llama(model_path=str(assemble_default_model(Settings().cache_dir)), n_ctx=2048,
+                               n_threads=2, verbose=False)
+
+    def answer(model, conversation):
+        """The reply, and how many prompt tokens the server read for it."""
         evaluated.clear()
         reply = model.create_chat_completion(messages=conversation, response_format=fmt, temperature=0.0,
                                              max_tokens=30)["choices"][0]["message"]["content"]
-        read = sum(n for n in evaluated if n > 1)  # the tokens written are evaluated one at a time
-        prompt = model._input_ids[: model.n_tokens].tolist()
-        del model
-        return reply, read, prompt
+        return reply, sum(n for n in evaluated if n > 1)  # the tokens written are evaluated one at a time
 
     llama_server.install()
     llama_module.Llama.eval = counting_eval
     try:
-        first, read_first, tokens = new_server_answers()
-        files = list(tmp_path.glob("*.state"))
-        second, read_second, _ = new_server_answers()
-        (files[0]).write_bytes(b"ringkas-prefix-state 1\n{not json")  # damaged: read again, no error
-        third, read_third, _ = new_server_answers()
+        model = new_server()
+        reply, read_all = answer(model, first)
+        kept_after_one = list(tmp_path.glob("*.state"))  # a message asked for once is only marked
+        prompt = model._input_ids[: model.n_tokens].tolist()
+        answer(model, second)  # asked for again: kept on file
+        kept = list(tmp_path.glob("*.state"))
+        del model
+        reply_loaded, read_loaded = answer(new_server(), first)
+        kept[0].write_bytes(b"ringkas-prefix-state 1\n{not json")  # damaged: read again, no error
+        reply_damaged, read_damaged = answer(new_server(), first)
     finally:
         llama_module.Llama.sample, llama_module.Llama.generate = original_sample, original_generate
         llama_module.Llama.eval = original_eval
         llama_server._states = None
-    assert len(files) == 1 and files[0].stat().st_size > 10_000_000
-    prefix = tokens.index(151645) + 1  # <|im_end|> closes the system message
+    prefix = prompt.index(151645) + 1  # <|im_end|> closes the system message
     assert 700 < prefix < 1100
-    assert read_second == read_first - prefix  # the new server read only what follows the system message
-    assert second == first and third == first
-    assert read_third == read_first
+    assert kept_after_one == [] and len(list(tmp_path.glob("*.seen"))) == 1
+    assert len(kept) == 1 and kept[0].stat().st_size > 10_000_000
+    assert read_loaded == read_all - prefix  # the new server read only what follows the system message
+    assert reply_loaded == reply and reply_damaged == reply
+    assert read_damaged == read_all
