@@ -138,7 +138,8 @@ function renderResult(summary, article) {
   $("#result").hidden = false;
   // An article sent without a title goes by its first line, as in the library and the memo.
   const firstLine = (article || "").split("\n").map(l => l.trim()).find(l => l) || "";
-  $("#result-title").textContent = summary.title || (firstLine.length > 120 ? firstLine.slice(0, 120) + " …" : firstLine);
+  const shortened = firstLine.length > 120 ? firstLine.slice(0, 120).replace(/\s+\S*$/, "") + " …" : firstLine;
+  $("#result-title").textContent = summary.title || shortened;
   $("#result-summary").textContent = summary.summary || "";
   const items = itemsOf(summary);
   for (const cat of CATEGORIES) {
