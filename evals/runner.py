@@ -37,9 +37,8 @@ def run_eval(gold: list[GoldArticle], llm: LLM, *, step: Callable[[str], None] |
     started = time.perf_counter()
     articles: dict[str, Any] = {}
     for item in gold:
-        title = next((line.strip() for line in item.text.splitlines() if line.strip()), None)
         try:
-            summary = summarize(Article(text=item.text, title=title), llm)
+            summary = summarize(Article(text=item.text), llm)
             output = summary.model_dump(mode="json")
             error = None
         except (ModelError, LookupError) as exc:

@@ -23,7 +23,7 @@ from schemas.memo import MemoIn
 from schemas.summary import ArticleIn, Summary
 from schemas.taxonomy import SECTOR_NAMES
 from service import __version__
-from service.article import Article, first_line, prepare_text
+from service.article import Article, prepare_text
 from service.backend import Backend, BackendUnavailable, ReadyLLM
 from service.dates import event_date
 from service.entities import same_region
@@ -123,7 +123,6 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         "article"}: the text its offsets refer to) or `error` ({"status", "error"})."""
         check_length(article)
         text = prepare_text(article.text)
-        title = article.title or next((line.strip() for line in text.splitlines() if line.strip()), None)
         loop = asyncio.get_running_loop()
         events: asyncio.Queue = asyncio.Queue()
         started = time.monotonic()
@@ -134,7 +133,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
 
             try:
                 with model_errors():
-                    summary = summarize_stored(Article(text=text, title=title, url=article.url),
+                    summary = summarize_stored(Article(text=text, title=article.title, url=article.url),
                                                ReadyLLM(backend), app.state.store, article.lang, progress=step)
                 outcome = ("result", {"summary": summary.model_dump(mode="json"), "article": text})
             except ApiError as exc:
@@ -183,14 +182,13 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
             s = stored.summary
             date = stored.published or _article_date(stored.article) or stored.created[:10]
             names = [o.name for o in s.officials]
-            title = s.title or first_line(stored.article)
-            haystack = " ".join([title, s.summary, *names, *(p.name for p in s.partners)]).lower()
+            haystack = " ".join([s.title or "", s.summary, *names, *(p.name for p in s.partners)]).lower()
             if (q and q.lower() not in haystack) or (since and date < since) or (until and date > until) or \
                     (sector and sector not in {x.label.value for x in s.sectors}) or \
                     (official and not any(official.lower() in n.lower() for n in names)) or \
                     (partner and not any(same_region(partner, p.name) for p in s.partners)):
                 continue
-            rows.append({"content_sha256": s.content_sha256, "title": title, "date": date, "url": s.url,
+            rows.append({"content_sha256": s.content_sha256, "title": s.title, "date": date, "url": s.url,
                          "outlet": stored.outlet, "officials": names, "partners": [p.name for p in s.partners],
                          "sectors": sorted({x.label.value for x in s.sectors}), "quotes": len(s.quotes)})
         return JSONResponse(sorted(rows, key=lambda r: r["date"], reverse=True))

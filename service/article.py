@@ -29,8 +29,12 @@ class Article:
     """The submitted text (the only thing spans refer to) and what code already knows about it."""
 
     text: str
-    title: str | None = None
+    title: str | None = None  # none given: the text's first line, as news articles start with their headline
     url: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.title is None:
+            self.title = first_line(self.text) or None
 
     @property
     def sha256(self) -> str:
@@ -111,10 +115,9 @@ _DATELINE_OUTLET = re.compile(
 )
 
 
-def first_line(text: str, limit: int = 120) -> str:
-    """What to call an article that came without a title: its first line, shortened at a word."""
-    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + " …"
+def first_line(text: str) -> str:
+    """The first line that is not blank, stripped ("" if there is none)."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
 def dateline_outlet(text: str) -> str | None:

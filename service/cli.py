@@ -81,8 +81,7 @@ def read_article(source: str, max_chars: int) -> Article:
         raise ArticleInputError("empty article")
     if len(text) > max_chars:
         raise ArticleInputError(f"too long: {len(text):,} characters (limit {max_chars:,})")
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    return Article(text=text, title=title)
+    return Article(text=text)
 
 
 def open_store(settings: Settings) -> SummaryStore:

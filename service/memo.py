@@ -25,7 +25,7 @@ from schemas.memo import (
 )
 from schemas.summary import Summary
 from schemas.taxonomy import SECTOR_NAMES, SectorLabel
-from service.article import dateline_outlet, first_line
+from service.article import dateline_outlet
 from service.dates import event_date
 from service.entities import same_region, tokens
 from service.grounding import names_match
@@ -98,7 +98,7 @@ def build_memo(articles: list[MemoArticle], llm: LLM | None, *, lang: str = "id"
 def _source(n: int, article: MemoArticle) -> MemoSource:
     found = event_date(article.text)
     # An outlet given from outside (sources.tsv, the store) wins; else the article's own dateline names it.
-    return MemoSource(n=n, title=article.summary.title or first_line(article.text) or f"Article {n}",
+    return MemoSource(n=n, title=article.summary.title or f"Article {n}",
                       outlet=article.outlet or dateline_outlet(article.text),
                       url=article.summary.url, date=article.published or (found.iso() if found else None),
                       content_sha256=article.summary.content_sha256)

@@ -59,8 +59,10 @@ class Extraction:
         # What items are grounded in: the text without the lines that try to steer the model.
         self.text = blank_steering(article.text)
         view = article.model_view()
-        if article.title and article.title.strip() not in view:
-            view = article.title.strip() + "\n\n" + view
+        # A title the text does not repeat is read first; page noise or a steering line never is, title or not.
+        title = (article.title or "").strip()
+        if title and title not in view and not is_noise_line(title):
+            view = title + "\n\n" + view
         self.view = view
 
     def ask(self, response_model, messages: list[dict[str, str]], max_tokens: int):

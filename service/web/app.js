@@ -136,10 +136,7 @@ function itemsOf(summary) {
 
 function renderResult(summary, article) {
   $("#result").hidden = false;
-  // An article sent without a title goes by its first line, as in the library and the memo.
-  const firstLine = (article || "").split("\n").map(l => l.trim()).find(l => l) || "";
-  const shortened = firstLine.length > 120 ? firstLine.slice(0, 120).replace(/\s+\S*$/, "") + " …" : firstLine;
-  $("#result-title").textContent = summary.title || shortened;
+  $("#result-title").textContent = summary.title || "";
   $("#result-summary").textContent = summary.summary || "";
   const items = itemsOf(summary);
   for (const cat of CATEGORIES) {
