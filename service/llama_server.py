@@ -99,6 +99,15 @@ def _sample(self, *args, **kwargs):
     return fast.sample(self._ctx.ctx, sampler.sampler, *parts, idx - self.n_tokens)
 
 
+def _common_prefix(a: list[int], b: list[int]) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def reuse_cached_tokens(llama, tokens: list[int]) -> list[int]:
     """`tokens` with the stretch after the cached prefix replaced by the cached tokens where both spell the same
     bytes. A reply the model wrote comes back in a follow-up prompt as text, and tokenizing that text does not
@@ -106,11 +115,7 @@ def reuse_cached_tokens(llama, tokens: list[int]) -> list[int]:
     the cache then stops matching a few words into the reply and the server reads the rest again. The prompt's
     text is unchanged; only where its tokens are split differs, and there they are the model's own."""
     cached = llama._input_ids[: llama.n_tokens].tolist()
-    k = 0
-    for a, b in zip(cached, tokens):
-        if a != b:
-            break
-        k += 1
+    k = _common_prefix(cached, tokens)
     # Only where the cache diverges inside what the model wrote: a prompt's own text keeps its own tokens.
     if k == len(cached) or k == len(tokens) or k < getattr(llama, "_ringkas_prompt_len", len(cached)):
         return tokens
@@ -135,15 +140,6 @@ def reuse_cached_tokens(llama, tokens: list[int]) -> list[int]:
 def _note(message: str) -> None:
     """A line in the server's log (its stderr), beside llama.cpp's own."""
     print(f"ringkas: {message}", file=sys.stderr, flush=True)
-
-
-def _common_prefix(a: list[int], b: list[int]) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 class PrefixStates:

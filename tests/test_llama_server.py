@@ -1,5 +1,6 @@
-"""The embedded server's sampling: asking the grammar about the greedy token first picks, at every step, the
-token that llama-cpp-python's own chain (penalties, grammar over the whole vocabulary, greedy) picks."""
+"""The embedded server's patches, on the real model: asking the grammar about the greedy token first picks, at
+every step, the token llama-cpp-python's own chain picks; a follow-up reads only its question; a new server loads
+the first message's state instead of reading it."""
 
 import pytest
 
@@ -8,6 +9,30 @@ from service.settings import Settings
 
 ARTICLE = ("Gubernur Lampung Rahmat Mirzani Djausal menerima kunjungan Gubernur Banten Andra Soni di Bandar Lampung. "
            "Keduanya sepakat bekerja sama di bidang pangan, pariwisata dan UMKM.")
+
+
+
+@pytest.fixture
+def evaluated():
+    """Ringkas's server patches installed, and the length of every batch `Llama.eval` reads, in order (the tokens a
+    reply writes come one at a time); everything is put back afterwards."""
+    pytest.importorskip("llama_cpp")
+    from llama_cpp import llama as llama_module
+
+    from service import llama_server
+
+    originals = llama_module.Llama.sample, llama_module.Llama.generate, llama_module.Llama.eval
+    lengths: list[int] = []
+
+    def counting_eval(self, tokens):
+        lengths.append(len(tokens))
+        return originals[2](self, tokens)
+
+    llama_server.install()
+    llama_module.Llama.eval = counting_eval
+    yield lengths
+    llama_module.Llama.sample, llama_module.Llama.generate, llama_module.Llama.eval = originals
+    llama_server._states = None
 
 
 @pytest.mark.live
@@ -53,9 +78,8 @@ def test_grammar_first_greedy_picks_the_token_the_full_chain_picks():
 
 
 @pytest.mark.live
-def test_a_follow_up_reads_only_the_question():
-    llama_cpp = pytest.importorskip("llama_cpp")
-    from llama_cpp import llama as llama_module
+def test_a_follow_up_reads_only_the_question(evaluated):
+    import llama_cpp
 
     from service import llama_server
     from service.embedded import assemble_default_model
@@ -65,27 +89,13 @@ def test_a_follow_up_reads_only_the_question():
     conversation = [{"role": "system", "content": "Reply with JSON: the officials, partners and sectors."},
                     {"role": "user", "content": ARTICLE}]
     fmt = {"type": "json_object", "schema": ArticleReply.model_json_schema()}
-    evaluated: list[int] = []
-    original_sample, original_generate, original_eval = (llama_module.Llama.sample, llama_module.Llama.generate,
-                                                         llama_module.Llama.eval)
-
-    def counting_eval(self, tokens):
-        evaluated.append(len(tokens))
-        return original_eval(self, tokens)
-
-    llama_server.install()
-    llama_module.Llama.eval = counting_eval
-    try:
-        reply = model.create_chat_completion(messages=conversation, response_format=fmt, temperature=0.0,
-                                             max_tokens=200)["choices"][0]["message"]["content"]
-        question = "Who is the governor of Banten? Answer with JSON."
-        follow_up = [*conversation, {"role": "assistant", "content": reply}, {"role": "user", "content": question}]
-        evaluated.clear()
-        answer = model.create_chat_completion(messages=follow_up, response_format={"type": "json_object"},
-                                              temperature=0.0, max_tokens=20)
-    finally:
-        llama_module.Llama.sample, llama_module.Llama.generate = original_sample, original_generate
-        llama_module.Llama.eval = original_eval
+    reply = model.create_chat_completion(messages=conversation, response_format=fmt, temperature=0.0,
+                                         max_tokens=200)["choices"][0]["message"]["content"]
+    question = "Who is the governor of Banten? Answer with JSON."
+    follow_up = [*conversation, {"role": "assistant", "content": reply}, {"role": "user", "content": question}]
+    evaluated.clear()
+    answer = model.create_chat_completion(messages=follow_up, response_format={"type": "json_object"},
+                                          temperature=0.0, max_tokens=20)
     read = evaluated[0]  # the prompt tokens the server read; the rest are one per token written
     question_tokens = len(model.tokenize(question.encode(), add_bos=False))
     assert question_tokens <= read <= question_tokens + 12, (read, question_tokens)
@@ -96,11 +106,9 @@ def test_a_follow_up_reads_only_the_question():
 
 
 @pytest.mark.live
-def test_a_new_server_loads_the_first_message_instead_of_reading_it(tmp_path, monkeypatch):
-    llama_cpp = pytest.importorskip("llama_cpp")
-    from llama_cpp import llama as llama_module
+def test_a_new_server_loads_the_first_message_instead_of_reading_it(tmp_path, monkeypatch, evaluated):
+    import llama_cpp
 
-    from service import llama_server
     from service.embedded import assemble_default_model
     from service.llm import with_schema
     from service.prompts import load_extract_prompts
@@ -111,13 +119,6 @@ def test_a_new_server_loads_the_first_message_instead_of_reading_it(tmp_path, mo
     first = [{"role": "system", "content": system}, {"role": "user", "content": "ARTICLE:\n" + ARTICLE}]
     second = [{"role": "system", "content": system},
               {"role": "user", "content": "ARTICLE:\nBupati Lumajang Indah Amperawati menerima DPRD Kaltim."}]
-    evaluated: list[int] = []
-    original_sample, original_generate, original_eval = (llama_module.Llama.sample, llama_module.Llama.generate,
-                                                         llama_module.Llama.eval)
-
-    def counting_eval(self, tokens):
-        evaluated.append(len(tokens))
-        return original_eval(self, tokens)
 
     def new_server():
         return llama_cpp.Llama(model_path=str(assemble_default_model(Settings().cache_dir)), n_ctx=2048,
@@ -130,23 +131,16 @@ def test_a_new_server_loads_the_first_message_instead_of_reading_it(tmp_path, mo
                                              max_tokens=30)["choices"][0]["message"]["content"]
         return reply, sum(n for n in evaluated if n > 1)  # the tokens written are evaluated one at a time
 
-    llama_server.install()
-    llama_module.Llama.eval = counting_eval
-    try:
-        model = new_server()
-        reply, read_all = answer(model, first)
-        kept_after_one = list(tmp_path.glob("*.state"))  # a message asked for once is only marked
-        prompt = model._input_ids[: model.n_tokens].tolist()
-        answer(model, second)  # asked for again: kept on file
-        kept = list(tmp_path.glob("*.state"))
-        del model
-        reply_loaded, read_loaded = answer(new_server(), first)
-        kept[0].write_bytes(b"ringkas-prefix-state 1\n{not json")  # damaged: read again, no error
-        reply_damaged, read_damaged = answer(new_server(), first)
-    finally:
-        llama_module.Llama.sample, llama_module.Llama.generate = original_sample, original_generate
-        llama_module.Llama.eval = original_eval
-        llama_server._states = None
+    model = new_server()
+    reply, read_all = answer(model, first)
+    kept_after_one = list(tmp_path.glob("*.state"))  # a message asked for once is only marked
+    prompt = model._input_ids[: model.n_tokens].tolist()
+    answer(model, second)  # asked for again: kept on file
+    kept = list(tmp_path.glob("*.state"))
+    del model
+    reply_loaded, read_loaded = answer(new_server(), first)
+    kept[0].write_bytes(b"ringkas-prefix-state 1\n{not json")  # damaged: read again, no error
+    reply_damaged, read_damaged = answer(new_server(), first)
     prefix = prompt.index(151645) + 1  # <|im_end|> closes the system message
     assert 700 < prefix < 1100
     assert kept_after_one == [] and len(list(tmp_path.glob("*.seen"))) == 1
