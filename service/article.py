@@ -153,14 +153,15 @@ def prepare_text(raw: str) -> str:
     extracted from a PDF, broken into lines of a fixed width with words hyphenated across them, gets its
     paragraphs back. Anything else is kept exactly as it is.
     """
-    if _looks_like_html(raw):
+    if looks_like_html(raw):
         return html_to_text(raw)
     if _looks_hard_wrapped(raw):
         return unwrap_lines(raw)
     return raw
 
 
-def _looks_like_html(text: str) -> bool:
+def looks_like_html(text: str) -> bool:
+    """Whether a text is an HTML page (a doctype or <html> first, or several closing tags of text elements)."""
     head = text.lstrip()[:1000].lower()
     return head.startswith(("<!doctype html", "<html")) or len(re.findall(r"</(?:p|div|span|a|li)>", text)) >= 5
 

@@ -18,6 +18,7 @@ from service.backend import Backend, LazyLLM
 from service.dates import event_date
 from service.embedded import EmbeddedModelError
 from service.entities import same_region
+from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes
 from service.llm import ModelError
 from service.memo import MemoArticle, build_memo
 from service.memo_render import to_docx, to_html, to_markdown
@@ -27,9 +28,7 @@ from service.store import SummaryStore, summarize_stored
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 
-
-class ArticleInputError(Exception):
-    """An input that is not a readable article; the message names it."""
+log = logging.getLogger(__name__)
 
 
 @click.group()
@@ -63,17 +62,16 @@ def iter_inputs(paths: tuple[str, ...]) -> Iterator[str]:
 
 
 def read_article(source: str, max_chars: int) -> Article:
-    """An `Article` from a file (line 1 is taken as the title) or stdin."""
+    """An `Article` from a file (line 1 is taken as the title) or stdin, in the encoding it declares or is found
+    in (`decode_article_bytes`); which one, and why, is logged (shown with --verbose)."""
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as exc:
         raise ArticleInputError(f"cannot read: {exc.strerror or exc}") from exc
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ArticleInputError(f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
-    if "\x00" in text:
-        raise ArticleInputError("binary data, not an article")
+    decoded = decode_article_bytes(data, filename=None if source == "-" else source)
+    log.info("%s: read as %s (%s)", "stdin" if source == "-" else source, decoded.encoding,
+             DECODING_METHODS[decoded.method])
+    text = decoded.text
     if len(text) > 5 * max_chars:  # too long even as an HTML page around an article: not worth parsing
         raise ArticleInputError(f"too long: {len(text):,} characters (limit {max_chars:,})")
     text = prepare_text(text)

@@ -1,6 +1,7 @@
 """The `ringkas summarize` command on a fake backend."""
 
 import json
+import logging
 import shutil
 
 from service.llm import ModelError
@@ -42,14 +43,32 @@ def test_out_dir_writes_one_file_each_and_skips_finished_ones(invoke, tmp_path):
 
 def test_bad_inputs_are_reported_and_the_rest_goes_on(invoke, tmp_path):
     (tmp_path / "a_empty.txt").write_text("  \n")
-    (tmp_path / "b_binary.txt").write_bytes(b"\xff\xfe\x00garbage")
-    shutil.copy(SEEDS[0], tmp_path / "c_good.txt")
+    (tmp_path / "b_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00garbage")
+    (tmp_path / "c_garbled.txt").write_bytes(b"Gubernur " + bytes(range(0x80, 0x100)) * 3)
+    shutil.copy(SEEDS[0], tmp_path / "d_good.txt")
     result = invoke(["summarize", str(tmp_path)], article_reply())
     assert result.exit_code == 1
     assert "a_empty.txt: empty article" in result.stderr
-    assert "b_binary.txt: not UTF-8 text" in result.stderr
-    assert "2 of 3 article(s) failed" in result.stderr
+    assert "b_binary.txt: binary data, not an article" in result.stderr
+    assert "c_garbled.txt: not UTF-8 text (invalid byte at offset 9), and no other encoding reads it" in result.stderr
+    assert "3 of 4 article(s) failed" in result.stderr
     assert json.loads(result.stdout.strip())["title"].startswith("Ketua DPRD Lampung")
+
+
+def test_stdin_in_a_legacy_encoding_is_read_and_verbose_mode_says_how(invoke, caplog):
+    caplog.set_level(logging.INFO, logger="service.cli")
+    text = "Wali Kota Padang bertemu Bupati Agam.\n\n\u201cKami bekerja sama,\u201d kata Wali Kota.\n"
+    result = invoke(["-v", "summarize", "-"], article_reply(), input=text.encode("cp1252"))
+    assert result.exit_code == 0, result.output
+    assert "stdin: read as cp1252 (detected, nothing declared)" in caplog.text
+    assert "\u201cKami bekerja sama,\u201d" in invoke.llm.requests[0]["messages"][1]["content"]
+
+
+def test_the_input_error_is_still_importable_from_the_cli():
+    from service.cli import ArticleInputError
+    from service.intake import ArticleInputError as raised
+
+    assert ArticleInputError is raised
 
 
 def test_a_model_failure_names_the_article_and_goes_on(invoke):

@@ -2,6 +2,7 @@
 a correct, grounded summary. The fake model answers as a model that fell for the input would."""
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,18 @@ INPUTS = Path(__file__).parent / "inputs"
 REFUSED = {
     "empty.txt": "empty article",
     "whitespace-only.txt": "empty article",
-    "binary.bin": "not UTF-8 text",
-    "invalid-utf8.txt": "not UTF-8 text (invalid byte at offset 86)",
+    "binary.bin": "binary data, not an article",
+    "undecodable.txt": "not UTF-8 text (invalid byte at offset 49), and no other encoding reads it as clean text",
+}
+
+# File -> the encoding it is read in, how that was found (as --verbose reports it), and a phrase of its text.
+READ_AS = {
+    "page.html": ("utf-8", "the page's <meta> declaration", "\u201cLampung siap memasok beras"),
+    "page-windows-1252.html": ("cp1252", "the page's <meta> declaration", "\u201cJalan ini urat nadi ekonomi"),
+    "latin1-undeclared.txt": ("cp1252", "detected, nothing declared", "arsitek Andr\u00e9 Wijaya"),
+    # Latin-1 bytes in a text that is otherwise ASCII: a legacy single-byte text, not broken UTF-8.
+    "invalid-utf8.txt": ("cp1252", "detected, nothing declared", "Kata \u00e9l\u00e8ve"),
+    "quotes-hundred.txt": ("utf-8", "valid UTF-8, nothing declared", "Poin kesepakatan nomor 1 "),
 }
 
 
@@ -31,6 +42,26 @@ def test_unusable_inputs_get_a_clear_error_and_no_model_call(invoke, name, error
     assert result.exit_code == 1
     assert f"{INPUTS / name}: {error}" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("name, read_as", READ_AS.items())
+def test_each_input_is_read_in_its_encoding_and_verbose_mode_says_which(invoke, caplog, name, read_as):
+    encoding, how, phrase = read_as
+    caplog.set_level(logging.INFO, logger="service.cli")
+    result = invoke(["-v", "summarize", str(INPUTS / name)], article_reply())
+    assert result.exit_code == 0, result.output
+    assert f"{INPUTS / name}: read as {encoding} ({how})" in caplog.text
+    assert phrase in invoke.llm.requests[0]["messages"][1]["content"]
+
+
+def test_a_windows_1252_page_is_summarized_with_its_curly_quotes(invoke):
+    summary, llm = summarize_file(invoke, "page-windows-1252.html", article_reply(
+        officials=[("Al Haris", "Gubernur", "Jambi"), ("Abdul Wahid", "Gubernur", "Riau")]))
+    assert summary["title"] == "Jambi dan Riau Bahas Jalan Lintas Provinsi"
+    assert [(q["speaker"], q["text"]) for q in summary["quotes"]] == [
+        ("Al Haris", "Jalan ini urat nadi ekonomi dua provinsi,"),
+        ("Abdul Wahid", "Kami anggarkan tahun depan,")]
+    assert "\ufffd" not in llm.requests[0]["messages"][1]["content"]
 
 
 def test_a_ten_megabyte_text_is_refused_as_too_long(invoke, tmp_path):
