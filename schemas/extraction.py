@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field, ValidationInfo, create_model, field_valid
 
 from schemas.names import looks_like_name
 from schemas.summary import PartnerKind
+from service.textnorm import matching_form
 
 
 class CompactSchema(BaseModel):
@@ -39,11 +40,12 @@ def _article(info: ValidationInfo) -> str | None:
 
 
 def occurs(article: str, phrase: str) -> bool:
-    """Whether `phrase` occurs in `article`, ignoring case and runs of whitespace."""
-    words = phrase.split()
+    """Whether `phrase` occurs in `article`, ignoring case and runs of whitespace, both in their matching form
+    (see `service.textnorm`): a name the model writes without the article's zero-width space occurs."""
+    words = matching_form(phrase).split()
     if not words:
         return False
-    return re.search(r"\s+".join(re.escape(w) for w in words), article, re.IGNORECASE) is not None
+    return re.search(r"\s+".join(re.escape(w) for w in words), matching_form(article), re.IGNORECASE) is not None
 
 
 class OfficialItem(CompactSchema):

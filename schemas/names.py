@@ -1,5 +1,7 @@
 """What can be a person's name: a rule checked against every official the model returns."""
 
+from service.textnorm import matching_form
+
 DATE_WORDS = {
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "januari", "februari", "maret",
     "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember", "monday",
@@ -30,12 +32,13 @@ NOT_NAME_WORDS = DATE_WORDS | {
 
 
 def looks_like_name(name: str) -> bool:
-    """False for a "name" that is only positions, bodies, places or dates ("Selasa", "Bawaslu Lampung")."""
-    words = [w.strip(".,()").lower() for w in name.split()]
+    """False for a "name" that is only positions, bodies, places or dates ("Selasa", "Bawaslu Lampung"), read
+    in its matching form (a zero-width space does not make "Gu\u200bbernur" a name)."""
+    words = [w.strip(".,()").lower() for w in matching_form(name).split()]
     return bool(words) and not all(w in NOT_NAME_WORDS or w.isdigit() for w in words) and words[0] not in NOT_NAME_WORDS
 
 
 def is_date(phrase: str) -> bool:
     """True for a phrase made only of day and month names and numbers ("Selasa", "12 Desember 2024")."""
-    words = [w.strip(".,()").lower() for w in phrase.split()]
+    words = [w.strip(".,()").lower() for w in matching_form(phrase).split()]
     return bool(words) and all(w in DATE_WORDS or w.isdigit() for w in words)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from service.grounding import QuoteSpan, names_match
+from service.textnorm import matching_form
 
 _VERBS_ID = (
     r"kata|ujar|ucap|tegas|jelas|terang|tambah|ungkap|sebut|tutur|imbuh|papar|lanjut|pungkas|tandas|katakan|"
@@ -59,9 +60,12 @@ def attribute_quotes(text: str, quotes: list[QuoteSpan], officials: list[str]) -
 
 
 def _cue(text: str, quote: QuoteSpan) -> tuple[str | None, bool]:
-    """The words that name the speaker next to a quote, and whether they are only a pronoun."""
+    """The words that name the speaker next to a quote, and whether they are only a pronoun.
+
+    Read in the matching form of the text beside the quote, so a no-break space after "kata" or a zero-width
+    space inside the name changes neither the verb nor the name."""
     line_end = text.find("\n", quote.end)
-    after = text[quote.end + 1 : line_end if line_end != -1 else len(text)]
+    after = matching_form(text[quote.end + 1 : line_end if line_end != -1 else len(text)])
     m = _AFTER.match(after)
     if m:
         verb = (m.group("verb_id") or "").lower()
@@ -74,7 +78,7 @@ def _cue(text: str, quote: QuoteSpan) -> tuple[str | None, bool]:
         who = m.group("who")
         return (None, True) if who.lower() in {"he", "she", "they"} else (who, False)
     line_start = text.rfind("\n", 0, quote.start) + 1
-    before = text[line_start : max(line_start, quote.start - 1)]
+    before = matching_form(text[line_start : max(line_start, quote.start - 1)])
     m = _BEFORE.search(before)
     if m:
         who = m.group("who")

@@ -5,6 +5,8 @@ Used by memos to merge partners across articles and by the eval suite to match p
 
 import re
 
+from service.textnorm import matching_form
+
 # Common abbreviations of Indonesian regions, so "Pemprov Kaltim" meets "Provinsi Kalimantan Timur".
 ABBREVIATIONS = {
     "dki": "jakarta", "dkj": "jakarta", "kaltim": "kalimantan timur", "kalbar": "kalimantan barat",
@@ -23,7 +25,8 @@ SAME_THRESHOLD = 0.67
 
 
 def tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
+    """The words of a name, lower-cased, in its matching form (see `service.textnorm`)."""
+    return re.findall(r"\w+", matching_form(text).lower())
 
 
 def region_key(name: str) -> frozenset[str]:
@@ -85,8 +88,10 @@ def partner_kind(name: str, text: str = "") -> str:
 
     "DPRD Kabupaten Semarang" is a DPRD, "Pemkab Lumajang" a regency, "KBRI Kuala Lumpur" a national agency,
     "Jawa Timur" a province, "Malaysia" a foreign government; "Bandung" is a city where the text says "Kota
-    Bandung" or "Wali Kota Bandung". What nothing tells is "other".
+    Bandung" or "Wali Kota Bandung". What nothing tells is "other". The name is looked for in the text's
+    normalised view (see `service.textnorm`).
     """
+    name = matching_form(name)
     lowered = " ".join(tokens(name))
     for words, kind in _LEVELS:
         if re.search(rf"\b(?:{words})\b", lowered):
@@ -97,6 +102,7 @@ def partner_kind(name: str, text: str = "") -> str:
     if key and key in PROVINCES:
         return "province"
     if text and key:
+        text = matching_form(text)
         bare = re.escape(" ".join(name.split()))
         for level, kind in ((r"kabupaten|kab\.|pemkab|bupati", "regency"), (r"kota|pemkot|wali\s*kota|walikota", "city"),
                             (r"provinsi|pemprov|gubernur", "province")):

@@ -1,10 +1,16 @@
 """Grounding by code: quotation-mark spans, name and phrase offsets, honorific stripping.
 
-Nothing here trusts the model. Every offset is a half-open `[start, end)` range into the submitted text.
+Nothing here trusts the model. Every offset is a half-open `[start, end)` range of Unicode code points into the
+submitted text. Names and phrases are matched on the text's normalised view (`service.textnorm`: NFC, invisible
+characters removed, Unicode spaces made plain), so a zero-width space or a no-break space inside a name neither
+cuts it short nor hides it; the spans found still cover the submitted characters, and the names returned are
+in their matching form ("Budi Santoso" for an article's "Budi Sant\u200boso").
 """
 
 import re
 from dataclasses import dataclass
+
+from service.textnorm import matching_form, normalise
 
 # Opening mark -> the closing marks that may end it. Straight and curly double marks are mixed in the wild
 # (“…" and "…”), so they close each other.
@@ -81,15 +87,26 @@ def _quotes_in_line(line: str) -> list[tuple[int, int]]:
 
 
 def find_all(text: str, needle: str, *, ignore_case: bool = False) -> list[tuple[int, int]]:
-    """Every occurrence of `needle`, with any run of whitespace in it matching any run in the text."""
-    words = needle.split()
+    """Every occurrence of `needle` in `text`, as `[start, end)` code-point spans of `text`.
+
+    Both are matched in their normalised view, so the needle may be written with or without the invisible
+    characters and special spaces the text has; a span covers the text's own characters, invisible ones
+    inside the match included. Any run of whitespace in the needle matches any run in the text.
+    """
+    view = normalise(text)
+    return [view.span(s, e) for s, e in _find_in_view(view.text, needle, ignore_case)]
+
+
+def _find_in_view(view: str, needle: str, ignore_case: bool = False) -> list[tuple[int, int]]:
+    """Spans of `needle` in a normalised view."""
+    words = matching_form(needle).split()
     if not words:
         return []
     pattern = r"\s+".join(re.escape(w) for w in words)
     flags = re.IGNORECASE if ignore_case else 0
     # A match must not start or end inside a word.
     full = rf"(?<!\w){pattern}(?!\w)" if words[0][0].isalnum() and words[-1][-1].isalnum() else pattern
-    return [m.span() for m in re.finditer(full, text, flags)]
+    return [m.span() for m in re.finditer(full, view, flags)]
 
 
 _HONORIFIC_PREFIXES = [
@@ -112,12 +129,13 @@ _KEEP_ALONE = {"Cut", "Teuku", "Tengku", "Raden", "Gus"}
 
 
 def strip_honorifics(name: str) -> str:
-    """A person's name without honorifics, ranks or academic degrees, as written otherwise.
+    """A person's name without honorifics, ranks or academic degrees, as written otherwise, in its matching
+    form (no invisible characters, plain spaces).
 
     "Dr. Hj Nilam Sari Lawira SP, MP" -> "Nilam Sari Lawira"; "Mayjen TNI (Purn) Yulius Selvanus" ->
     "Yulius Selvanus".
     """
-    cleaned = " ".join(name.replace("\u00a0", " ").split()).strip(" ,.;:")
+    cleaned = " ".join(matching_form(name).split()).strip(" ,.;:")
     stripped = _PREFIX_RE.sub("", cleaned)
     first = cleaned.split(" ")[0] if cleaned else ""
     if first.rstrip(".") in _KEEP_ALONE:
@@ -158,23 +176,26 @@ def names_match(short: str, full: str) -> bool:
 
 
 def find_name_spans(text: str, name: str) -> list[tuple[int, int]]:
-    """Occurrences of a person's name; case-insensitive if it never occurs as written."""
+    """Occurrences of a person's name as code-point spans of `text` (see `find_all`); case-insensitive if it
+    never occurs as written."""
     return find_all(text, name) or find_all(text, name, ignore_case=True)
 
 
 def align_phrase(text: str, phrase: str, *, min_overlap: float = 0.6) -> tuple[int, int] | None:
-    """The span of `phrase` in `text`: exact (whitespace- and case-insensitive), else the shortest window of
-    the best-matching sentence that holds at least `min_overlap` of the phrase's content words, in order-free
-    fashion. None when the article does not support the phrase.
+    """The code-point span of `phrase` in `text`: exact (whitespace- and case-insensitive), else the shortest
+    window of the best-matching sentence that holds at least `min_overlap` of the phrase's content words, in
+    order-free fashion. None when the article does not support the phrase. Matched in the normalised view, as
+    `find_all` is.
     """
     exact = find_all(text, phrase, ignore_case=True)
     if exact:
         return exact[0]
-    words = _content_words(phrase)
+    words = _content_words(matching_form(phrase))
     if not words:
         return None
+    view = normalise(text)
     best: tuple[float, int, int] | None = None
-    for m in re.finditer(r"[^.!?\n]+", text):
+    for m in re.finditer(r"[^.!?\n]+", view.text):
         sentence_tokens = [(t.group().lower(), m.start() + t.start(), m.start() + t.end())
                            for t in re.finditer(r"\w[\w-]*", m.group())]
         hits = [(s, e) for tok, s, e in sentence_tokens if tok in words]
@@ -182,7 +203,7 @@ def align_phrase(text: str, phrase: str, *, min_overlap: float = 0.6) -> tuple[i
         score = covered / len(words)
         if hits and score >= min_overlap and (best is None or score > best[0]):
             best = (score, hits[0][0], hits[-1][1])
-    return (best[1], best[2]) if best else None
+    return view.span(best[1], best[2]) if best else None
 
 
 _STOPWORDS = {
@@ -204,32 +225,36 @@ _NOT_NAME_WORDS = {
 }
 
 
-_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Z][\w'-]*)")
+# In the normalised view every Unicode space, a no-break space included, is a plain space.
+_NEXT_WORD = re.compile(r" +([A-Z][\w'-]*)")
 
 
 def fullest_form(text: str, name: str) -> str:
     """The longest way the article writes `name`, extending it rightwards over capitalised name words
-    ("Pramono Anung" -> "Pramono Anung Wibowo" when the article has both)."""
-    best = name
-    for start, end in find_all(text, name):
-        if in_headline(text, start):
+    ("Pramono Anung" -> "Pramono Anung Wibowo" when the article has both), in its matching form: read off
+    the normalised view, so "Budi Sant\u200boso" in the article gives "Budi Santoso"."""
+    view = normalise(text).text
+    best = matching_form(name)
+    for start, end in _find_in_view(view, name):
+        if in_headline(view, start):
             continue  # Title Case headlines capitalise every word
         words = []
         position = end
-        while m := _NEXT_WORD.match(text, position):
+        while m := _NEXT_WORD.match(view, position):
             word = m.group(1)
             if word.lower() in _NOT_NAME_WORDS or (word.isupper() and len(word) > 1):
                 break
             words.append(word)
             position = m.end()
         if words:
-            candidate = text[start:end] + " " + " ".join(words)
+            candidate = view[start:end] + " " + " ".join(words)
             if len(candidate) > len(best):
                 best = candidate
     return best
 
 
 def in_headline(text: str, offset: int) -> bool:
+    """Whether `offset` lies on a line in Title Case (a headline): more than 60% of its 3-20 words capitalised."""
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
     words = re.findall(r"[A-Za-z][\w'-]*", text[line_start : line_end if line_end != -1 else len(text)])

@@ -5,6 +5,7 @@ import re
 
 from schemas.names import looks_like_name
 from service.grounding import in_headline, strip_honorifics
+from service.textnorm import matching_form
 
 _TITLES = (
     r"wakil\s+gubernur|gubernur|wagub|wakil\s+bupati|bupati|wabup|wakil\s+wali\s*kota|wali\s*kota|wawali|"
@@ -20,7 +21,11 @@ _MENTION = re.compile(
 )
 
 def position_mentions(text: str, limit: int = 12) -> list[str]:
-    """Distinct phrases where a position is followed by capitalised words: likely "title + body + name"."""
+    """Distinct phrases where a position is followed by capitalised words: likely "title + body + name".
+
+    Read off the text's normalised view (see `service.textnorm`), so a zero-width or no-break space inside a
+    name does not end the mention; the phrases are in that matching form."""
+    text = matching_form(text)
     found: list[str] = []
     for m in _MENTION.finditer(text):
         if in_headline(text, m.start()):
@@ -45,7 +50,9 @@ def officials_from_mentions(text: str) -> list[tuple[str, str]]:
 
     "Ketua DPRD Lampung Mingrum Gumay" -> ("Mingrum Gumay", "Ketua DPRD Lampung"). Leading words that are
     positions, bodies or places are cut; so is an unknown word the article also uses as a place ("ke Vanimo").
+    Names and positions are in their matching form, as `position_mentions` reads them.
     """
+    text = matching_form(text)
     pairs: list[tuple[str, str]] = []
     for mention in position_mentions(text):
         found: list[tuple[str, str]] = []
@@ -76,9 +83,10 @@ _PAIRED = re.compile(
 
 def paired_titles(text: str) -> dict[str, str]:
     """Titles given in pairs, in the order of the names: "gubernur dan wakil gubernur terpilih, Rahmat Mirzani
-    Djausal dan Jihan Nurlela" makes Rahmat the governor-elect, not a second vice-governor."""
+    Djausal dan Jihan Nurlela" makes Rahmat the governor-elect, not a second vice-governor. Read off the
+    normalised view, names in their matching form."""
     titles: dict[str, str] = {}
-    for m in _PAIRED.finditer(text):
+    for m in _PAIRED.finditer(matching_form(text)):
         tail = f"{m.group('tail')} {m.group('body') or ''}".split()
         for title, name in ((m.group("first"), m.group("a")), (m.group("second"), m.group("b"))):
             titles[strip_honorifics(name)] = " ".join([*title.split(), *tail])

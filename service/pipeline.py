@@ -33,6 +33,7 @@ from service.grounding import (
 from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schema
 from service.mentions import officials_from_mentions, paired_titles, split_position, starts_with_position
 from service.prompts import ExtractPrompts, load_extract_prompts
+from service.textnorm import matching_form, normalise
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +171,11 @@ def _main_request(run: Extraction, found: list[tuple[str, str]], quote_spans: li
 
 def ground_officials(text: str, mentioned: list[tuple[str, str]], items, warnings: list[str]) -> list[Official]:
     """Officials read off position mentions, plus the model's, repaired and checked by code: every name
-    occurs in the text (outside bylines), in its fullest form, once."""
+    occurs in the text (outside bylines), in its fullest form, once.
+
+    A name is in its matching form (`service.textnorm`): where the article writes it with invisible characters
+    or special spaces ("Budi Sant\u200boso"), the name is the clean "Budi Santoso", while its spans cover the
+    article's own characters; so the same person is one official however each occurrence is typed."""
     credits = credit_spans(text)
     # Positions read off the text come first: "Ketua DPRD Lampung Mingrum Gumay" states the title outright,
     # where a small model often guesses. The model's officials add the people no mention names.
@@ -252,7 +257,7 @@ def ground_partners(text: str, items, warnings: list[str], people: list[str] = (
     """Partners whose name, or its core without the level of government, occurs in the text; not people."""
     partners: list[Partner] = []
     for item in items:
-        name = " ".join(item.name.split())
+        name = " ".join(matching_form(item.name).split())
         spans = find_all(text, name, ignore_case=True) or find_all(text, _core(name), ignore_case=True)
         if not name or not spans:
             warnings.append(f"partner {item.name!r} dropped: not found in the article")
@@ -307,7 +312,7 @@ def own_sides(text: str, officials: list[Official], partners: list[Partner]) -> 
     """
     found: list[Partner] = []
     for official in officials:
-        institution = " ".join((official.institution or "").split())
+        institution = " ".join(matching_form(official.institution or "").split())
         dprd = re.match(r"DPRD\b\s*", institution) is not None or re.search(r"\bDPRD\b", official.title or "")
         region = _GOVERNMENT.sub("", re.sub(r"^DPRD\b\s*", "", institution))
         if not region or not _REGION_NAME.fullmatch(region) or \
@@ -342,17 +347,20 @@ def visited(text: str, partners: list[Partner], quotes: list[QuoteSpan] = ()) ->
 
     Venues ("Balai Kota Jakarta") and people ("Gubernur Bali") are not places; headlines in Title Case are
     skipped, since every word there looks like a name, and so are visits someone speaks of in a quote.
+    Places are read off the normalised view, names in their matching form; spans point into `text`.
     """
     found: list[Partner] = []
-    for visit in _VISIT.finditer(text):
-        if any(q.start <= visit.start() < q.end for q in quotes):
+    view = normalise(text)
+    for visit in _VISIT.finditer(view.text):
+        if any(q.start <= view.offset(visit.start()) < q.end for q in quotes):
             continue
-        line = text[text.rfind("\n", 0, visit.start()) + 1 : text.find("\n", visit.end()) % (len(text) + 1)]
+        plain = view.text
+        line = plain[plain.rfind("\n", 0, visit.start()) + 1 : plain.find("\n", visit.end()) % (len(plain) + 1)]
         words = re.findall(r"[^\W\d_]+", line)
         if len(words) > 3 and sum(w[0].isupper() for w in words) > 0.7 * len(words):
             continue
         position = visit.end()
-        while (place := _PLACE.match(text, position)) is not None:
+        while (place := _PLACE.match(plain, position)) is not None:
             name = place.group().rstrip(".")
             if not (_VENUE.match(name) or starts_with_position(name) or is_date(name)
                     or name.split()[0].lower() in _NOT_A_PLACE
@@ -360,7 +368,7 @@ def visited(text: str, partners: list[Partner], quotes: list[QuoteSpan] = ()) ->
                            for p in partners + found)):
                 found.append(Partner(name=name, kind=partner_kind(name, text),
                                      spans=find_all(text, name, ignore_case=False)))
-            joined = _AND.match(text, place.end())
+            joined = _AND.match(plain, place.end())
             if joined is None:
                 break
             position = joined.end()
@@ -380,18 +388,21 @@ def _core(name: str) -> str:
 
 
 def ground_sectors(text: str, items: list[str], warnings: list[str]) -> list[Sector]:
-    """Sectors whose words occur in the text, placed in the taxonomy by the documented stem table."""
+    """Sectors whose words occur in the text, placed in the taxonomy by the documented stem table. The
+    evidence is the article's words in their matching form (`service.textnorm`); its spans cover the article's
+    own characters."""
     sectors: list[Sector] = []
     # A small model often lists several fields in one phrase ("sumber daya alam, pariwisata, dan pendidikan"):
     # each part is a sector of its own.
-    parts = [p for item in items for p in re.split(r"\s*,\s*(?:dan\s+|and\s+)?|\s+(?:dan|serta|and)\s+", item)]
+    parts = [p for item in items
+             for p in re.split(r"\s*,\s*(?:dan\s+|and\s+)?|\s+(?:dan|serta|and)\s+", matching_form(item))]
     for item in parts:
         phrase = " ".join(item.split())
         spans = find_all(text, phrase, ignore_case=True) if phrase else []
         if not spans:
             warnings.append(f"sector {item!r} dropped: not found in the article")
             continue
-        evidence = text[spans[0][0] : spans[0][1]]
+        evidence = matching_form(text[spans[0][0] : spans[0][1]])
         if any(s.evidence.lower() == evidence.lower() for s in sectors):
             continue
         sectors.append(Sector(label=label_for_phrase(evidence), evidence=evidence, spans=spans))
@@ -399,9 +410,10 @@ def ground_sectors(text: str, items: list[str], warnings: list[str]) -> list[Sec
 
 
 def ground_goals(text: str, items: list[str], warnings: list[str]) -> list[Goal]:
+    """Goals the article supports (`align_phrase`), in the model's words in their matching form."""
     goals: list[Goal] = []
     for item in items:
-        phrase = " ".join(item.split())
+        phrase = " ".join(matching_form(item).split())
         span = align_phrase(text, phrase) if phrase else None
         if span is None:
             warnings.append(f"goal {item!r} dropped: the article does not support it")
@@ -421,7 +433,8 @@ _ENGLISH_OFFICE_WORDS = {"governor", "vice", "deputy", "regent", "mayor", "head"
 def check_summary(text: str, summary: str, warnings: list[str]) -> str:
     """The model's free-text summary without the sentences it cannot stand behind: one naming someone or
     something the article never mentions ("Joko Widodo"), or one echoing words the article has only in a line
-    that tries to steer the model."""
+    that tries to steer the model. Words are compared in their matching form (`service.textnorm`)."""
+    text = matching_form(text)
     lowered = text.lower()
     article_words = set(re.findall(r"[^\W\d_]+", lowered))
     steering = steering_lines(text)
@@ -432,8 +445,9 @@ def check_summary(text: str, summary: str, warnings: list[str]) -> str:
     for sentence in re.split(r"(?<=[.!?])\s+", " ".join(summary.split())):
         if not sentence:
             continue
-        words = {w.lower() for w in re.findall(r"[^\W\d_]+", sentence)}
-        names = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+", sentence)
+        plain = matching_form(sentence)
+        words = {w.lower() for w in re.findall(r"[^\W\d_]+", plain)}
+        names = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+", plain)
         invented = [n for n in names
                     if not any(w.lower() in article_words or w.lower() in _ENGLISH_OFFICE_WORDS for w in n.split())]
         if invented or words & steered:
@@ -448,7 +462,7 @@ def check_summary(text: str, summary: str, warnings: list[str]) -> str:
 def _is_a_name(quoted: str) -> bool:
     """Title Case between quotation marks is the name of an event, a theme or a programme, not speech:
     “Meningkatkan Jejaring Konektivitas Antara Provinsi Jawa Timur …”."""
-    words = re.findall(r"[^\W\d_]+", quoted)
+    words = re.findall(r"[^\W\d_]+", matching_form(quoted))
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 

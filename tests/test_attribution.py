@@ -38,3 +38,9 @@ def test_cue_naming_nobody_among_officials_stays_open():
 def test_speaker_cue_names_are_hints_from_the_text():
     text = seed_text("004")
     assert "Wakil Gubernur Lampung Jihan Nurlela" in speaker_cue_names(text, find_quotes(text))
+
+
+def test_a_cue_with_a_no_break_space_or_an_invisible_character_in_the_name_names_the_speaker():
+    text = "“Kami siap,” kata\u00a0Budi Sant\u200boso.\n“Pasar dibuka besok,” ujar Jose\u0301\u202fRizal.\n"
+    assert speakers(text, ["Budi Santoso", "José Rizal"]) == [("Budi Santoso", "cue"), ("José Rizal", "cue")]
+    assert speaker_cue_names(text, find_quotes(text)) == ["Budi Santoso", "José Rizal"]

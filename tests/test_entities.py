@@ -48,3 +48,9 @@ def test_a_bare_name_takes_the_level_the_text_gives_it():
     assert partner_kind("Bandung", text) == "city"
     assert partner_kind("Lumajang", text) == "regency"
     assert partner_kind("Semarang", text) == "other"
+
+
+def test_a_party_written_with_invisible_characters_is_the_same_party():
+    text = "Wali\u00a0Kota Ban\u200bdung menerima rombongan dari Provinsi Lam\u00adpung."
+    assert partner_kind("Bandung", text) == "city"
+    assert same_region("Provinsi Lam\u00adpung", "Lampung")

@@ -150,3 +150,18 @@ def test_an_article_that_tries_to_steer_the_model_changes_neither_shape_nor_fact
         assert planted not in dumped
     assert summary["summary"] in ("Lampung dan Banten membahas kerja sama UMKM.", "Lampung and Banten discussed SMEs.")
     assert [q["speaker"] for q in summary["quotes"]] == ["Rahmat Mirzani Djausal"]
+
+
+def test_names_typed_with_invisible_characters_and_special_spaces_are_found_whole(invoke):
+    summary, llm = summarize_file(invoke, "names-invisible-characters.txt", article_reply(
+        officials=[("Budi Santoso", "Bupati", "Lampung Timur"), ("José Rizal", "Wali Kota", "Metro")],
+        sectors=["pariwisata"]))
+    text = (INPUTS / "names-invisible-characters.txt").read_text(encoding="utf-8")
+    assert len(llm.requests) == 1  # the names as the model writes them occur: no re-ask, no speakers prompt
+    assert "Budi Sant\u200boso menerima" in llm.requests[0]["messages"][1]["content"]  # the model reads the text as is
+    assert [(o["name"], [text[s:e] for s, e in o["spans"]]) for o in summary["officials"]] == [
+        ("Budi Santoso", ["Budi Sant\u200boso"] * 2), ("José Rizal", ["Jose\u0301\u00a0Rizal", "Jose\u0301 Rizal"])]
+    assert [(q["speaker"], q["attribution"]) for q in summary["quotes"]] == [("Budi Santoso", "cue"),
+                                                                           ("José Rizal", "cue")]
+    assert [(s["evidence"], [text[a:b] for a, b in s["spans"]]) for s in summary["sectors"]] == [
+        ("pariwisata", ["pari\u00adwisata"])]

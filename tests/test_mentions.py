@@ -36,3 +36,9 @@ def test_split_position():
     assert split_position("Ketua DPRD Lampung") == ("Ketua", "DPRD Lampung")
     assert split_position("Penjabat Gubernur Gorontalo") == ("Penjabat Gubernur", "Gorontalo")
     assert split_position("Chairman") == ("Chairman", "")
+
+
+def test_a_mention_runs_over_invisible_characters_and_special_spaces_in_the_name():
+    text = ("Pasar desa yang baru itu dibuka oleh Bupati Lampung\u00a0Timur Budi Sant\u200boso pada pagi hari, "
+            "didampingi Wakil\u202fBupati Hendra\u00adwan dan para kepala dinas.")
+    assert officials_from_mentions(text) == [("Budi Santoso", "Bupati Lampung Timur"), ("Hendrawan", "Wakil Bupati")]

@@ -9,6 +9,7 @@ from schemas.taxonomy import SectorLabel
 from service.article import Article
 from service.llm import ModelError
 from service.pipeline import summarize
+from service.textnorm import matching_form
 from tests.conftest import seed_text
 from tests.fakes import FakeLLM, article_reply
 
@@ -19,13 +20,14 @@ def run(text, *replies, **kwargs) -> tuple[Summary, FakeLLM]:
 
 
 def assert_grounded(summary: Summary, text: str):
+    # Names and evidence are in their matching form: the article's characters without invisible ones.
     for o in summary.officials:
-        assert o.spans and all(text[s:e].lower() == o.name.lower() for s, e in o.spans)
+        assert o.spans and all(matching_form(text[s:e]).lower() == o.name.lower() for s, e in o.spans)
     for q in summary.quotes:
         assert text[q.start : q.end] == q.text
         assert q.speaker is None or q.speaker in {o.name for o in summary.officials}
     for s in summary.sectors:
-        assert all(text[a:b].lower() == s.evidence.lower() for a, b in s.spans)
+        assert all(matching_form(text[a:b]).lower() == s.evidence.lower() for a, b in s.spans)
     for p in summary.partners:
         assert p.spans
 
@@ -243,3 +245,27 @@ def test_a_first_line_that_tries_to_steer_the_model_is_not_read_as_the_title():
     llm = FakeLLM(article_reply(officials=[("Rahmat Mirzani Djausal", "Gubernur", "Lampung")]))
     summarize(Article(text=text), llm)  # no title given: the first line stands for it
     assert "RAHASIA" not in json.dumps(llm.requests[0]["messages"])
+
+
+def test_names_and_phrases_with_invisible_characters_ground_to_the_articles_own_characters():
+    zwsp, shy, nbsp, nnbsp = "\u200b", "\u00ad", "\u00a0", "\u202f"
+    text = (f"🎉 Bupati Lampung Timur Budi Sant{zwsp}oso bertemu Wali Kota Jose\u0301{nbsp}Rizal "
+            f"di Provinsi{nnbsp}Banten.\n"
+            f"Keduanya sepakat mengembangkan pari{shy}wisata untuk memperkuat ekonomi{nbsp}desa.\n"
+            f"“Kami siap bekerja sama,” kata Budi Sant{zwsp}oso.\n")
+    reply = article_reply(officials=[("Budi Santoso", "Bupati", "Lampung Timur"), ("José Rizal", "Wali Kota", "")],
+                          partners=[("Provinsi Banten", "province")], sectors=["pariwisata"],
+                          goals=["memperkuat ekonomi desa"])
+    summary, llm = run(text, reply)
+    assert len(llm.requests) == 1  # the names the model wrote without the invisible characters occur: no re-ask
+    # The name is its clean form; its spans cover the characters the article has.
+    assert [o.name for o in summary.officials] == ["Budi Santoso", "José Rizal"]
+    assert [[text[s:e] for s, e in o.spans] for o in summary.officials] == [
+        [f"Budi Sant{zwsp}oso", f"Budi Sant{zwsp}oso"], [f"Jose\u0301{nbsp}Rizal"]]
+    assert [(p.name, [text[s:e] for s, e in p.spans]) for p in summary.partners][0] == (
+        "Provinsi Banten", [f"Provinsi{nnbsp}Banten"])
+    assert [(s.evidence, [text[a:b] for a, b in s.spans]) for s in summary.sectors] == [
+        ("pariwisata", [f"pari{shy}wisata"])]
+    assert [text[s:e] for s, e in summary.goals[0].spans] == [f"memperkuat ekonomi{nbsp}desa"]
+    assert [(q.speaker, q.attribution) for q in summary.quotes] == [("Budi Santoso", "cue")]
+    assert_grounded(summary, text)
