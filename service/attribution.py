@@ -8,23 +8,19 @@ a verb with a pronoun continues the previous quote's speaker when that quote is 
 import re
 from dataclasses import dataclass
 
-from service.grounding import QuoteSpan, names_match
+from service.grounding import SPEECH_VERBS_EN, SPEECH_VERBS_ID, QuoteSpan, names_match
 from service.textnorm import matching_form
 
-_VERBS_ID = (
-    r"kata|ujar|ucap|tegas|jelas|terang|tambah|ungkap|sebut|tutur|imbuh|papar|lanjut|pungkas|tandas|katakan|"
-    r"sambung|seru|kenang|akui|aku|harap|ajak|pinta|nilai|tutup|beber|urai|cetus|timpal|jawab|tanya"
-)
-_VERBS_EN = r"said|says|added|stated|explained|noted|told|asked|continued|stressed|emphasized|emphasised|remarked"
 _PRONOUNS = r"nya|dia|ia|beliau|he|she|they|mereka"
 
 # After the closing mark: optional punctuation, a verb (Indonesian verbs may carry -nya), then who.
 _AFTER = re.compile(
-    rf"^\s*[,.]?\s*(?:(?P<verb_id>(?:{_VERBS_ID})(?:nya)?(?:kan)?)\b|(?P<verb_en>{_VERBS_EN})\b)(?P<who>[^.\n\"“”]{{0,160}})",
+    rf"^\s*[,.]?\s*(?:(?P<verb_id>(?:{SPEECH_VERBS_ID})(?:nya)?(?:kan)?)\b|(?P<verb_en>{SPEECH_VERBS_EN})\b)"
+    rf"(?P<who>[^.\n\"“”]{{0,160}})",
     re.IGNORECASE,
 )
 # English puts the name first: "…," Emil said.
-_AFTER_EN_NAME_FIRST = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.' -]{{1,60}}?)\s+(?:{_VERBS_EN})\b")
+_AFTER_EN_NAME_FIRST = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.' -]{{1,60}}?)\s+(?:{SPEECH_VERBS_EN})\b")
 # Before the opening mark, in the same paragraph: "Pramono mengatakan, " / "Kata X: " / "X said: ".
 _BEFORE = re.compile(
     r"(?P<who>[^.\n\"“”]{1,160}?)\s+(?:mengatakan|menyatakan|menjelaskan|menegaskan|mengungkapkan|menyebut|"

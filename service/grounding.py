@@ -12,14 +12,30 @@ from dataclasses import dataclass
 
 from service.textnorm import matching_form, normalise
 
-# Opening mark -> the closing marks that may end it. Straight and curly double marks are mixed in the wild
-# (“…" and "…”), so they close each other.
+# Quotation marks by style. Straight and curly double marks are mixed in the wild (“…" and "…”), so they close
+# each other; „ opens a quote German-style („…“), a style some Indonesian outlets use, and “ then closes it.
 _DOUBLE_OPEN = {'"', "\u201c", "\u201e"}  # " “ „
-_DOUBLE_CLOSE = {'"', "\u201d", "\u201c"}  # " ” and a mistyped “
+_DOUBLE_CLOSE = {'"', "\u201d", "\u201c"}  # " ” and “ (German-style, or mistyped)
 _SINGLE_OPEN = "\u2018"  # ‘
 _SINGLE_CLOSE = "\u2019"  # ’
 _GUILLEMET_OPEN = "\u00ab"  # «
 _GUILLEMET_CLOSE = "\u00bb"  # »
+
+# Speech verbs of news writing, Indonesian (which may take -nya/-kan: "katanya", "ujarnya") and English.
+SPEECH_VERBS_ID = (
+    r"kata|ujar|ucap|tegas|jelas|terang|tambah|ungkap|sebut|tutur|imbuh|papar|lanjut|pungkas|tandas|katakan|"
+    r"sambung|seru|kenang|akui|aku|harap|ajak|pinta|nilai|tutup|beber|urai|cetus|timpal|jawab|tanya"
+)
+SPEECH_VERBS_EN = r"said|says|added|stated|explained|noted|told|asked|continued|stressed|emphasized|emphasised|remarked"
+# A speech cue right after a closing mark: '…,” kata Budi', '…,” ujarnya', '…," he said'; a comma outside the
+# mark ('…”, kata Budi') is seen too.
+_CUE_AFTER_MARK = re.compile(
+    rf"\s*[,.]?\s*(?:(?:{SPEECH_VERBS_ID})(?:nya)?(?:kan)?|{SPEECH_VERBS_EN})\b", re.IGNORECASE
+)
+# What a speaker's sentence ends with inside the closing mark, in Indonesian and English news alike.
+_END_PUNCTUATION = ",.!?…"
+# Besides a space, what may stand right before an opening mark inside a quote: a bracket or another opening mark.
+_BEFORE_INNER_OPENING = "([{\u2018\u201c\u201e\u00ab"
 
 
 @dataclass(frozen=True)
@@ -36,12 +52,13 @@ def _is_word_char(ch: str) -> bool:
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
-    """Every span between a matched pair of quotation marks, paragraph by paragraph.
+    """Every span between a matched pair of quotation marks, paragraph by paragraph, as code-point offsets.
 
-    Straight and curly double marks, curly single marks (an apostrophe inside a word is not a mark) and
-    guillemets. A quote never crosses a line break; an opening mark left unclosed at the end of its line is
-    ignored, and a new opening curly mark met inside an open quote restarts it (the first was never closed).
-    Single marks inside a double quote are nested quotes and belong to the outer one.
+    Straight and curly double marks, German-style „…“, curly single marks (an apostrophe inside a word is not a
+    mark) and guillemets. Marks inside an open quote that open another one (a title in marks, a quote within
+    the quote, in the same style or another) are nested, and belong to the outer quote. A quote never crosses
+    a line break; an opening mark left unclosed at the end of its line is ignored, and the quotes closed inside
+    it stand on their own (the stray mark was never a quote).
     """
     spans: list[QuoteSpan] = []
     offset = 0
@@ -56,34 +73,98 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     return [q for q in spans if q.text.strip()]
 
 
+@dataclass
+class _OpenQuote:
+    style: str  # "double", "single" or "guillemet"
+    start: int  # just after the opening mark
+    closed_inside: list[tuple[int, int]]  # quotes already closed within it, in case it is never closed
+
+
 def _quotes_in_line(line: str) -> list[tuple[int, int]]:
+    """The `[start, end)` spans of the outermost quotes of one line, nested marks kept inside them."""
     found: list[tuple[int, int]] = []
-    open_at: int | None = None
-    kind: str | None = None  # "double", "single" or "guillemet"
+    stack: list[_OpenQuote] = []  # the open quotes, outermost first
     for i, ch in enumerate(line):
         prev = line[i - 1] if i > 0 else " "
         nxt = line[i + 1] if i + 1 < len(line) else " "
-        if kind is None:
-            if ch in _DOUBLE_OPEN and not (ch == '"' and _is_word_char(prev) and not _is_word_char(nxt)):
-                open_at, kind = i + 1, "double"
-            elif ch == _SINGLE_OPEN and not _is_word_char(prev):
-                open_at, kind = i + 1, "single"
-            elif ch == _GUILLEMET_OPEN:
-                open_at, kind = i + 1, "guillemet"
-        elif kind == "double":
-            if ch in _DOUBLE_CLOSE and not (ch == "\u201c" and _is_word_char(nxt)):
-                found.append((open_at, i))
-                open_at, kind = None, None
-            elif ch == "\u201c":
-                open_at = i + 1  # the previous curly opening mark was never closed
-        elif kind == "single":
-            if ch == _SINGLE_CLOSE and not _is_word_char(nxt):
-                found.append((open_at, i))
-                open_at, kind = None, None
-        elif kind == "guillemet" and ch == _GUILLEMET_CLOSE:
-            found.append((open_at, i))
-            open_at, kind = None, None
-    return found
+        if not stack:
+            style = _opening_style(ch, prev, nxt)
+            if style:
+                stack.append(_OpenQuote(style, i + 1, []))
+            continue
+        style = _inner_opening_style(ch, prev, nxt)
+        if style:
+            stack.append(_OpenQuote(style, i + 1, []))
+            continue
+        style = _closing_style(ch, nxt)
+        level = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].style == style), None)
+        if level is None:
+            continue  # an apostrophe, or a mark of a style no open quote has
+        quote = (stack[level].start, i)
+        if level == 0:
+            found.append(quote)  # the outermost quote ends: every nested mark was inside it
+            stack.clear()
+        elif _ends_speech(line, i):
+            # The speaker's words end here, so the quotes still open outside this one were never closed.
+            found += [q for outer in stack[:level] for q in outer.closed_inside] + [quote]
+            stack.clear()
+        else:
+            # A title or a quote within the quote: it belongs to the quote around it.
+            stack[level - 1].closed_inside.append(quote)
+            del stack[level:]
+    found += [q for never_closed in stack for q in never_closed.closed_inside]
+    return sorted(found)
+
+
+def _opening_style(ch: str, prev: str, nxt: str) -> str | None:
+    """The style of quote a mark opens outside any quote, or None."""
+    # A straight mark right after a word and before a space closes something, it does not open.
+    if ch in _DOUBLE_OPEN and not (ch == '"' and _is_word_char(prev) and not _is_word_char(nxt)):
+        return "double"
+    if ch == _SINGLE_OPEN and not _is_word_char(prev):
+        return "single"
+    if ch == _GUILLEMET_OPEN:
+        return "guillemet"
+    return None
+
+
+def _inner_opening_style(ch: str, prev: str, nxt: str) -> str | None:
+    """The style of quote a mark opens inside an open quote, or None when it closes (or is no mark)."""
+    if ch == "\u201e" or ch == _GUILLEMET_OPEN:
+        return "double" if ch == "\u201e" else "guillemet"  # „ and « only ever open
+    if ch == _SINGLE_OPEN and not _is_word_char(prev):
+        return "single"  # ‘…’ inside a quote: a title or quoted words, as English and Indonesian write them
+    if ch == "\u201c" and _is_word_char(nxt):
+        return "double"  # “ before a word opens; “ after one closes („…“, or mistyped)
+    if ch == '"' and (prev.isspace() or prev in _BEFORE_INNER_OPENING) and _is_word_char(nxt):
+        return "double"  # 'Program "Desa Cerdas" …': a title in marks inside the quote
+    return None
+
+
+def _closing_style(ch: str, nxt: str) -> str | None:
+    if ch in _DOUBLE_CLOSE:
+        return "double"
+    if ch == _SINGLE_CLOSE and not _is_word_char(nxt):
+        return "single"  # ’ inside a word is an apostrophe (Jum’at, Mas’ud)
+    if ch == _GUILLEMET_CLOSE:
+        return "guillemet"
+    return None
+
+
+def _ends_speech(line: str, i: int) -> bool:
+    """Whether the closing mark at `line[i]` ends what the speaker says, not a title inside it.
+
+    Indonesian and English news close a quote with its punctuation inside the mark and a speech cue after it
+    ('…,” kata Budi.', '…," he said'), or end the paragraph with it ('… terus.”'). A speech cue ends it even
+    with the comma left out or put outside the mark. A title closes with no punctuation and the sentence goes
+    on ('"Desa Cerdas" dan …'). A capitalised word after '.”' is not taken as the end: a quote within the quote
+    may go on with the speaker's next sentence; if no later mark closes the outer quote, the line's end gives
+    the quotes closed inside it back (see `_quotes_in_line`).
+    """
+    rest = line[i + 1 :]
+    if _CUE_AFTER_MARK.match(rest):
+        return True
+    return line[i - 1] in _END_PUNCTUATION and not rest.strip()
 
 
 def find_all(text: str, needle: str, *, ignore_case: bool = False) -> list[tuple[int, int]]:

@@ -44,3 +44,19 @@ def test_a_cue_with_a_no_break_space_or_an_invisible_character_in_the_name_names
     text = "“Kami siap,” kata\u00a0Budi Sant\u200boso.\n“Pasar dibuka besok,” ujar Jose\u0301\u202fRizal.\n"
     assert speakers(text, ["Budi Santoso", "José Rizal"]) == [("Budi Santoso", "cue"), ("José Rizal", "cue")]
     assert speaker_cue_names(text, find_quotes(text)) == ["Budi Santoso", "José Rizal"]
+
+
+def test_a_quote_with_titles_in_marks_inside_is_one_quote_of_its_speaker():
+    text = ('Bupati Budi Santoso meninjau sekolah.\n'
+            '"Program "Desa Cerdas" dan „Sekolah Hijau“ jalan terus," kata Budi.\n'
+            '“Kami juga menyiapkan ‘Kelas Digital’ tahun depan,” ujarnya.\n')
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ['Program "Desa Cerdas" dan „Sekolah Hijau“ jalan terus,',
+                                        "Kami juga menyiapkan ‘Kelas Digital’ tahun depan,"]
+    assert speakers(text, ["Budi Santoso"]) == [("Budi Santoso", "cue"), ("Budi Santoso", "previous")]
+
+
+def test_two_quotes_on_one_line_keep_their_own_cues():
+    text = '"Kami siap," kata Budi Santoso. "Kami juga," ujar Andi Wijaya. "Besok dimulai," lanjutnya.'
+    assert speakers(text, ["Budi Santoso", "Andi Wijaya"]) == [
+        ("Budi Santoso", "cue"), ("Andi Wijaya", "cue"), ("Andi Wijaya", "previous")]

@@ -145,3 +145,34 @@ def test_phrases_match_across_invisible_characters_and_special_spaces():
 def test_honorifics_come_off_a_name_written_with_special_spaces():
     assert strip_honorifics(f"Dr.{NBSP}Hj{NNBSP}Nilam Sari{ZWSP} Lawira SP, MP") == "Nilam Sari Lawira"
     assert names_match("Budi Santoso", f"Budi Sant{ZWSP}oso")
+
+
+# Marks inside an open quote: a title in marks, or a quote within the quote, belongs to the outer quote.
+@pytest.mark.parametrize("text, expected", [
+    # The same straight marks for the title, and a German-style „…“ one, as Indonesian outlets mix them.
+    ('"Program "Desa Cerdas" dan „Sekolah Hijau“ jalan terus," kata Budi.',
+     ['Program "Desa Cerdas" dan „Sekolah Hijau“ jalan terus,']),
+    # ‘…’ for a title inside “…”, the English and Indonesian convention.
+    ("“Program ‘Desa Cerdas’ jalan terus,” ujar Budi.", ["Program ‘Desa Cerdas’ jalan terus,"]),
+    ("“Kami dukung „Sekolah Hijau“ dan “Desa Cerdas” sampai tuntas,” ucap Budi.",
+     ["Kami dukung „Sekolah Hijau“ dan “Desa Cerdas” sampai tuntas,"]),
+    # A title right before the end: the comma stands between the two closing marks.
+    ("“Kami mendukung “Desa Cerdas”,” kata Budi.", ["Kami mendukung “Desa Cerdas”,"]),
+    # A quote within the quote, whose own sentence ends inside its mark, and the speaker goes on.
+    ('"Warga bilang, "Kami siap." Lalu mereka pulang," kata Budi.',
+     ['Warga bilang, "Kami siap." Lalu mereka pulang,']),
+    ('"We back the "Smart Village" scheme," Budi said.', ['We back the "Smart Village" scheme,']),
+])
+def test_marks_nested_inside_a_quote_belong_to_it(text, expected):
+    assert texts(text) == expected
+
+
+def test_two_quotes_on_one_line_stay_two():
+    assert texts('"Kami siap," kata Budi. "Besok dimulai," lanjutnya.') == ["Kami siap,", "Besok dimulai,"]
+    assert texts("“Kami siap,” kata Budi. “Besok dimulai,” lanjutnya.") == ["Kami siap,", "Besok dimulai,"]
+
+
+def test_quotes_closed_inside_a_mark_never_closed_stand_on_their_own():
+    assert texts('Ia menyebut "sudah teruji. "Jakarta terbuka," ujar Budi.') == ["Jakarta terbuka,"]
+    assert texts("“tidak ditutup “ini kutipan.” Lalu “Dua,” lanjutnya.") == ["ini kutipan.", "Dua,"]
+    assert texts('Budi menyebut "program "Desa Cerdas" tanpa penutup') == ["Desa Cerdas"]
