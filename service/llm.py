@@ -9,9 +9,13 @@ instructor's JSON mode would append). So the caller owns every token of the prom
 repeat an earlier conversation word for word, and the server reads only what is new.
 """
 
+import asyncio
+import concurrent.futures
 import json
 import logging
 import re
+import threading
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from textwrap import dedent
@@ -30,6 +34,7 @@ from tenacity import (
 )
 
 from schemas.summary import Usage
+from service.cancellation import current_token
 
 log = logging.getLogger(__name__)
 # instructor logs each failed validation with the model's reply (words of the article) at ERROR; Ringkas
@@ -44,12 +49,20 @@ ALLOW_MODEL_REQUESTS = True
 
 class ModelError(Exception):
     """The model endpoint failed for good. `kind` says how: 'unavailable', 'timeout', 'rate_limited',
-    'bad_response' or 'budget'."""
+    'bad_response', 'budget' or 'cancelled'."""
 
     def __init__(self, kind: str, message: str, usage: Usage | None = None):
         super().__init__(message)
         self.kind = kind
         self.usage = usage or Usage()
+
+
+class Cancelled(ModelError):
+    """The work was abandoned by its client (stream closed, request over its time) and its model call stopped
+    (see `service.cancellation`)."""
+
+    def __init__(self, reason: str, usage: Usage | None = None):
+        super().__init__("cancelled", f"stopped: {reason}", usage)
 
 
 class InvalidReply(Exception):
@@ -179,10 +192,13 @@ class InstructorLLM:
         self.name = model
         # JSON_SCHEMA mode adds nothing to the messages; its response_format (which llama.cpp's server refuses)
         # is replaced in `create` by json_object with the schema, which every server tried accepts.
+        # The async client, on a loop of its own: a call in flight can then be cancelled from another thread,
+        # which closes its connection (a blocking socket read in a worker thread cannot be interrupted).
         self._client = instructor.from_openai(
-            openai.OpenAI(base_url=base_url, api_key=api_key, timeout=timeout_s, max_retries=0),
+            openai.AsyncOpenAI(base_url=base_url, api_key=api_key, timeout=timeout_s, max_retries=0),
             mode=instructor.Mode.JSON_SCHEMA,
         )
+        self._io = _EventLoopThread(f"ringkas-model-io-{model}")
         self._retries = retries
         self._transport_retries = transport_retries
         self._wait = _WaitHonouringRetryAfter(backoff_initial_s, backoff_max_s)
@@ -202,8 +218,8 @@ class InstructorLLM:
         hooks.on("completion:response", lambda response: _count(usage, response, written))
         hooks.on("parse:error", lambda *a, **k: _count_retry(usage))
 
-        def call() -> Any:
-            return self._client.chat.completions.create(
+        async def request() -> Any:
+            return await self._client.chat.completions.create(
                 model=self.name,
                 response_model=response_model,
                 messages=safe_messages,
@@ -224,7 +240,7 @@ class InstructorLLM:
                 reraise=True,
             ):
                 with attempt:
-                    value = call()
+                    value = self._io.run(request(), usage)
         except instructor.core.exceptions.InstructorRetryException as exc:
             cause = _unwrap(exc)
             if isinstance(cause, (openai.OpenAIError, httpx.HTTPError)):
@@ -235,6 +251,43 @@ class InstructorLLM:
         except (openai.OpenAIError, httpx.HTTPError) as exc:
             raise _model_error(exc, usage) from exc
         return Reply(value, usage, written[0])
+
+
+class _EventLoopThread:
+    """An asyncio loop in a daemon thread that runs the model calls of synchronous callers, one call per
+    caller at a time, each cancellable by the caller's `CancelToken`."""
+
+    def __init__(self, name: str):
+        self._name = name
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._lock = threading.Lock()
+
+    def _running_loop(self) -> asyncio.AbstractEventLoop:
+        with self._lock:
+            if self._loop is None:
+                loop = asyncio.new_event_loop()
+                threading.Thread(target=loop.run_forever, name=self._name, daemon=True).start()
+                self._loop = loop
+            return self._loop
+
+    def run(self, coroutine, usage: Usage) -> Any:
+        """The coroutine's result, awaited on the loop thread; blocks the calling thread.
+
+        Raises:
+            Cancelled: the caller's token was cancelled before or during the call (the call is then cancelled
+                on the loop, which closes its HTTP connection).
+            Exception: whatever the coroutine raised.
+        """
+        token = current_token()
+        if token is not None and token.cancelled:
+            coroutine.close()
+            raise Cancelled(token.reason, usage)
+        future = asyncio.run_coroutine_threadsafe(coroutine, self._running_loop())
+        with token.on_cancel(future.cancel) if token is not None else nullcontext():
+            try:
+                return future.result()
+            except concurrent.futures.CancelledError:
+                raise Cancelled(token.reason if token is not None else "cancelled", usage) from None
 
 
 def _count(usage: Usage, response: Any, written: list[str | None]) -> None:

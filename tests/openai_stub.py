@@ -1,6 +1,7 @@
 """A scripted OpenAI-compatible server on loopback: a real HTTP server whose answers each test scripts."""
 
 import json
+import select
 import socket
 import threading
 import time
@@ -37,11 +38,22 @@ class OpenAIStub:
         # The answer once the queue is empty: fixed, or made from the request by a function.
         self.default: Scripted | str | Callable[[dict], Scripted | str] | None = None
         self.requests: list[dict[str, Any]] = []
+        self.abandoned: list[dict[str, Any]] = []  # requests whose client hung up while their answer was delayed
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args):  # keep test output quiet
                 pass
+
+            def client_left_within(self, seconds: float) -> bool:
+                """Waits `seconds`, or less if the client closes its connection first (then True), as a model
+                server that stops generating for a client that is gone."""
+                deadline = time.monotonic() + seconds
+                while (left := deadline - time.monotonic()) > 0:
+                    readable, _, _ = select.select([self.connection], [], [], min(left, 0.05))
+                    if readable and not self.connection.recv(1, socket.MSG_PEEK):
+                        return True
+                return False
 
             def do_POST(self):
                 length = int(self.headers.get("content-length", 0))
@@ -51,8 +63,9 @@ class OpenAIStub:
                     answer = answer(stub.requests[-1])
                 if isinstance(answer, str):
                     answer = Scripted(200, completion(answer))
-                if answer.delay:
-                    time.sleep(answer.delay)
+                if answer.delay and self.client_left_within(answer.delay):
+                    stub.abandoned.append(stub.requests[-1])
+                    return
                 if answer.drop:
                     self.close_connection = True
                     self.connection.shutdown(socket.SHUT_RDWR)

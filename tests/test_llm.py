@@ -1,6 +1,7 @@
 """InstructorLLM against a real HTTP server on loopback: request shape, re-asks, retries, usage."""
 
 import json
+import time
 
 import instructor
 import openai
@@ -174,3 +175,39 @@ def test_invented_names_and_quotes_never_reach_the_summary(stub, caplog):
     assert [q.text for q in summary.quotes] == ["Kami sepakat bekerja sama di bidang pangan,"]
     assert all(text[q.start : q.end] == q.text for q in summary.quotes)
     assert [s.evidence for s in summary.sectors] == ["pangan"]
+
+
+def test_a_cancelled_call_stops_and_closes_its_connection(stub):
+    import threading
+
+    from service.cancellation import CancelToken, cancellable
+    from service.llm import Cancelled
+
+    stub.queue = [Scripted(200, {"choices": []}, delay=600)]
+    token = CancelToken()
+
+    def cancel_once_asked() -> None:
+        while not stub.requests:
+            time.sleep(0.01)
+        token.cancel("the client closed the stream")
+
+    threading.Thread(target=cancel_once_asked, daemon=True).start()
+    with cancellable(token), pytest.raises(Cancelled, match="the client closed the stream") as raised:
+        llm = llm_for(stub, transport_retries=0)
+        ask(llm)
+    assert raised.value.kind == "cancelled"
+    deadline = time.monotonic() + 30
+    while not stub.abandoned and time.monotonic() < deadline:  # the server notices in its own thread
+        time.sleep(0.05)
+    assert len(stub.abandoned) == 1  # the model server saw its client hang up
+
+
+def test_work_already_cancelled_makes_no_model_call(stub):
+    from service.cancellation import CancelToken, cancellable
+    from service.llm import Cancelled
+
+    token = CancelToken()
+    token.cancel("the request took longer than 900 s")
+    with cancellable(token), pytest.raises(Cancelled):
+        ask(llm_for(stub))
+    assert stub.requests == []
