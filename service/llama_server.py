@@ -14,16 +14,24 @@ The first message of a prompt (Ringkas's rules and reply schema, ~960 tokens, ~2
 same for every article: `PrefixStates` keeps llama.cpp's state after reading it in a file, so a new server (every
 `ringkas summarize` starts one) loads it in a fraction of a second instead of reading it again.
 
+A request whose client has hung up stops: llama-cpp-python's server finishes a non-streamed completion for
+nobody (it checks the connection only before it starts), which kept the model busy for minutes behind a dropped
+summary. `ClientWatch` notices the client leaving and `_eval` stops between batches of 512 tokens or between
+written tokens, so the next request gets the model.
+
 Run as `python -m service.llama_server` with the arguments of `python -m llama_cpp.server`.
 """
 
+import asyncio
 import ctypes
 import hashlib
 import json
 import math
 import os
 import sys
+import threading
 import time
+from contextvars import ContextVar
 from pathlib import Path
 
 import numpy as np
@@ -288,18 +296,91 @@ def _prefix_states() -> PrefixStates | None:
     return _states
 
 
+# Set for the request being served: the event is set once its client has gone. Starlette runs the completion in
+# a worker thread with a copy of the request's context, so the model's thread sees it.
+_CLIENT_GONE: ContextVar[threading.Event | None] = ContextVar("ringkas_client_gone", default=None)
+
+
+class ClientGone(Exception):
+    """The client of the completion being computed hung up; the computation stopped."""
+
+
+class ClientWatch:
+    """ASGI middleware: marks a POST request's `_CLIENT_GONE` event once its client disconnects after sending its
+    body (the next message an ASGI server has for such a request is `http.disconnect`)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST":
+            return await self.app(scope, receive, send)
+        gone = threading.Event()
+        body_read = asyncio.Event()
+
+        async def tracked_receive():
+            message = await receive()
+            if message["type"] == "http.request" and not message.get("more_body", False):
+                body_read.set()
+            elif message["type"] == "http.disconnect":
+                gone.set()
+            return message
+
+        async def watch() -> None:
+            await body_read.wait()
+            while (await receive())["type"] != "http.disconnect":
+                pass
+            gone.set()
+
+        reset = _CLIENT_GONE.set(gone)
+        watcher = asyncio.ensure_future(watch())
+        try:
+            await self.app(scope, tracked_receive, send)
+        finally:
+            watcher.cancel()
+            _CLIENT_GONE.reset(reset)
+
+
+_original_eval = llama_module.Llama.eval
+
+
+def _eval(self, tokens) -> None:
+    """`Llama.eval` in the same batches of `n_batch` tokens, stopping before the next one once the request's
+    client has gone. Raises `ClientGone` then; what was read so far stays in the cache."""
+    gone = _CLIENT_GONE.get()
+    if gone is None:
+        return _original_eval(self, tokens)
+    for i in range(0, len(tokens), self.n_batch):
+        if gone.is_set():
+            _note(f"client gone: stopped after {self.n_tokens} tokens in the cache")
+            raise ClientGone("the client closed the connection")
+        _original_eval(self, tokens[i:i + self.n_batch])
+
+
 def install() -> None:
     llama_module.Llama.sample = _sample
     llama_module.Llama.generate = _generate
+    llama_module.Llama.eval = _eval
+
+
+def _create_app_watching_clients(*args, **kwargs):
+    from llama_cpp.server import app as server_app
+
+    app = server_app.create_app(*args, **kwargs)
+    app.add_middleware(ClientWatch)
+    return app
 
 
 def main() -> None:
     if os.environ.get("RINGKAS_GRAMMAR_FIRST", "1") != "0":  # 0: llama-cpp-python's own sampling, to compare
         install()
-    from llama_cpp.server.__main__ import main as server_main
+    else:
+        llama_module.Llama.eval = _eval
+    import llama_cpp.server.__main__ as server_main
 
+    server_main.create_app = _create_app_watching_clients
     sys.argv[0] = "llama_cpp.server"
-    server_main()
+    server_main.main()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 every step, the token llama-cpp-python's own chain picks; a follow-up reads only its question; a new server loads
 the first message's state instead of reading it."""
 
+import time
+
 import pytest
 
 from schemas.extraction import ArticleReply
@@ -148,3 +150,83 @@ def test_a_new_server_loads_the_first_message_instead_of_reading_it(tmp_path, mo
     assert read_loaded == read_all - prefix  # the new server read only what follows the system message
     assert reply_loaded == reply and reply_damaged == reply
     assert read_damaged == read_all
+
+
+def test_reading_stops_between_batches_once_the_client_has_gone(monkeypatch):
+    pytest.importorskip("llama_cpp")
+    import threading
+
+    from service import llama_server
+
+    read: list[list[int]] = []
+    gone = threading.Event()
+
+    class Model:
+        n_batch, n_tokens = 4, 0
+
+    def original_eval(self, tokens):
+        read.append(list(tokens))
+        self.n_tokens += len(tokens)
+        if len(read) == 2:
+            gone.set()  # the client hangs up while the second batch is read
+
+    monkeypatch.setattr(llama_server, "_original_eval", original_eval)
+    model = Model()
+    llama_server._eval(model, list(range(10)))  # no request being watched: one call, as llama.cpp would
+    assert read == [list(range(10))]
+    read.clear()
+    reset = llama_server._CLIENT_GONE.set(gone)
+    try:
+        with pytest.raises(llama_server.ClientGone):
+            llama_server._eval(model, list(range(10)))
+    finally:
+        llama_server._CLIENT_GONE.reset(reset)
+    assert read == [[0, 1, 2, 3], [4, 5, 6, 7]]  # the same batches llama.cpp reads, and no third
+
+
+def test_a_served_completion_learns_that_its_client_hung_up():
+    """A real uvicorn server with the watch installed; its handler runs in a worker thread, as the model does."""
+    pytest.importorskip("llama_cpp")
+    import socket
+    import threading
+
+    import httpx
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.concurrency import run_in_threadpool
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    from service import llama_server
+
+    seen: dict[str, bool] = {}
+
+    def compute() -> None:  # in a worker thread with the request's context, as llama-cpp-python runs the model
+        gone = llama_server._CLIENT_GONE.get()
+        seen["gone"] = gone is not None and gone.wait(30)
+
+    async def completion(request):
+        await request.json()
+        await run_in_threadpool(compute)
+        return JSONResponse({})
+
+    app = Starlette(routes=[Route("/v1/chat/completions", completion, methods=["POST"])])
+    app.add_middleware(llama_server.ClientWatch)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.02)
+        with pytest.raises(httpx.ReadTimeout):
+            httpx.post(f"http://127.0.0.1:{port}/v1/chat/completions", json={"messages": []}, timeout=1)
+        deadline = time.monotonic() + 30
+        while "gone" not in seen and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert seen == {"gone": True}
+    finally:
+        server.should_exit = True
+        thread.join(10)
