@@ -2,12 +2,17 @@
 
 from enum import Enum
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from schemas.taxonomy import SectorLabel
+from schemas.urls import check_web_url
 
 Span = tuple[int, int]
-"""Half-open character offsets `[start, end)` into the submitted text."""
+"""Half-open character offsets `[start, end)` into the submitted text, counted in Unicode code points (Python
+string indices; not bytes, and not the UTF-16 code units a JavaScript string is indexed by: an emoji is one)."""
+
+SPANS_DOC = ("Half-open [start, end) offsets into the submitted text, in Unicode code points (an emoji counts 1, "
+             "not 2 as in a JavaScript string).")
 
 
 class PartnerKind(str, Enum):
@@ -27,31 +32,32 @@ class Official(BaseModel):
     name: str = Field(description="Name as written in the article, without honorifics, degrees or ranks.")
     title: str = ""
     institution: str = ""
-    spans: list[Span] = Field(default_factory=list, description="Every occurrence of the name in the text.")
+    spans: list[Span] = Field(default_factory=list, description="Every occurrence of the name in the text. "
+                                                                 + SPANS_DOC)
 
 
 class Partner(BaseModel):
     name: str
     kind: PartnerKind = PartnerKind.other
-    spans: list[Span] = Field(default_factory=list)
+    spans: list[Span] = Field(default_factory=list, description=SPANS_DOC)
 
 
 class Sector(BaseModel):
     label: SectorLabel
     evidence: str = Field(description="The article's own words for this field of cooperation.")
-    spans: list[Span] = Field(default_factory=list)
+    spans: list[Span] = Field(default_factory=list, description=SPANS_DOC)
 
 
 class Goal(BaseModel):
     text: str
-    spans: list[Span] = Field(default_factory=list)
+    spans: list[Span] = Field(default_factory=list, description=SPANS_DOC)
 
 
 class Quote(BaseModel):
     text: str = Field(description="Verbatim: exactly the characters between the quotation marks.")
     speaker: str | None = Field(description="Full name of one of the officials, or null when unattributed.")
-    start: int
-    end: int
+    start: int = Field(description="Offset of the quote's first character, in Unicode code points.")
+    end: int = Field(description="Offset just past its last character (half-open), in Unicode code points.")
     attribution: str = Field(
         default="model",
         description="How the speaker was found: 'cue' (a speech verb names them), 'previous' (a pronoun "
@@ -113,8 +119,10 @@ class ArticleIn(BaseModel):
 
     text: str = Field(min_length=1, description="The article's text (too long: HTTP 413).")
     title: str | None = Field(default=None, max_length=1_000)
-    url: str | None = Field(default=None, max_length=2_000)
+    url: str | None = Field(default=None, max_length=2_000, description="The article's address: http or https only.")
     lang: str | None = Field(default=None, pattern="^(id|en)$", description="Language of the summary text.")
+
+    _web_url = field_validator("url")(check_web_url)
 
     @model_validator(mode="after")
     def _not_blank(self) -> "ArticleIn":

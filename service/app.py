@@ -10,6 +10,7 @@ import hmac
 import ipaddress
 import json
 import logging
+import socket
 import time
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -25,6 +26,7 @@ from schemas.taxonomy import SECTOR_NAMES
 from service import __version__
 from service.article import Article, prepare_text
 from service.backend import Backend, BackendUnavailable, ReadyLLM
+from service.cancellation import CancelToken, cancellable
 from service.dates import event_date
 from service.entities import same_region
 from service.llm import ModelError
@@ -35,7 +37,9 @@ from service.store import SummaryStore, summarize_stored
 
 log = logging.getLogger(__name__)
 
-_MODEL_ERROR_STATUS = {"timeout": 504, "unavailable": 503, "rate_limited": 503, "bad_response": 502, "budget": 502}
+# 'cancelled': the work was abandoned (its client left, or the Gate already answered 504); nobody reads this.
+_MODEL_ERROR_STATUS = {"timeout": 504, "unavailable": 503, "rate_limited": 503, "bad_response": 502, "budget": 502,
+                       "cancelled": 504}
 
 
 class ApiError(Exception):
@@ -44,11 +48,13 @@ class ApiError(Exception):
 
 
 def create_app(settings: Settings | None = None, backend: Backend | None = None,
-               store: SummaryStore | None = None, *, require_api_key: bool | None = None) -> FastAPI:
+               store: SummaryStore | None = None, *, require_api_key: bool | None = None,
+               bind_host: str = "127.0.0.1") -> FastAPI:
     """The FastAPI app. Pass a `backend` and `store` (tests do) or let the app open the configured ones.
 
     With `require_api_key` (default: the setting, else off) every request but health and docs needs one of
-    `settings.api_keys`; `ringkas serve` turns it on whenever it binds to anything but loopback.
+    `settings.api_keys`; `ringkas serve` turns it on whenever it binds to anything but loopback. Requests whose
+    `Host` header names neither `bind_host` nor `settings.allowed_hosts` are refused (see `allowed_host_names`).
     """
     settings = settings or get_settings()
     keys = [k.get_secret_value().encode() for k in settings.api_keys if k.get_secret_value()]
@@ -92,7 +98,8 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         log.error("unexpected error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
         return JSONResponse({"error": "internal error; the request was not completed"}, status_code=500)
 
-    app.add_middleware(Gate, settings=settings, keys=keys, require_api_key=require_api_key)
+    app.add_middleware(Gate, settings=settings, keys=keys, require_api_key=require_api_key,
+                       hosts=allowed_host_names(bind_host, settings.allowed_hosts))
 
     async def get_backend() -> Backend:  # async: a sync dependency would cost every request a thread hop
         return app.state.backend
@@ -107,17 +114,18 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
               responses={413: {"description": "Article too long"}, 422: {"description": "Invalid input"},
                          502: {"description": "The model failed"}, 503: {"description": "Model not ready"},
                          504: {"description": "The model timed out"}})
-    def create_summary(article: ArticleIn, backend: Backend = Depends(get_backend)) -> Summary:
+    def create_summary(article: ArticleIn, request: Request, backend: Backend = Depends(get_backend)) -> Summary:
         """Summarize one article: officials, partners, sectors, goals, quotes, each grounded in the text."""
         check_length(article)
-        with model_errors():
+        with model_errors(), cancellable(cancel_token(request)):
             summary = summarize_stored(Article(text=prepare_text(article.text), title=article.title,
                                                url=article.url), ReadyLLM(backend), app.state.store, article.lang)
         # Serialized once by pydantic, not validated again against the response model on the way out.
         return Response(summary.model_dump_json(), media_type="application/json")
 
     @app.post("/v1/summaries/stream", responses={200: {"content": {"text/event-stream": {}}}})
-    async def stream_summary(article: ArticleIn, backend: Backend = Depends(get_backend)) -> StreamingResponse:
+    async def stream_summary(article: ArticleIn, request: Request,
+                             backend: Backend = Depends(get_backend)) -> StreamingResponse:
         """Summarize one article with live progress, as server-sent events: `progress` ({"step", "elapsed_s"})
         while the model works (a step when one starts, else once a second), then `result` ({"summary",
         "article"}: the text its offsets refer to) or `error` ({"status", "error"})."""
@@ -126,13 +134,14 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         loop = asyncio.get_running_loop()
         events: asyncio.Queue = asyncio.Queue()
         started = time.monotonic()
+        cancel = cancel_token(request)
 
         def work() -> None:
             def step(name: str) -> None:
                 loop.call_soon_threadsafe(events.put_nowait, ("progress", {"step": name}))
 
             try:
-                with model_errors():
+                with model_errors(), cancellable(cancel):
                     summary = summarize_stored(Article(text=text, title=article.title, url=article.url),
                                                ReadyLLM(backend), app.state.store, article.lang, progress=step)
                 outcome = ("result", {"summary": summary.model_dump(mode="json"), "article": text})
@@ -146,18 +155,23 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         async def stream():
             task = loop.run_in_executor(None, work)
             step = "starting"
-            while True:
-                try:
-                    kind, data = await asyncio.wait_for(events.get(), timeout=1.0)
-                except TimeoutError:
-                    kind, data = "progress", {"step": step}
-                if kind == "progress":
-                    step = data["step"]
-                    data = {**data, "elapsed_s": round(time.monotonic() - started, 1)}
-                yield f"event: {kind}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
-                if kind != "progress":
-                    await task
-                    return
+            try:
+                while True:
+                    try:
+                        kind, data = await asyncio.wait_for(events.get(), timeout=1.0)
+                    except TimeoutError:
+                        kind, data = "progress", {"step": step}
+                    if kind == "progress":
+                        step = data["step"]
+                        data = {**data, "elapsed_s": round(time.monotonic() - started, 1)}
+                    yield f"event: {kind}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+                    if kind != "progress":
+                        return
+            finally:
+                # Left before the result (the client closed the stream): the model call in flight is cancelled
+                # and the work ends at once. After the result this does nothing.
+                if not task.done():
+                    cancel.cancel("the client closed the stream")
 
         return StreamingResponse(stream(), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
@@ -200,13 +214,13 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
-        return FileResponse(WEB_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+        return FileResponse(WEB_DIR / "index.html", headers={"Cache-Control": "no-cache", **PAGE_HEADERS})
 
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
 
     @app.post("/v1/memos", responses={200: {"content": {"text/markdown": {}, "text/html": {}, DOCX_TYPE: {}}},
                                       404: {"description": "Unknown summary id"}})
-    def create_memo(request: MemoIn, backend: Backend = Depends(get_backend)) -> Response:
+    def create_memo(request: MemoIn, http: Request, backend: Backend = Depends(get_backend)) -> Response:
         """A briefing memo of article texts (summarized first where not stored) and/or stored summaries,
         identified by their `content_sha256`. Without a ready model, stored summaries still make a memo."""
         items: list[MemoArticle] = []
@@ -218,17 +232,18 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         for article in request.articles:
             check_length(article)
         llm = ReadyLLM(backend)
-        with model_errors():
+        with model_errors(), cancellable(cancel_token(http)):
             for article in request.articles:
                 text = prepare_text(article.text)
                 summary = summarize_stored(Article(text=text, title=article.title, url=article.url), llm,
                                            app.state.store, None)
                 items.append(MemoArticle(summary, text))
-        memo = build_memo(items, llm, lang=request.lang, summary_cache=app.state.store.executive_summaries)
+        with cancellable(cancel_token(http)):
+            memo = build_memo(items, llm, lang=request.lang, summary_cache=app.state.store.executive_summaries)
         if request.format == "json":
             return JSONResponse(memo.model_dump(mode="json"))
         if request.format == "html":
-            return Response(to_html(memo), media_type="text/html; charset=utf-8")
+            return Response(to_html(memo), media_type="text/html; charset=utf-8", headers=MEMO_HTML_HEADERS)
         if request.format == "docx":
             return Response(to_docx(memo), media_type=DOCX_TYPE,
                             headers={"Content-Disposition": "attachment; filename=ringkas-memo.docx"})
@@ -243,16 +258,20 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
 
 
 class Gate:
-    """Every request's checks before the app sees it, as one plain ASGI middleware (cheaper than three
-    `BaseHTTPMiddleware`s): the API key, the body size, and for `/v1/` at most `max_concurrent_requests` at
-    work and `max_queued_requests` waiting, each answered within `request_timeout_s` of its arrival.
+    """Every request's checks before the app sees it, as one plain ASGI middleware (cheaper than several
+    `BaseHTTPMiddleware`s): the `Host` header, the API key, the body size, and for `/v1/` at most
+    `max_concurrent_requests` at work and `max_queued_requests` waiting, each answered within
+    `request_timeout_s` of its arrival.
 
-    A request over its time gets 504 at once; its work runs on to its end in the background and keeps its slot
-    until then, so the limit on concurrent work holds.
+    Each `/v1/` request gets a `CancelToken` (read with `cancel_token`): it is cancelled when the client closes
+    the connection before its answer or when the request runs over its time (504 at once), so the model stops
+    working for nobody and the slot frees as soon as the work has stopped.
     """
 
-    def __init__(self, app, *, settings: Settings, keys: list[bytes], require_api_key: bool):
+    def __init__(self, app, *, settings: Settings, keys: list[bytes], require_api_key: bool,
+                 hosts: "AllowedHosts"):
         self.app, self.settings, self.keys, self.require_api_key = app, settings, keys, require_api_key
+        self.hosts = hosts
         self.size_limit = settings.max_article_chars * 4 + 16_384  # UTF-8 is at most 4 bytes a character
         self.load = 0  # requests at work or waiting for a slot
         self.slots: asyncio.Semaphore | None = None
@@ -261,6 +280,9 @@ class Gate:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        host = headers.get("host", "")
+        if not self.hosts.allows(host):
+            return await _respond(send, 400, self.hosts.refusal(host))
         path = scope["path"]
         if self.require_api_key and path not in _OPEN_PATHS and not path.startswith("/static/") and \
                 not self._key_ok(headers):
@@ -279,6 +301,28 @@ class Gate:
         self.slots = self.slots or asyncio.Semaphore(s.max_concurrent_requests)
         self.load += 1
         timed_out = started = False
+        token = CancelToken()
+        scope[_CANCEL_KEY] = token
+        body_read = asyncio.Event()
+        client_left = False
+
+        async def app_receive():
+            if client_left:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request" and not message.get("more_body", False):
+                body_read.set()
+            elif message["type"] == "http.disconnect":
+                token.cancel("the client closed the connection")
+            return message
+
+        async def watch_client() -> None:
+            # Once the body is read, the next message the server has for this request is the client leaving.
+            nonlocal client_left
+            await body_read.wait()
+            if (await receive())["type"] == "http.disconnect":
+                client_left = True
+                token.cancel("the client closed the connection")
 
         async def guarded_send(message) -> None:
             nonlocal started
@@ -289,17 +333,22 @@ class Gate:
         async def work() -> None:
             try:
                 async with self.slots:
-                    await self.app(scope, receive, guarded_send)
+                    await self.app(scope, app_receive, guarded_send)
             finally:
                 self.load -= 1
 
         task = asyncio.ensure_future(work())
-        done, _ = await asyncio.wait({task}, timeout=s.request_timeout_s)
-        if task in done or started:  # an answer already on its way is let through
-            return await task
-        timed_out = True
-        task.add_done_callback(lambda t: t.cancelled() or t.exception())  # ends unobserved, never unlogged
-        await _respond(send, 504, f"the request took longer than {s.request_timeout_s:g} s")
+        watcher = asyncio.ensure_future(watch_client())
+        try:
+            done, _ = await asyncio.wait({task}, timeout=s.request_timeout_s)
+            if task in done or started:  # an answer already on its way is let through
+                return await task
+            timed_out = True
+            token.cancel(f"the request took longer than {s.request_timeout_s:g} s")
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())  # ends unobserved, never unlogged
+            await _respond(send, 504, f"the request took longer than {s.request_timeout_s:g} s")
+        finally:
+            watcher.cancel()
 
     def _key_ok(self, headers: dict[str, str]) -> bool:
         given = headers.get("x-api-key", "")
@@ -307,6 +356,72 @@ class Gate:
         if scheme.lower() == "bearer":
             given = token.strip()
         return any(hmac.compare_digest(given.encode(), key) for key in self.keys)
+
+
+_CANCEL_KEY = "ringkas.cancel"
+
+
+def cancel_token(request: Request) -> CancelToken:
+    """The request's `CancelToken`, set by the Gate for `/v1/` requests (a fresh one elsewhere)."""
+    return request.scope.get(_CANCEL_KEY) or CancelToken()
+
+
+class AllowedHosts:
+    """Which `Host` headers the server answers: the defence against DNS rebinding.
+
+    A web page the analyst visits can rebind its own host name to 127.0.0.1 and then read, as same-origin, a
+    server on loopback that has no API key; its requests still carry its own name in `Host`. So a request is
+    answered only when `Host` is an IP address (rebinding needs a name), `localhost` on a loopback server (browsers
+    resolve it to loopback themselves, WHATWG URL standard / RFC 6761), the name the server was bound to, the
+    machine's host name on a server bound to every interface, or one of `RINGKAS_ALLOWED_HOSTS` (`*`: any).
+    """
+
+    def __init__(self, names: frozenset[str], *, any_host: bool = False):
+        self.names, self.any_host = names, any_host
+
+    def allows(self, host_header: str) -> bool:
+        """Whether a request with this `Host` header (`name[:port]`, `[v6]:port` or an IP) is answered."""
+        if self.any_host:
+            return True
+        host = _host_name(host_header)
+        if not host:
+            return False
+        try:
+            ipaddress.ip_address(host)
+            return True
+        except ValueError:
+            return host in self.names
+
+    def refusal(self, host_header: str) -> str:
+        """The 400 message for a refused `Host` header."""
+        shown = host_header[:100] or "(none)"
+        return (f"this server does not answer requests addressed to Host '{shown}': it answers its IP address"
+                f"{', ' + ', '.join(sorted(self.names)) if self.names else ''}; add a name with "
+                f"RINGKAS_ALLOWED_HOSTS='[\"name\"]'")
+
+
+def _host_name(host_header: str) -> str:
+    host = host_header.strip().lower()
+    if host.startswith("["):  # an IPv6 literal, RFC 3986 section 3.2.2
+        return host[1:host.find("]")] if "]" in host else ""
+    name, _, port = host.rpartition(":")
+    if name and port.isdigit():
+        host = name
+    return host.rstrip(".")
+
+
+def allowed_host_names(bind_host: str, configured: list[str]) -> AllowedHosts:
+    """The `AllowedHosts` of a server bound to `bind_host` with `RINGKAS_ALLOWED_HOSTS` = `configured`."""
+    names = {n.strip().lower().rstrip(".") for n in configured if n.strip()}
+    if "*" in names:
+        return AllowedHosts(frozenset(), any_host=True)
+    bind = _host_name(bind_host)
+    names.add(bind)
+    if is_loopback(bind):
+        names.add("localhost")
+    elif bind in ("0.0.0.0", "::", ""):
+        names.update({socket.gethostname().lower(), socket.getfqdn().lower()})
+    return AllowedHosts(frozenset(n for n in names if n))
 
 
 async def _respond(send, status: int, message: str, headers: dict[str, str] | None = None) -> None:
@@ -338,6 +453,22 @@ def is_loopback(host: str) -> bool:
 
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+# The web page runs only its own files: no inline script, nothing from elsewhere, never framed by another site.
+# Inline styles are allowed for the memo preview, a sandboxed frame that inherits this policy (CSP level 3).
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                               "img-src 'self' data: blob:; connect-src 'self'; frame-src 'self' blob:; "
+                               "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+# A memo is a document, never a program: no script, no request anywhere; its own CSS only.
+MEMO_HTML_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                               "base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+    "X-Content-Type-Options": "nosniff",
+}
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from schemas.summary import Summary
 from schemas.taxonomy import SectorLabel
+from schemas.urls import is_web_url
 from service.article import Article, prepare_text
 from service.backend import Backend, LazyLLM
 from service.dates import event_date
@@ -93,7 +94,12 @@ def read_sources_tsv(folder: Path) -> dict[str, dict[str, str]]:
         return {}
     lines = path.read_text(encoding="utf-8").splitlines()
     header = lines[0].split("\t") if lines else []
-    rows = (dict(zip(header, line.split("\t"))) for line in lines[1:] if line.strip())
+    rows = [dict(zip(header, line.split("\t"))) for line in lines[1:] if line.strip()]
+    for row in rows:
+        if row.get("url") and not is_web_url(row["url"]):
+            click.echo(f"ringkas: {path}: id {row.get('id', '?')}: url left out (only http:// and https:// "
+                       f"addresses are accepted)", err=True)
+            row["url"] = ""
     return {row.get("id", ""): row for row in rows}
 
 
@@ -309,7 +315,7 @@ def serve_command(host: str, port: int) -> None:
     settings = get_settings()
     required = settings.require_api_key if settings.require_api_key is not None else not is_loopback(host)
     try:
-        app = create_app(settings, require_api_key=required)
+        app = create_app(settings, require_api_key=required, bind_host=host)
     except ValueError as exc:
         raise click.UsageError(f"{exc} (the server binds to {host}, beyond this machine)") from None
     uvicorn.run(app, host=host, port=port, log_level="info")

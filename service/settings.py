@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     # The HTTP service.
     api_keys: list[SecretStr] = Field(default_factory=list, description="RINGKAS_API_KEYS='[\"k1\", \"k2\"]'.")
     require_api_key: bool | None = Field(default=None, description="Default: required unless bound to loopback.")
+    allowed_hosts: list[str] = Field(default_factory=list, description="Host names answered besides the bound "
+                                     "address, IP addresses and localhost; '*' answers any (DNS rebinding).")
     max_concurrent_requests: int = Field(default=2, ge=1, description="Summaries and memos worked on at once.")
     max_queued_requests: int = Field(default=32, ge=0, description="Waiting beyond that; then 429.")
     request_timeout_s: float = Field(default=900.0, gt=0, description="Per request; then 504.")

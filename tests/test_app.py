@@ -14,11 +14,16 @@ from tests.conftest import seed_text
 from tests.fakes import FakeLLM, article_reply
 
 
+# The server answers requests addressed to its own address (not TestClient's default "testserver").
+LOCAL = "http://127.0.0.1"
+
+
 @pytest.fixture
 def client_for(store):
     def make(llm=None, **settings) -> TestClient:
         backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1", **settings), llm=llm)
-        return TestClient(create_app(backend.settings, backend, store), raise_server_exceptions=False)
+        return TestClient(create_app(backend.settings, backend, store), raise_server_exceptions=False,
+                          base_url=LOCAL)
 
     return make
 
@@ -71,7 +76,7 @@ def test_oversized_text_is_413(client_for):
 def test_backend_still_starting_is_503_with_retry_after(store):
     backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"))
     backend.start_in_background = lambda: None  # stays "starting"
-    with TestClient(create_app(backend.settings, backend, store)) as client:
+    with TestClient(create_app(backend.settings, backend, store), base_url=LOCAL) as client:
         response = client.post("/v1/summaries", json={"text": "Gubernur datang."})
         health = client.get("/healthz")
     assert response.status_code == 503 and response.headers["retry-after"] == "10"
@@ -141,7 +146,7 @@ def test_a_required_api_key_is_checked_and_health_and_docs_stay_open(store):
     backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1", api_keys=[KEY]), llm=FakeLLM(
         article_reply(), article_reply()))
     app = create_app(backend.settings, backend, store, require_api_key=True)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, raise_server_exceptions=False, base_url=LOCAL) as client:
         missing = client.post("/v1/summaries", json={"text": "Gubernur datang ke Banten."})
         wrong = client.post("/v1/summaries", json={"text": "Gubernur datang."}, headers={"X-API-Key": "nope"})
         bearer = client.post("/v1/summaries", json={"text": "Gubernur datang ke Banten."},
@@ -251,3 +256,56 @@ def test_ringkas_serve_runs_on_httptools_and_uvloop():
     config.load()
     assert config.http_protocol_class.__name__ == "HttpToolsProtocol"
     assert config.get_loop_factory().__module__.startswith("uvloop")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.domain)", "JavaScript:alert(1)", " javascript:x",
+                                 "java\tscript:x", "data:text/html,<script>x</script>", "vbscript:x",
+                                 "file:///etc/passwd", "//evil.example/x", "https://", "http:evil"])
+def test_only_web_urls_are_accepted(client_for, url):
+    with client_for(FakeLLM(article_reply())) as client:
+        response = client.post("/v1/summaries", json={"text": "Gubernur Banten datang.", "url": url})
+        memo = client.post("/v1/memos", json={"articles": [{"text": "Gubernur Banten datang.", "url": url}]})
+    assert response.status_code == memo.status_code == 422
+    assert "http:// or https://" in response.json()["error"]
+
+
+def test_a_web_url_is_kept_as_given(client_for):
+    with client_for(FakeLLM(article_reply())) as client:
+        response = client.post("/v1/summaries", json={"text": "Gubernur Banten datang.",
+                                                       "url": "HTTPS://Example.id/berita?id=1&x=(2)"})
+    assert response.status_code == 200 and response.json()["url"] == "HTTPS://Example.id/berita?id=1&x=(2)"
+
+
+@pytest.mark.parametrize("host, status", [
+    ("127.0.0.1:8000", 200), ("localhost:8000", 200), ("LOCALHOST.", 200), ("[::1]:8000", 200),
+    ("10.1.2.3", 200), ("rebound.attacker.example:8000", 400), ("localhost.attacker.example", 400), ("", 400),
+])
+def test_the_host_header_must_name_this_server(client_for, host, status):
+    with client_for(FakeLLM()) as client:
+        response = client.get("/v1/library", headers={"Host": host})
+        page = client.get("/", headers={"Host": host})
+    assert response.status_code == page.status_code == status
+    if status == 400:
+        assert "RINGKAS_ALLOWED_HOSTS" in response.json()["error"]
+
+
+def test_allowed_host_names_follow_the_binding_and_the_setting():
+    from service.app import allowed_host_names
+
+    loopback = allowed_host_names("127.0.0.1", [])
+    assert loopback.allows("localhost:1") and not loopback.allows("ringkas.example")
+    named = allowed_host_names("127.0.0.1", ["Ringkas.Example"])
+    assert named.allows("ringkas.example:443") and not named.allows("other.example")
+    assert allowed_host_names("ringkas.lan", []).allows("ringkas.lan:8000")
+    assert not allowed_host_names("ringkas.lan", []).allows("localhost")
+    assert allowed_host_names("127.0.0.1", ["*"]).allows("anything.example")
+
+
+def test_the_page_and_the_html_memo_carry_a_content_security_policy(client_for):
+    with client_for(FakeLLM(article_reply(), {"text": "Banten bekerja sama.", "cites": [1]})) as client:
+        page = client.get("/")
+        memo = client.post("/v1/memos", json={"articles": [{"text": seed_text("000")}], "format": "html"})
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "unsafe-eval" not in policy
+    assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    assert memo.status_code == 200 and memo.headers["content-security-policy"].startswith("default-src 'none'")

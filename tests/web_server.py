@@ -9,7 +9,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import httpx
@@ -49,9 +49,15 @@ def fake_model(delay: float):
 
 
 @contextmanager
-def served(delay: float = 1.5, api_key: str | None = None) -> Iterator[str]:
-    with OpenAIStub() as stub, tempfile.TemporaryDirectory() as data:
-        stub.default = fake_model(delay)
+def served(delay: float = 1.5, api_key: str | None = None, data_dir: Path | None = None, *,
+           stub: OpenAIStub | None = None, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """The base URL of a running `ringkas serve`; its store is in `data_dir` (a test can fill it first, past the
+    API's checks) or else in a fresh temporary directory. Its model is `stub` (a running `OpenAIStub` the test
+    scripted) or else `fake_model(delay)`; `extra_env` adds settings (`RINGKAS_*`)."""
+    with (nullcontext(stub) if stub is not None else OpenAIStub()) as stub, \
+            tempfile.TemporaryDirectory() as scratch:
+        data = str(data_dir or scratch)
+        stub.default = stub.default or fake_model(delay)
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
@@ -59,6 +65,7 @@ def served(delay: float = 1.5, api_key: str | None = None) -> Iterator[str]:
                "RINGKAS_DATA_DIR": data}
         if api_key:
             env |= {"RINGKAS_API_KEYS": json.dumps([api_key]), "RINGKAS_REQUIRE_API_KEY": "true"}
+        env |= extra_env or {}
         server = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", str(port)], cwd=ROOT,
                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
