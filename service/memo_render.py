@@ -1,10 +1,20 @@
-"""A briefing memo as Markdown, one self-contained printable HTML page, or a Word document."""
+"""A briefing memo as Markdown, one self-contained printable HTML page, or a Word document.
 
+Everything a memo shows came from outside: article text, the model's words, and a source URL that whoever
+submitted the article chose. Each renderer therefore writes text as inert text in its format, and links a
+source only when its URL is a web address (`schemas.urls.is_web_url`): a `javascript:` URL made into a link
+runs in the reader's session.
+"""
+
+import base64
+import hashlib
 import html
 import io
+import re
 
 from schemas.memo import BriefingMemo
 from schemas.taxonomy import SECTOR_NAMES
+from schemas.urls import is_web_url
 
 WORDS = {
     "en": {"title": "Briefing memo: regional cooperation", "period": "Period", "articles": "articles",
@@ -42,45 +52,68 @@ def _sector(label, memo: BriefingMemo) -> str:
     return SECTOR_NAMES[label][memo.language if memo.language in ("id", "en") else "en"]
 
 
+# What Markdown would read as markup that makes something active or breaks the line's structure: raw HTML
+# and autolinks (< >), links, images and reference definitions ([ ]), code spans (`), table cells (|), and the
+# backslash that would undo an escape. Emphasis is left alone: it changes no more than how a word looks.
+_MARKDOWN_ACTIVE = re.compile(r"([\\`<>\[\]|])")
+_LINE_BREAKS = re.compile(r"\r\n?|\n")
+
+
+def _md(text: str) -> str:
+    """`text` as literal Markdown on one line: markup characters backslash-escaped, line breaks made spaces (a
+    break would end the list item or quote it sits in and let the next line start a block of its own)."""
+    return _MARKDOWN_ACTIVE.sub(r"\\\1", _LINE_BREAKS.sub(" ", text))
+
+
+def _md_link(url: str) -> str:
+    """A source URL in Markdown: an autolink when it is a web URL, else escaped text that no renderer links."""
+    if not is_web_url(url):
+        return _md(url)
+    # A web URL has no whitespace or control characters; < and > are the only ones that end an autolink.
+    return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+
+
 def to_markdown(memo: BriefingMemo) -> str:
-    w = _w(memo)
-    out = [f"# {w['title']}", "", _header(memo), "", f"## {w['summary']}", ""]
-    out += [f"{s.text} {_cites(s.cites)}" for s in memo.executive_summary] or [f"_{w['none']}_"]
+    """The memo as CommonMark (with a GitHub-style table): every outside text escaped, web URLs as autolinks."""
+    w, m = _w(memo), _md
+    out = [f"# {w['title']}", "", m(_header(memo)), "", f"## {w['summary']}", ""]
+    out += [f"{m(s.text)} {_cites(s.cites)}" for s in memo.executive_summary] or [f"_{w['none']}_"]
     out += ["", f"## {w['partners']}", ""]
     for p in memo.partners:
-        also = f" ({w['also']}: {', '.join(p.also_written)})" if p.also_written else ""
-        out += [f"### {p.name}{also} {_cites(p.articles)}", ""]
+        also = f" ({w['also']}: {', '.join(map(m, p.also_written))})" if p.also_written else ""
+        out += [f"### {m(p.name)}{also} {_cites(p.articles)}", ""]
         if p.counterparts:
-            out.append(f"- {w['counterparts']}: " + ", ".join(p.counterparts))
+            out.append(f"- {w['counterparts']}: " + ", ".join(map(m, p.counterparts)))
         out.append(f"- {w['sector']}: " + (", ".join(_sector(s, memo) for s in p.sectors) or w["none"]))
         if p.goals:
-            out.append(f"- {w['goals']}: " + "; ".join(f"{g.text} [{g.cite}]" for g in p.goals))
-        out.append(f"- {w['people']}: " + (", ".join(p.officials) or w["none"]))
+            out.append(f"- {w['goals']}: " + "; ".join(f"{m(g.text)} [{g.cite}]" for g in p.goals))
+        out.append(f"- {w['people']}: " + (", ".join(map(m, p.officials)) or w["none"]))
         if p.dates:
-            out.append(f"- {w['dates']}: " + ", ".join(p.dates))
+            out.append(f"- {w['dates']}: " + ", ".join(map(m, p.dates)))
         out.append("")
     out += [f"## {w['sectors']}", ""]
     for s in memo.sectors:
         out += [f"### {_sector(s.label, memo)} {_cites(s.articles)}", "",
-                f"- {w['with']}: " + (", ".join(s.partners) or w["none"]),
-                f"- {w['evidence']}: " + "; ".join(f"“{e.text}” [{e.cite}]" for e in s.evidence), ""]
+                f"- {w['with']}: " + (", ".join(map(m, s.partners)) or w["none"]),
+                f"- {w['evidence']}: " + "; ".join(f"“{m(e.text)}” [{e.cite}]" for e in s.evidence), ""]
     out += [f"## {w['officials']}", "", f"| {w['name']} | {w['position']} | {w['in']} |", "| --- | --- | --- |"]
     for o in memo.officials:
-        also = f" ({w['also']}: {', '.join(o.also_written)})" if o.also_written else ""
-        out.append(f"| {o.name}{also} | {'; '.join(o.positions)} | {_cites(o.articles)} |")
+        also = f" ({w['also']}: {', '.join(map(m, o.also_written))})" if o.also_written else ""
+        out.append(f"| {m(o.name)}{also} | {'; '.join(map(m, o.positions))} | {_cites(o.articles)} |")
     out += ["", f"## {w['timeline']}", ""]
-    out += [f"- **{t.date}** ({t.as_written}): {t.event} [{t.cite}]" for t in memo.timeline] or [f"_{w['none']}_"]
+    out += [f"- **{m(t.date)}** ({m(t.as_written)}): {m(t.event)} [{t.cite}]"
+            for t in memo.timeline] or [f"_{w['none']}_"]
     out += ["", f"## {w['quotes']}", ""]
     for q in memo.quotes:
         source = memo.sources[q.cite - 1]
-        out += [f"> “{q.text}”", f"> — **{q.speaker}**, [{q.cite}] {source.title}"
-                f"{', ' + source.outlet if source.outlet else ''}, {w['offset']} {q.start}–{q.end}", ""]
+        out += [f"> “{m(q.text)}”", f"> — **{m(q.speaker)}**, [{q.cite}] {m(source.title)}"
+                f"{', ' + m(source.outlet) if source.outlet else ''}, {w['offset']} {q.start}–{q.end}", ""]
     out += [f"## {w['source_list']}", ""]
     for s in memo.sources:
-        bits = [b for b in (s.outlet, s.date, s.url and f"<{s.url}>") if b]
-        out.append(f"{s.n}. {s.title}" + (" — " + ", ".join(bits) if bits else ""))
+        bits = [b for b in (s.outlet and m(s.outlet), s.date and m(s.date), s.url and _md_link(s.url)) if b]
+        out.append(f"{s.n}. {m(s.title)}" + (" — " + ", ".join(bits) if bits else ""))
     if memo.warnings:
-        out += ["", f"## {w['notes']}", ""] + [f"- {x}" for x in memo.warnings]
+        out += ["", f"## {w['notes']}", ""] + [f"- {m(x)}" for x in memo.warnings]
     return "\n".join(out) + "\n"
 
 
@@ -96,15 +129,25 @@ blockquote{margin:.6rem 0;padding:.4rem .8rem;border-left:3px solid #7a1f1f;back
 a{color:inherit;text-decoration:none}}
 """
 
+STYLE_SOURCE = "'sha256-" + base64.b64encode(hashlib.sha256(_CSS.encode()).digest()).decode() + "'"
+"""The CSP source that allows the HTML memo's one `<style>` element and nothing else. A page that shows the memo
+in an `iframe srcdoc` needs it in its own `style-src`: the frame's document inherits the page's policy."""
+
+# The memo runs no script and loads nothing: whatever hostile text got past the escaping stays inert, and a
+# saved copy opened from disk is as safe as the preview.
+_POLICY = f"default-src 'none'; style-src {STYLE_SOURCE}; img-src data:; base-uri 'none'; form-action 'none'"
+
 
 def _sup(numbers: list[int]) -> str:
     return "".join(f'<sup><a href="#src{n}">[{n}]</a></sup>' for n in numbers)
 
 
 def to_html(memo: BriefingMemo) -> str:
-    """One self-contained page (no external assets), readable on screen and printable."""
+    """One self-contained page (no external assets, no script, a Content-Security-Policy that allows neither),
+    readable on screen and printable; sources link out only when their URL is a web address."""
     w, e = _w(memo), html.escape
     out = [f'<!doctype html><html lang="{e(memo.language)}"><head><meta charset="utf-8">',
+           f'<meta http-equiv="Content-Security-Policy" content="{e(_POLICY)}">',
            '<meta name="viewport" content="width=device-width,initial-scale=1">',
            f"<title>{e(w['title'])}</title><style>{_CSS}</style></head><body>",
            f"<h1>{e(w['title'])}</h1><p class=meta>{e(_header(memo))}</p>", f"<h2>{e(w['summary'])}</h2>"]
@@ -144,7 +187,9 @@ def to_html(memo: BriefingMemo) -> str:
                    f"{e(w['offset'])} {q.start}–{q.end}</div></blockquote>")
     out.append(f"<h2>{e(w['source_list'])}</h2><ol class=sources>")
     for s in memo.sources:
-        link = f' — <a href="{e(s.url)}">{e(s.url)}</a>' if s.url else ""
+        # A source opens in a tab of its own: the web page's preview frame may neither run nor load another site.
+        link = (f' — <a href="{e(s.url)}" target="_blank" rel="noopener noreferrer">{e(s.url)}</a>'
+                if is_web_url(s.url) else f" — {e(s.url)}" if s.url else "")
         bits = ", ".join(e(b) for b in (s.outlet, s.date) if b)
         out.append(f'<li id="src{s.n}">{e(s.title)}{" — " + bits if bits else ""}{link}</li>')
     out.append("</ol>")
@@ -217,8 +262,13 @@ def to_docx(memo: BriefingMemo) -> bytes:
         quote.add_run(f" {src.title}, {w['offset']} {q.start}–{q.end}")
     doc.add_heading(w["source_list"], level=1)
     for s in memo.sources:
-        bits = ", ".join(b for b in (s.outlet, s.date, s.url) if b)
-        doc.add_paragraph(f"[{s.n}] {s.title}" + (f" — {bits}" if bits else ""))
+        bits = ", ".join(b for b in (s.outlet, s.date) if b)
+        source = doc.add_paragraph(f"[{s.n}] {s.title}" + (f" — {bits}" if bits else ""))
+        if s.url and is_web_url(s.url):
+            source.add_run(", " if bits else " — ")
+            _docx_link(source, s.url)
+        elif s.url:
+            source.add_run((", " if bits else " — ") + s.url)
     if memo.warnings:
         doc.add_heading(w["notes"], level=1)
         for x in memo.warnings:
@@ -226,3 +276,20 @@ def to_docx(memo: BriefingMemo) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def _docx_link(paragraph, url: str) -> None:
+    """`url` as a clickable link at the end of `paragraph`; callers pass web URLs only (python-docx has no call
+    for an external hyperlink, so the element and its relationship are written by hand)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+    run = paragraph.add_run(url)
+    run.font.underline = True
+    run.font.color.rgb = RGBColor(0x1F, 0x4E, 0x9A)
+    link.append(run._r)  # the run moves from the paragraph into the link
+    paragraph._p.append(link)

@@ -1,9 +1,13 @@
 """Briefing memos on hand-made summaries: grouping, merging, citations, and the three formats."""
 
+import base64
+import hashlib
+import html
 import io
 import re
 import shutil
 import subprocess
+from urllib.parse import unquote
 
 import pytest
 
@@ -196,3 +200,103 @@ def test_each_cited_article_must_support_the_sentence_on_its_own():
     assert unsupported("Rahmat Mirzani Djausal membahas hilirisasi pangan.", [1], facts) is None
     assert unsupported("Rahmat Mirzani Djausal membahas hilirisasi pangan.", [1, 2], facts) == \
         "article [2] does not support it"
+
+
+# Source URLs and texts a submitter could store to make a memo run their script.
+NOT_WEB_URLS = ["javascript:alert(document.cookie)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
+                " javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+                "vbscript:msgbox(1)", "//evil.example/x", "javascript:alert(1)//)>\n[1]: javascript:alert(2)"]
+WEB_URLS_WITH_MARKUP = ["https://example.org/a_(b)>c<d\"e'f", "http://example.org/x)](javascript:alert(1))"]
+HOSTILE_TITLE = "Judul <img src=x onerror=alert(1)> `x` | [klik](javascript:alert(1))\n[1]: javascript:alert(2)"
+
+
+def hostile_memo(articles, url: str):
+    memo = build_memo(articles, None)
+    memo.sources[0].url = url
+    memo.sources[0].title = HOSTILE_TITLE
+    memo.quotes[0].speaker = "<script>alert(1)</script>"
+    return memo
+
+
+def html_elements(page: str) -> list[tuple[str, dict[str, str | None]]]:
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.append((tag, dict(attrs)))
+
+    Collect().feed(page)
+    return found
+
+
+def markdown_elements(md: str) -> list[tuple[str, dict[str, str | None]]]:
+    """The HTML elements a CommonMark renderer that passes raw HTML through (most do) makes of `md`."""
+    from markdown_it import MarkdownIt  # comes with rich, which instructor depends on
+
+    return html_elements(MarkdownIt("commonmark").enable("table").render(md))
+
+
+def docx_links(data: bytes) -> tuple[list[str], str]:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    document = docx.Document(io.BytesIO(data))
+    targets = [r.target_ref for r in document.part.rels.values() if r.reltype == RELATIONSHIP_TYPE.HYPERLINK]
+    return targets, "\n".join(p.text for p in document.paragraphs)
+
+
+@pytest.mark.parametrize("url", NOT_WEB_URLS)
+def test_a_source_url_that_is_not_a_web_address_is_shown_as_text_in_every_format(articles, url):
+    memo = hostile_memo(articles, url)
+
+    md = to_markdown(memo)
+    rendered = markdown_elements(md)
+    assert [tag for tag, _ in rendered if tag in ("a", "img", "script")] == []
+    title = r"Judul \<img src=x onerror=alert(1)\> \`x\` \| \[klik\](javascript:alert(1)) \[1\]: javascript:alert(2)"
+    assert f"1. {title} — ANTARA, 2023-11-24, " in md
+
+    page = to_html(memo)
+    elements = html_elements(page)
+    assert not [a for a in elements if any(name.startswith("on") for name in a[1])]
+    hrefs = [attrs["href"] for tag, attrs in elements if tag == "a"]
+    assert hrefs and all(re.fullmatch(r"#src\d+", h) for h in hrefs), hrefs
+    assert {tag for tag, _ in elements} <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p",
+                                          "ul", "ol", "li", "em", "strong", "sup", "a", "span", "table", "tr",
+                                          "th", "td", "br", "blockquote", "div"}
+    assert html.escape(url) in page  # still there, as text
+
+    targets, text = docx_links(to_docx(memo))
+    assert targets == [] and url in text
+
+
+@pytest.mark.parametrize("url", WEB_URLS_WITH_MARKUP)
+def test_a_web_url_is_linked_without_its_characters_breaking_out_of_the_link(articles, url):
+    memo = hostile_memo(articles, url)
+
+    md = to_markdown(memo)
+    assert f"<{url.replace('<', '%3C').replace('>', '%3E')}>" in md
+    links = [attrs for tag, attrs in markdown_elements(md) if tag in ("a", "img", "script")]
+    assert len(links) == 1 and unquote(links[0]["href"]) == url
+
+    elements = html_elements(to_html(memo))
+    outside = [attrs for tag, attrs in elements if tag == "a" and not attrs["href"].startswith("#")]
+    assert outside == [{"href": url, "target": "_blank", "rel": "noopener noreferrer"}]
+    assert not [a for a in elements if any(name.startswith("on") for name in a[1])]
+
+    targets, _ = docx_links(to_docx(memo))
+    assert targets == [url]
+
+
+def test_the_html_memo_allows_no_script_and_its_own_style_only(articles):
+    from service.memo_render import STYLE_SOURCE
+
+    page = to_html(hostile_memo(articles, NOT_WEB_URLS[0]))
+    policy = next(attrs["content"] for tag, attrs in html_elements(page)
+                  if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy")
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'none'" and "script-src" not in directives
+    style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert directives["style-src"] == STYLE_SOURCE == f"'sha256-{digest}'"

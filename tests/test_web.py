@@ -28,7 +28,7 @@ def summarize_in(page, base: str) -> None:
     page.fill("#article", ARTICLE)
     page.click("#summarize")
     page.wait_for_selector("#progress:not([hidden])")
-    page.wait_for_function("document.querySelector('#progress-text').textContent.includes('detik')")
+    page.wait_for_function("() => document.querySelector('#progress-text').textContent.includes('detik')")
     page.wait_for_selector("#result:not([hidden])", timeout=60_000)
 
 
@@ -72,9 +72,9 @@ def test_summarize_highlight_scroll_library_and_memo(browser, tmp_path):
         page.wait_for_selector("#library tbody tr")
         assert page.locator("#library tbody tr").count() == 1
         page.fill("#f-partner", "Pemprov Banten")
-        page.wait_for_function("document.querySelector('#library-count').textContent.startsWith('1 ')")
+        page.wait_for_function("() => document.querySelector('#library-count').textContent.startsWith('1 ')")
         page.fill("#f-partner", "Papua")
-        page.wait_for_function("document.querySelectorAll('#library tbody tr').length === 0")
+        page.wait_for_function("() => document.querySelectorAll('#library tbody tr').length === 0")
         page.fill("#f-partner", "")
         page.wait_for_selector("#library tbody tr")
 
@@ -107,7 +107,7 @@ def test_an_uploaded_html_page_is_read_as_its_article_and_the_memo_page_covers_i
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.goto(base)
         page.set_input_files("#file", str(page_file))
-        page.wait_for_function("document.querySelector('#article').value.includes('<script>')")
+        page.wait_for_function("() => document.querySelector('#article').value.includes('<script>')")
         page.click("#summarize")
         page.wait_for_selector("#result:not([hidden])", timeout=30_000)
         shown = page.locator("#article-view").text_content()
@@ -152,7 +152,7 @@ def test_library_filters_open_a_summary_and_a_memo_of_the_chosen_article_with_no
         page.on("request", lambda r: requested.append(r.url))
         summarize_in(page, base)
         page.click("button[data-page=library]")
-        page.wait_for_function("document.querySelectorAll('#library tbody tr').length === 2")
+        page.wait_for_function("() => document.querySelectorAll('#library tbody tr').length === 2")
 
         def titles() -> list[str]:
             return page.locator("#library tbody tr td:nth-child(3)").all_inner_texts()
@@ -162,10 +162,10 @@ def test_library_filters_open_a_summary_and_a_memo_of_the_chosen_article_with_no
                 page.select_option(selector, value)
             else:
                 page.fill(selector, value)
-            page.wait_for_function(f"document.querySelectorAll('#library tbody tr').length === {len(expected)}")
+            page.wait_for_function(f"() => document.querySelectorAll('#library tbody tr').length === {len(expected)}")
             assert titles() == expected
             page.fill(selector, "") if selector != "#f-sector" else page.select_option(selector, "")
-            page.wait_for_function("document.querySelectorAll('#library tbody tr').length === 2")
+            page.wait_for_function("() => document.querySelectorAll('#library tbody tr').length === 2")
 
         lampung, jabar = "Lampung dan Banten Sepakat Kerja Sama Pangan", OTHER_ARTICLE.splitlines()[0]
         assert titles() == [lampung, jabar]  # newest article date first
@@ -176,7 +176,7 @@ def test_library_filters_open_a_summary_and_a_memo_of_the_chosen_article_with_no
 
         # A row opens its summary; a ticked row is what the memo covers.
         page.locator("#library tbody tr", has_text=jabar).locator("td").nth(2).click()
-        page.wait_for_function(f"document.querySelector('#result-title').textContent === {jabar!r}")
+        page.wait_for_function(f"() => document.querySelector('#result-title').textContent === {jabar!r}")
         assert page.locator("#list-official li").all_inner_texts()[0].startswith("Dedi Mulyadi")
         page.click("button[data-page=library]")
         page.locator("#library tbody tr", has_text=jabar).locator("input[type=checkbox]").check()
@@ -189,3 +189,107 @@ def test_library_filters_open_a_summary_and_a_memo_of_the_chosen_article_with_no
 
         # Every asset the page loaded came from Ringkas itself: no CDN, works without internet.
         assert requested and all(url.startswith((base, "blob:", "data:", "about:")) for url in requested), requested
+
+
+def store_summary(data_dir: Path, article: str, summary) -> None:
+    """Put a summary straight into the store the server will open, past every check of the API."""
+    from service.store import SummaryStore
+
+    store = SummaryStore(data_dir / "ringkas.db")
+    store.put(summary, article)
+    store.close()
+
+
+def made_up_summary(article: str, title: str, officials: list[str], quote: str, speaker: str, **fields):
+    import hashlib
+
+    from schemas.summary import Official, Provenance, Quote, Summary
+
+    def spans(name: str) -> list[tuple[int, int]]:  # Python str indices: code points, as the pipeline's
+        found, at = [], article.find(name)
+        while at >= 0:
+            found.append((at, at + len(name)))
+            at = article.find(name, at + 1)
+        return found
+
+    start = article.index(quote)
+    return Summary(title=title, content_sha256=hashlib.sha256(article.encode()).hexdigest(), language="id",
+                   summary_language="id",
+                   officials=[Official(name=n, title="Gubernur", spans=spans(n)) for n in officials],
+                   quotes=[Quote(text=quote, speaker=speaker, start=start, end=start + len(quote), attribution="cue")],
+                   provenance=Provenance(model="fake", prompt_version="extract/v1"), **fields)
+
+
+def open_in_library(page, base: str, title: str) -> None:
+    page.goto(base)
+    page.click("button[data-page=library]")
+    page.locator("#library tbody tr td:nth-child(3)", has_text=title).click()
+    page.wait_for_selector("#result:not([hidden])")
+
+
+# What script would do if any of the stored strings below ran: in the page itself, or from the memo's frame
+# (where `parent` is the page when the frame shares its origin).
+PAYLOAD = "<img src=x onerror=\"parent.__pwned=1;window.__pwned=1;alert('img')\">"
+HOSTILE_URL = "javascript:parent.__pwned=1;window.__pwned=1;alert(document.domain)"
+HOSTILE_NAME = f"Andi {PAYLOAD}"
+HOSTILE_ARTICLE = (f"Kerja sama {PAYLOAD}\n\nGubernur {HOSTILE_NAME} bertemu mitra di Serang.\n"
+                   f"“Kami siap {PAYLOAD} bekerja sama,” kata {HOSTILE_NAME}.\n")
+
+
+def page_policy() -> str:
+    """The Content-Security-Policy the page is served with: the server's own when it sends one, else this one,
+    which the page and its memo preview are built to work under."""
+    from service.memo_render import STYLE_SOURCE
+
+    return (f"default-src 'self'; script-src 'self'; style-src 'self' {STYLE_SOURCE}; img-src 'self' data:; "
+            "frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def test_stored_hostile_text_and_url_run_nowhere_in_the_page_or_its_memo_preview(browser, tmp_path):
+    from schemas.summary import Partner
+
+    summary = made_up_summary(HOSTILE_ARTICLE, f"Kerja sama {PAYLOAD}", [HOSTILE_NAME],
+                              f"Kami siap {PAYLOAD} bekerja sama,", HOSTILE_NAME, url=HOSTILE_URL,
+                              partners=[Partner(name="<script>parent.__pwned=1</script>")], summary=PAYLOAD)
+    store_summary(tmp_path, HOSTILE_ARTICLE, summary)
+    with served(delay=0.0, data_dir=tmp_path) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def with_policy(route):
+            response = route.fetch()
+            headers = dict(response.headers)
+            if "content-security-policy" not in headers:
+                headers["content-security-policy"] = page_policy()
+            route.fulfill(response=response, headers=headers)
+
+        page.route(f"{base}/", with_policy)
+        page.add_init_script("addEventListener('securitypolicyviolation', e => "
+                             "(window.__violations = window.__violations || []).push(e.violatedDirective))")
+
+        open_in_library(page, base, "Kerja sama")
+        assert page.inner_text("#result-title") == f"Kerja sama {PAYLOAD}"
+        assert page.locator("#list-official li").all_inner_texts() == [f"{HOSTILE_NAME} — Gubernur"]
+        assert page.locator("#article-view").text_content() == HOSTILE_ARTICLE
+
+        page.click("button[data-page=memo]")
+        page.click("#memo-preview")
+        frame = page.frame_locator("#memo-frame")
+        frame.locator("h2").first.wait_for(timeout=30_000)
+        sandbox = page.get_attribute("#memo-frame", "sandbox")
+        assert sandbox is not None and not {"allow-scripts", "allow-same-origin"} & set(sandbox.split())
+        source = frame.locator("#src1")
+        assert HOSTILE_URL in source.inner_text() and source.locator("a").count() == 0
+        source.get_by_text("javascript:").click()  # where a link to it would be
+        frame.locator("blockquote").first.click()
+        # The memo's own style still applies under both its policy and the page's.
+        assert frame.locator("h2").first.evaluate("h => getComputedStyle(h).color") == "rgb(122, 31, 31)"
+        assert PAYLOAD in frame.locator("body").inner_text()  # shown as the text it is
+        page.wait_for_timeout(300)  # for a navigation or an image error, had the clicks started one
+
+        assert page.evaluate("window.__pwned") is None and dialogs == []
+        assert page.evaluate("document.querySelectorAll('img, script:not([src])').length") == 0
+        assert frame.locator("img, script").count() == 0
+        assert page.evaluate("window.__violations || []") == []  # nothing of the page's own is blocked
+

@@ -150,7 +150,9 @@ function renderResult(summary, article) {
       li.addEventListener("click", () => reveal(item.id));
       list.append(li);
     }
-    if (!mine.length) list.innerHTML = `<li class="meta">${w("none")}</li>`;
+    if (!mine.length) {
+      list.append(Object.assign(document.createElement("li"), { className: "meta", textContent: w("none") }));
+    }
   }
   const warnings = $("#list-warning");
   warnings.replaceChildren(...summary.warnings.map(text => Object.assign(document.createElement("li"), { textContent: text })));
@@ -281,6 +283,8 @@ async function memo(format) {
   return response;
 }
 
+// The memo holds article text, the model's words and submitted URLs: the frame's sandbox (index.html) gives
+// it an opaque origin and no script, so nothing in it can reach this page or the API key it keeps.
 async function previewMemo() {
   try {
     const html = await (await memo("html")).text();
