@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 # 'cancelled': the work was abandoned (its client left, or the Gate already answered 504); nobody reads this.
 _MODEL_ERROR_STATUS = {"timeout": 504, "unavailable": 503, "rate_limited": 503, "bad_response": 502, "budget": 502,
-                       "cancelled": 504}
+                       "cancelled": 504, "too_long": 413}
 
 
 class ApiError(Exception):

@@ -73,6 +73,7 @@ class Backend:
             try:
                 if s.llm_base_url:
                     base_url, model = s.llm_base_url, self.model_name
+                    context_tokens, tokenize_url = s.llm_context_tokens, None
                 else:
                     if s.model_path is not None:
                         if not s.model_path.is_file():
@@ -88,12 +89,16 @@ class Backend:
                         draft_tokens=s.model_draft_tokens, state_dir=s.cache_dir / "prefix-states",
                     ).start()
                     base_url, model = self._server.base_url, alias
+                    # llama-cpp-python's server counts tokens with the model's own tokenizer.
+                    context_tokens = s.model_ctx
+                    tokenize_url = base_url.removesuffix("/v1") + "/extras/tokenize"
             except EmbeddedModelError as exc:
                 self._error = str(exc)
                 raise
             client = InstructorLLM(
                 base_url, model, s.llm_api_key.get_secret_value(), timeout_s=s.llm_timeout_s,
                 retries=s.llm_retries, transport_retries=s.llm_transport_retries,
+                context_tokens=context_tokens, tokenize_url=tokenize_url,
             )
             self._llm = client if self._server is None else _Supervised(client, self)
             return self._llm

