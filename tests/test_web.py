@@ -293,3 +293,27 @@ def test_stored_hostile_text_and_url_run_nowhere_in_the_page_or_its_memo_preview
         assert frame.locator("img, script").count() == 0
         assert page.evaluate("window.__violations || []") == []  # nothing of the page's own is blocked
 
+
+# Characters outside the Basic Multilingual Plane are one code point (one step of the API's offsets) but two
+# UTF-16 code units (two steps of a JavaScript string index).
+ASTRAL_ARTICLE = ("Lampung 🤝 Banten: 𠀀 kerja sama pangan\n\n"
+                  "Serang (ANTARA) 🤝🤝 - Gubernur Lampung 𠀀 Rahmat Mirzani Djausal bertemu mitra 🌾 di Serang.\n"
+                  "“Lampung 🤝 siap memasok beras,” kata Rahmat Mirzani Djausal.\n")
+
+
+def test_highlights_and_click_to_scroll_land_on_the_item_after_astral_characters(browser, tmp_path):
+    quote, name = "Lampung 🤝 siap memasok beras,", "Rahmat Mirzani Djausal"
+    summary = made_up_summary(ASTRAL_ARTICLE, "Lampung 🤝 Banten", [name], quote, name)
+    assert ASTRAL_ARTICLE[summary.quotes[0].start:summary.quotes[0].end] == quote  # offsets in code points
+    store_summary(tmp_path, ASTRAL_ARTICLE, summary)
+    with served(delay=0.0, data_dir=tmp_path) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        open_in_library(page, base, "Lampung")
+        marks = page.evaluate("""() => [...document.querySelectorAll('#article-view mark')].map(
+            m => [m.dataset.item, m.textContent])""")
+        assert marks == [["official-0", name], ["quote-0", quote], ["official-0", name]]
+        assert page.locator("#article-view").text_content() == ASTRAL_ARTICLE
+
+        page.locator("#list-quote li").click()
+        page.wait_for_selector("mark.flash")
+        assert page.locator("mark.flash").all_inner_texts() == [quote]

@@ -160,13 +160,28 @@ function renderResult(summary, article) {
   renderArticle(article, items);
 }
 
+// The API's offsets count Unicode code points (Python string indices); a JavaScript string is indexed by UTF-16
+// code units, in which every character beyond U+FFFF (an emoji, a rare CJK character) takes two. Returns, for
+// each code-point offset 0..n, the UTF-16 index of the same place in `text`.
+function utf16Offsets(text) {
+  const at = [0];
+  for (const ch of text) at.push(at[at.length - 1] + ch.length);  // for...of steps by code point
+  return at;
+}
+
 // The article with each grounded item marked: where items overlap, the innermost (shortest) one is shown.
+// Offsets in the marks' data-* attributes are UTF-16 indices into `text`, as `text.slice` takes them.
 function renderArticle(text, items) {
+  const at = utf16Offsets(text);
   const spans = [];
-  for (const item of items) for (const [start, end] of item.spans || []) spans.push({ start, end, item });
+  for (const item of items) {
+    for (const [start, end] of item.spans || []) {
+      if (start >= 0 && start <= end && end < at.length) spans.push({ start: at[start], end: at[end], item });
+    }
+  }
   const cuts = new Set([0, text.length]);
   spans.forEach(s => { cuts.add(s.start); cuts.add(s.end); });
-  const bounds = [...cuts].filter(c => c >= 0 && c <= text.length).sort((a, b) => a - b);
+  const bounds = [...cuts].sort((a, b) => a - b);
   const view = $("#article-view");
   view.replaceChildren();
   for (let i = 0; i + 1 < bounds.length; i++) {
