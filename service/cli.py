@@ -83,6 +83,11 @@ def read_article(source: str, max_chars: int) -> Article:
     return Article(text=text)
 
 
+def _model_failure(exc: ModelError) -> str:
+    # An article too long for the model is the input's fault, not the model's: its message says so itself.
+    return str(exc) if exc.kind == "too_long" else f"model failed ({exc.kind}): {exc}"
+
+
 def open_store(settings: Settings) -> SummaryStore:
     return SummaryStore(settings.data_dir / "ringkas.db")
 
@@ -186,7 +191,7 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
                 summary = summarize_stored(article, llm, store, lang)
             except ModelError as exc:
                 failures += 1
-                tqdm.write(f"ringkas: {name}: model failed ({exc.kind}): {exc}", file=sys.stderr)
+                tqdm.write(f"ringkas: {name}: {_model_failure(exc)}", file=sys.stderr)
                 continue
             if out_file is not None:
                 content = _render(summary, fmt, one_line=False)
@@ -277,7 +282,7 @@ def _memo_articles(paths, store, llm, settings) -> list[MemoArticle]:
         try:
             summary = summarize_stored(article, llm, store, None, outlet=meta.get("outlet"))
         except ModelError as exc:
-            tqdm.write(f"ringkas: {source}: model failed ({exc.kind}): {exc}; left out of the memo", file=sys.stderr)
+            tqdm.write(f"ringkas: {source}: {_model_failure(exc)}; left out of the memo", file=sys.stderr)
             continue
         stored = store.get(article.sha256)
         items.append(MemoArticle(summary, article.text, stored.outlet if stored else meta.get("outlet"),

@@ -125,3 +125,15 @@ def test_files_of_the_same_name_in_two_folders_get_a_result_each(invoke, tmp_pat
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
     assert len(names) == 2 and "001.json" in names and any(n.startswith("001-") for n in names)
+
+
+def test_an_article_too_long_for_the_model_is_reported_as_such(invoke, tmp_path):
+
+    article = tmp_path / "panjang.txt"
+    article.write_text("Gubernur Banten bertemu Bupati Bogor.\n", encoding="utf-8")
+    too_long = ModelError("too_long", "the article is too long for the model: 45,000 characters make a prompt "
+                                      "of 13,897 tokens")
+    result = invoke(["summarize", str(article)], too_long)
+    assert result.exit_code == 1
+    assert "panjang.txt: the article is too long for the model: 45,000 characters" in result.output
+    assert "model failed" not in result.output
