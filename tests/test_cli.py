@@ -128,7 +128,6 @@ def test_files_of_the_same_name_in_two_folders_get_a_result_each(invoke, tmp_pat
 
 
 def test_an_article_too_long_for_the_model_is_reported_as_such(invoke, tmp_path):
-
     article = tmp_path / "panjang.txt"
     article.write_text("Gubernur Banten bertemu Bupati Bogor.\n", encoding="utf-8")
     too_long = ModelError("too_long", "the article is too long for the model: 45,000 characters make a prompt "
