@@ -29,6 +29,7 @@ from service.backend import Backend, BackendUnavailable, ReadyLLM
 from service.cancellation import CancelToken, cancellable
 from service.dates import event_date
 from service.entities import same_region
+from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes
 from service.llm import ModelError
 from service.memo import MemoArticle, build_memo
 from service.memo_render import to_docx, to_html, to_markdown
@@ -206,6 +207,27 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
                          "outlet": stored.outlet, "officials": names, "partners": [p.name for p in s.partners],
                          "sectors": sorted({x.label.value for x in s.sectors}), "quotes": len(s.quotes)})
         return JSONResponse(sorted(rows, key=lambda r: r["date"], reverse=True))
+
+    @app.post("/v1/articles/decode", responses={422: {"description": "Binary or undecodable bytes"}},
+              openapi_extra={"requestBody": {"content": {"application/octet-stream": {}, "text/html": {},
+                                                         "text/plain": {}}, "required": True}})
+    async def decode_article(request: Request, filename: str = "") -> JSONResponse:
+        """An uploaded file's bytes (the body, with the file's `Content-Type`) as text, read in the encoding the
+        file declares or that is found in it, as `ringkas summarize` reads files: `{"text", "encoding", "method",
+        "how"}`. The web page's upload goes through here, so a page in windows-1252 is read as the browser
+        showed it. Raises 422 for binary or undecodable bytes."""
+        data = await request.body()
+        if len(data) > 5 * settings.max_article_chars:
+            raise ApiError(413, f"file too large ({len(data):,} bytes; limit {5 * settings.max_article_chars:,})")
+        content_type = request.headers.get("content-type", "")
+        if content_type.split(";")[0].strip().lower() in ("application/octet-stream", ""):
+            content_type = None  # says nothing of the file: its name and bytes decide
+        try:
+            decoded = decode_article_bytes(data, content_type=content_type, filename=filename or None)
+        except ArticleInputError as exc:
+            raise ApiError(422, f"{filename or 'the file'}: {exc}") from None
+        return JSONResponse({"text": prepare_text(decoded.text), "encoding": decoded.encoding,
+                             "method": decoded.method, "how": DECODING_METHODS[decoded.method]})
 
     @app.get("/v1/taxonomy")
     def taxonomy() -> JSONResponse:

@@ -310,3 +310,19 @@ def test_the_page_and_the_html_memo_carry_a_content_security_policy(client_for):
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "unsafe-eval" not in policy
     assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
     assert memo.status_code == 200 and memo.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+def test_an_uploaded_page_is_read_in_the_charset_it_declares(client_for):
+    page = ('<html><head><meta charset="windows-1252"><title>Kerja sama</title></head><body><article>'
+            '<p>\u201cKami siap bekerja sama,\u201d kata Gubernur Banten Andra Soni.</p></article></body></html>')
+    with client_for(FakeLLM()) as client:
+        read = client.post("/v1/articles/decode?filename=berita.html", content=page.encode("cp1252"),
+                           headers={"content-type": "application/octet-stream"})
+        binary = client.post("/v1/articles/decode?filename=foto.png", content=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+                             headers={"content-type": "application/octet-stream"})
+    assert read.status_code == 200
+    body = read.json()
+    assert "\u201cKami siap bekerja sama,\u201d kata Gubernur Banten Andra Soni." in body["text"]
+    assert "<p>" not in body["text"]  # the page is read as its article
+    assert (body["encoding"], body["method"]) == ("cp1252", "meta")
+    assert binary.status_code == 422 and "foto.png" in binary.json()["error"]
