@@ -17,6 +17,7 @@ from typing import Any
 from schemas.taxonomy import label_for_phrase
 from service.entities import dice, region_key, same_region, tokens
 from service.grounding import find_quotes, name_key, names_match
+from service.textnorm import matching_form
 
 GOAL_THRESHOLD = 0.5
 ROLE_THRESHOLD = 0.5
@@ -149,11 +150,13 @@ def grounding(output: dict[str, Any], text: str) -> dict[str, Any]:
     """Output items the article does not support: names that do not occur, quotes that are not between
     quotation marks at their offsets, spans that point at other text."""
     quote_spans = {(q.start, q.end) for q in find_quotes(text)}
-    folded = text.lower()
-    bad_names = [o["name"] for o in output.get("officials", []) if o["name"].lower() not in folded]
+    # Names are the clean form of what the article spells (invisible characters out, Unicode spaces plain).
+    folded = matching_form(text).lower()
+    bad_names = [o["name"] for o in output.get("officials", []) if matching_form(o["name"]).lower() not in folded]
     bad_quotes = [q["text"][:60] for q in output.get("quotes", [])
                   if (q.get("start"), q.get("end")) not in quote_spans or text[q["start"]:q["end"]] != q["text"]]
-    bad_sectors = [s["evidence"] for s in output.get("sectors", []) if s["evidence"].lower() not in folded]
+    bad_sectors = [s["evidence"] for s in output.get("sectors", [])
+                   if matching_form(s["evidence"]).lower() not in folded]
     return {
         "officials": {"items": len(output.get("officials", [])), "ungrounded": bad_names},
         "quotes": {"items": len(output.get("quotes", [])), "ungrounded": bad_quotes},

@@ -153,3 +153,14 @@ def test_micro_and_macro_averages():
 def test_grounding_checks_offsets():
     moved = {"quotes": [{"text": "Kami siap bekerja sama di bidang pangan,", "start": 0, "end": 40}]}
     assert grounding(moved, TEXT)["quotes"]["ungrounded"]
+
+
+def test_a_clean_name_of_a_name_typed_with_invisible_characters_is_grounded():
+    from evals.scoring import grounding
+
+    text = "Gubernur Banten Budi Sant\u200boso bertemu Wali\u00a0Kota Bogor di bidang pariwisata\u00adbudaya."
+    output = {"officials": [{"name": "Budi Santoso"}, {"name": "Budi Susanto"}],
+              "sectors": [{"evidence": "pariwisatabudaya"}], "quotes": []}
+    found = grounding(output, text)
+    assert found["officials"]["ungrounded"] == ["Budi Susanto"]
+    assert found["sectors"]["ungrounded"] == []
