@@ -34,6 +34,33 @@ WORDS = {
 }
 
 
+# XML 1.0, and so a Word document, admits no C0 control character but tab, line feed and carriage return, no
+# lone surrogate, and neither U+FFFE nor U+FFFF; python-docx refuses a string with one. Text taken from PDFs is
+# full of them (a form feed at each page break). DEL is valid XML but prints as nothing useful in any format.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """`text` with each character no memo format can hold (C0 controls other than tab and line breaks, DEL,
+    lone surrogates, U+FFFE, U+FFFF) replaced by one space, so offsets into it still count the same."""
+    return _UNPRINTABLE.sub(" ", text)
+
+
+def printable_memo(memo: BriefingMemo) -> BriefingMemo:
+    """A copy of `memo` with `printable` applied to every text in it, for a renderer; the memo, and the stored
+    summaries and articles it came from, keep their exact text."""
+    def fold(value):
+        if isinstance(value, str):
+            return printable(value)
+        if isinstance(value, dict):
+            return {k: fold(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [fold(v) for v in value]
+        return value
+
+    return BriefingMemo.model_validate(fold(memo.model_dump(mode="json")))
+
+
 def _w(memo: BriefingMemo) -> dict[str, str]:
     return WORDS.get(memo.language, WORDS["en"])
 
@@ -75,6 +102,7 @@ def _md_link(url: str) -> str:
 
 def to_markdown(memo: BriefingMemo) -> str:
     """The memo as CommonMark (with a GitHub-style table): every outside text escaped, web URLs as autolinks."""
+    memo = printable_memo(memo)
     w, m = _w(memo), _md
     out = [f"# {w['title']}", "", m(_header(memo)), "", f"## {w['summary']}", ""]
     out += [f"{m(s.text)} {_cites(s.cites)}" for s in memo.executive_summary] or [f"_{w['none']}_"]
@@ -145,6 +173,7 @@ def _sup(numbers: list[int]) -> str:
 def to_html(memo: BriefingMemo) -> str:
     """One self-contained page (no external assets, no script, a Content-Security-Policy that allows neither),
     readable on screen and printable; sources link out only when their URL is a web address."""
+    memo = printable_memo(memo)
     w, e = _w(memo), html.escape
     out = [f'<!doctype html><html lang="{e(memo.language)}"><head><meta charset="utf-8">',
            f'<meta http-equiv="Content-Security-Policy" content="{e(_POLICY)}">',
@@ -205,6 +234,7 @@ def to_docx(memo: BriefingMemo) -> bytes:
     from docx import Document
     from docx.shared import Pt, RGBColor
 
+    memo = printable_memo(memo)
     w = _w(memo)
     doc = Document()
     doc.styles["Normal"].font.name = "Calibri"

@@ -300,3 +300,38 @@ def test_the_html_memo_allows_no_script_and_its_own_style_only(articles):
     style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
     digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
     assert directives["style-src"] == STYLE_SOURCE == f"'sha256-{digest}'"
+
+
+# Characters a PDF's extracted text carries (form feed at a page break, vertical tab, start of heading) and
+# others XML has no place for: python-docx refuses them all.
+CONTROLS = "\x0c\x0b\x01\x00\x1f\x7f\ud800\ufffe\uffff"
+
+
+def test_control_characters_become_spaces_in_every_format_and_stay_in_the_memo(articles):
+    import docx
+
+    text = f"Kami{CONTROLS}ingin belajar"
+    articles[0].text = articles[0].text.replace("Kami ingin belajar", text)
+    start = articles[0].text.index(text)
+    quote = text + " banyak dari Jakarta,"
+    articles[0].summary.quotes[0] = Quote(text=quote, speaker="Mingrum\x0bGumay", start=start,
+                                          end=start + len(quote), attribution="cue")
+    articles[0].summary.title = "DPRD\x0cLampung\x01ke Jakarta"
+    articles[0].summary.officials[0].title = "Ketua\x08"
+    memo = build_memo(articles, FakeLLM(*GOOD))
+    assert memo.quotes[0].text.startswith(f"Kami{CONTROLS}")  # the memo itself is exact
+    spaced = "Kami" + " " * len(CONTROLS) + "ingin belajar banyak dari Jakarta,"
+
+    document = docx.Document(io.BytesIO(to_docx(memo)))
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert f"“{spaced}”\n— Mingrum Gumay, " in body and "[1] DPRD Lampung ke Jakarta" in body
+    positions = [c.text for c in document.tables[0].columns[1].cells]
+    assert "Ketua , DPRD Provinsi Lampung; Ketua, DPRD Lampung" in positions
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", body)
+
+    page = to_html(memo)
+    assert f"“{spaced}”" in page and "DPRD Lampung ke Jakarta" in page
+    md = to_markdown(memo)
+    assert f"“{spaced}”" in md and "1. DPRD Lampung ke Jakarta" in md
+    for rendered in (page, md):
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]", rendered)
