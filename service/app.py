@@ -32,7 +32,7 @@ from service.entities import same_region
 from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes
 from service.llm import ModelError
 from service.memo import MemoArticle, build_memo
-from service.memo_render import to_docx, to_html, to_markdown
+from service.memo_render import STYLE_SOURCE, to_docx, to_html, to_markdown
 from service.settings import Settings, get_settings
 from service.store import SummaryStore, summarize_stored
 
@@ -476,19 +476,20 @@ def is_loopback(host: str) -> bool:
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-# The web page runs only its own files: no inline script, nothing from elsewhere, never framed by another site.
-# Inline styles are allowed for the memo preview, a sandboxed frame that inherits this policy (CSP level 3).
+# The web page runs only its own files: no inline script, nothing from elsewhere, never framed by another site. The
+# memo preview is a sandboxed `srcdoc` frame, which inherits this policy (CSP level 3): the memo's own stylesheet is
+# allowed by its hash, no other inline style.
 PAGE_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                               "img-src 'self' data: blob:; connect-src 'self'; frame-src 'self' blob:; "
-                               "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "Content-Security-Policy": f"default-src 'self'; script-src 'self'; style-src 'self' {STYLE_SOURCE}; "
+                               "img-src 'self' data:; connect-src 'self'; frame-src 'none'; object-src 'none'; "
+                               "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
 # A memo is a document, never a program: no script, no request anywhere; its own CSS only.
 MEMO_HTML_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-                               "base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+    "Content-Security-Policy": f"default-src 'none'; style-src {STYLE_SOURCE}; img-src data:; base-uri 'none'; "
+                               "form-action 'none'; frame-ancestors 'self'",
     "X-Content-Type-Options": "nosniff",
 }
 

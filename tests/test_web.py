@@ -107,7 +107,8 @@ def test_an_uploaded_html_page_is_read_as_its_article_and_the_memo_page_covers_i
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.goto(base)
         page.set_input_files("#file", str(page_file))
-        page.wait_for_function("() => document.querySelector('#article').value.includes('<script>')")
+        page.wait_for_function("() => document.querySelector('#article').value.includes('Andra Soni')")
+        assert "var menu" not in page.input_value("#article")  # the server read the page as its article
         page.click("#summarize")
         page.wait_for_selector("#result:not([hidden])", timeout=30_000)
         shown = page.locator("#article-view").text_content()
@@ -317,3 +318,16 @@ def test_highlights_and_click_to_scroll_land_on_the_item_after_astral_characters
         page.locator("#list-quote li").click()
         page.wait_for_selector("mark.flash")
         assert page.locator("mark.flash").all_inner_texts() == [quote]
+
+
+def test_an_uploaded_page_is_read_in_the_charset_it_declares(browser, tmp_path):
+    page_file = tmp_path / "berita-lama.htm"
+    page_file.write_bytes(("<html><head><meta charset='windows-1252'></head><body><p>\u201cKami siap bekerja sama,"
+                           "\u201d kata Gubernur Banten Andra Soni.</p></body></html>").encode("cp1252"))
+    with served(delay=0.0) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(base)
+        page.set_input_files("#file", str(page_file))
+        page.wait_for_function("() => document.querySelector('#article').value.includes('Andra Soni')")
+        assert "\u201cKami siap bekerja sama,\u201d kata" in page.input_value("#article")
+        assert "\ufffd" not in page.input_value("#article")

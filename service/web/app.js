@@ -209,9 +209,17 @@ function reveal(id) {
   document.querySelectorAll(`mark[data-item="${id}"]`).forEach(m => m.classList.add("flash"));
 }
 
+// The server reads the file's bytes as the CLI reads files: in the charset the page declares (a windows-1252 page
+// read by file.text() as UTF-8 turned its curly quotes into U+FFFD), and a whole page as its article.
 async function readFile(event) {
   const file = event.target.files[0];
-  if (file) $("#article").value = await file.text();  // HTML is read as its article by the server
+  if (!file) return;
+  $("#error").hidden = true;
+  try {
+    const response = await api(`/v1/articles/decode?filename=${encodeURIComponent(file.name)}`, {
+      method: "POST", body: file, headers: { "Content-Type": file.type || "application/octet-stream" } });
+    $("#article").value = (await response.json()).text;
+  } catch (err) { showError("#error", err.message); }
 }
 
 // ---- library ----
