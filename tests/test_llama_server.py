@@ -13,7 +13,6 @@ ARTICLE = ("Gubernur Lampung Rahmat Mirzani Djausal menerima kunjungan Gubernur 
            "Keduanya sepakat bekerja sama di bidang pangan, pariwisata dan UMKM.")
 
 
-
 @pytest.fixture
 def evaluated():
     """Ringkas's server patches installed, and the length of every batch `Llama.eval` reads, in order (the tokens a
@@ -22,6 +21,7 @@ def evaluated():
     from llama_cpp import llama as llama_module
 
     from service import llama_server
+    from service.llama_server import prefix_states
 
     originals = llama_module.Llama.sample, llama_module.Llama.generate, llama_module.Llama.eval
     lengths: list[int] = []
@@ -34,7 +34,7 @@ def evaluated():
     llama_module.Llama.eval = counting_eval
     yield lengths
     llama_module.Llama.sample, llama_module.Llama.generate, llama_module.Llama.eval = originals
-    llama_server._states = None
+    prefix_states._states = None
 
 
 @pytest.mark.live
@@ -48,8 +48,8 @@ def test_grammar_first_greedy_picks_the_token_the_full_chain_picks():
     model = llama_cpp.Llama(model_path=str(assemble_default_model(Settings().cache_dir)), n_ctx=1024, n_threads=2,
                             verbose=False)
     picks: list[tuple[int, int]] = []
-    original = llama_module.Llama.sample
-    llama_server.install()
+    originals = llama_module.Llama.sample, llama_module.Llama.generate, llama_module.Llama.eval
+    llama_server.install()  # patches all three; all three are put back below
     fast = llama_module.Llama.sample
 
     def compared(self, *args, **kwargs):
@@ -71,7 +71,7 @@ def test_grammar_first_greedy_picks_the_token_the_full_chain_picks():
             response_format={"type": "json_object", "schema": ArticleReply.model_json_schema()},
             temperature=0.0, max_tokens=120)
     finally:
-        llama_module.Llama.sample = original
+        llama_module.Llama.sample, llama_module.Llama.generate, llama_module.Llama.eval = originals
     greedy = model._ringkas_greedy
     assert len(picks) == greedy.steps >= 100  # every token of the reply went through the fast path
     assert [token for token, _ in picks] == [expected for _, expected in picks]
@@ -83,8 +83,8 @@ def test_grammar_first_greedy_picks_the_token_the_full_chain_picks():
 def test_a_follow_up_reads_only_the_question(evaluated):
     import llama_cpp
 
-    from service import llama_server
     from service.embedded import assemble_default_model
+    from service.llama_server.cache_reuse import reuse_cached_tokens
 
     model = llama_cpp.Llama(model_path=str(assemble_default_model(Settings().cache_dir)), n_ctx=2048, n_threads=2,
                             verbose=False)
@@ -104,7 +104,7 @@ def test_a_follow_up_reads_only_the_question(evaluated):
     assert answer["choices"][0]["message"]["content"].startswith("{")
     # A prompt that leaves the cache inside its own text (the next article) keeps its own tokens.
     other = model._input_ids[:40].tolist() + model.tokenize(" Gubernur Jawa Barat".encode(), add_bos=False)
-    assert llama_server.reuse_cached_tokens(model, other) == other
+    assert reuse_cached_tokens(model, other) == other
 
 
 @pytest.mark.live
@@ -156,7 +156,7 @@ def test_reading_stops_between_batches_once_the_client_has_gone(monkeypatch):
     pytest.importorskip("llama_cpp")
     import threading
 
-    from service import llama_server
+    from service.llama_server import client_watch
 
     read: list[list[int]] = []
     gone = threading.Event()
@@ -170,17 +170,18 @@ def test_reading_stops_between_batches_once_the_client_has_gone(monkeypatch):
         if len(read) == 2:
             gone.set()  # the client hangs up while the second batch is read
 
-    monkeypatch.setattr(llama_server, "_original_eval", original_eval)
+    monkeypatch.setattr(client_watch, "_original_eval", original_eval)  # where eval_until_client_gone looks it up
     model = Model()
-    llama_server._eval(model, list(range(10)))  # no request being watched: one call, as llama.cpp would
+    # No request being watched: one call, as llama.cpp would.
+    client_watch.eval_until_client_gone(model, list(range(10)))
     assert read == [list(range(10))]
     read.clear()
-    reset = llama_server._CLIENT_GONE.set(gone)
+    reset = client_watch.CLIENT_GONE.set(gone)
     try:
-        with pytest.raises(llama_server.ClientGone):
-            llama_server._eval(model, list(range(10)))
+        with pytest.raises(client_watch.ClientGone):
+            client_watch.eval_until_client_gone(model, list(range(10)))
     finally:
-        llama_server._CLIENT_GONE.reset(reset)
+        client_watch.CLIENT_GONE.reset(reset)
     assert read == [[0, 1, 2, 3], [4, 5, 6, 7]]  # the same batches llama.cpp reads, and no third
 
 
@@ -197,12 +198,12 @@ def test_a_served_completion_learns_that_its_client_hung_up():
     from starlette.responses import JSONResponse
     from starlette.routing import Route
 
-    from service import llama_server
+    from service.llama_server import client_watch
 
     seen: dict[str, bool] = {}
 
     def compute() -> None:  # in a worker thread with the request's context, as llama-cpp-python runs the model
-        gone = llama_server._CLIENT_GONE.get()
+        gone = client_watch.CLIENT_GONE.get()
         seen["gone"] = gone is not None and gone.wait(30)
 
     async def completion(request):
@@ -211,10 +212,10 @@ def test_a_served_completion_learns_that_its_client_hung_up():
         return JSONResponse({})
 
     app = Starlette(routes=[Route("/v1/chat/completions", completion, methods=["POST"])])
-    app.add_middleware(llama_server.ClientWatch)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    app.add_middleware(client_watch.ClientWatch)
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
