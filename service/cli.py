@@ -14,12 +14,12 @@ from tqdm import tqdm
 from schemas.summary import Summary
 from schemas.taxonomy import SectorLabel
 from schemas.urls import is_web_url
-from service.article import Article, prepare_text
+from service.article import Article
 from service.backend import Backend, LazyLLM
 from service.dates import event_date
 from service.embedded import EmbeddedModelError
 from service.entities import same_region
-from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes
+from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes, prepare_text
 from service.llm import ModelError
 from service.memo import MemoArticle, build_memo
 from service.memo_render import to_docx, to_html, to_markdown

@@ -1,8 +1,9 @@
-"""Decoding an article's bytes by the encoding they declare or are found in (on made-up pages and texts)."""
+"""Intake: decoding an article's bytes by the encoding they declare or are found in (on made-up pages and texts),
+and the outlet a dateline names."""
 
 import pytest
 
-from service.intake import ArticleInputError, decode_article_bytes
+from service.intake import ArticleInputError, dateline_outlet, decode_article_bytes
 from tests.test_inputs import INPUTS
 
 QUOTED = "Gubernur Jambi Al Haris berkata, \u201cJalan ini urat nadi ekonomi,\u201d di Pekanbaru."
@@ -103,3 +104,17 @@ def test_bytes_no_encoding_reads_cleanly_are_refused():
     with pytest.raises(ArticleInputError, match=r"^not UTF-8 text \(invalid byte at offset 49\), and no other "
                                                 r"encoding reads it as clean text; save it as UTF-8$"):
         decode_article_bytes((INPUTS / "undecodable.txt").read_bytes(), filename="undecodable.txt")
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Judul\n\nBandarlampung (ANTARA) - Pemerintah Provinsi Lampung ...", "ANTARA"),
+    ("Jayapura (Antara Papua) - Pemerintah Kota Vanimo ...", "Antara Papua"),
+    ("Lampung Tengah(DLO)– 25 anggota DPRD ...", "DLO"),
+    ("BeritaNasional.com - Gubernur DKI Jakarta Pramono Anung ...", "BeritaNasional.com"),
+    ("agendakaltimnews.com – Kaltim belum dapat ...", "agendakaltimnews.com"),
+    ("BANDARLAMPUNG - Dalam upaya mendukung UMKM ...", None),  # a place, not an outlet
+    ("Komisi II melakukan kunjungan (Kunker) - ke Banten", None),
+    ("Rapat digelar Selasa (22/8) - pukul 10.00", None),
+])
+def test_the_dateline_names_the_outlet(text, outlet):
+    assert dateline_outlet(text) == outlet

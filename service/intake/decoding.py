@@ -13,7 +13,7 @@ from pathlib import PurePath
 from charset_normalizer import from_bytes
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, to_unicode
 
-from service.article import looks_like_html
+from service.intake.html import looks_like_html
 
 # Where an encoding came from (DecodedText.method), in words for a person.
 DECODING_METHODS = {
@@ -115,6 +115,7 @@ def _whatwg_encoding(name: str | None) -> str | None:
 
 
 def _is_page(data: bytes, content_type: str | None, filename: str | None) -> bool:
+    """Whether the bytes are a page: by their media type, else their file's suffix, else their markup."""
     media_type = (content_type or "").split(";")[0].strip().lower()
     if media_type in HTML_MEDIA_TYPES:
         return True
@@ -132,20 +133,21 @@ def _detected(data: bytes, not_utf8: UnicodeDecodeError) -> tuple[str, str]:
     # Without fallbacks, a match is always one under the mess limit (the fallbacks are UTF-8, ASCII or UTF-16
     # decodings kept however garbled they look). Without preemptive behaviour, a charset named in the content is
     # not favoured: a page's declaration was already looked for above, and a text file's content declares nothing.
-    matches = list(from_bytes(data, threshold=DETECTION_MAX_MESS, enable_fallback=False, preemptive_behaviour=False))
-    if not matches:
+    candidates = list(from_bytes(data, threshold=DETECTION_MAX_MESS, enable_fallback=False, preemptive_behaviour=False))
+    if not candidates:
         raise ArticleInputError(f"not UTF-8 text (invalid byte at offset {not_utf8.start}), and no other encoding "
                                 "reads it as clean text; save it as UTF-8")
-    best = matches[0]
+    best = candidates[0]
     # As clean as the best by charset-normalizer's own margin for equal mess (CharsetMatch.__lt__).
-    clean = [m for m in matches if m.chaos - best.chaos < 0.005]
-    chosen = next((m for m in clean if LOCALE_DEFAULT_ENCODING in m.could_be_from_charset), best)
+    clean = [match for match in candidates if match.chaos - best.chaos < 0.005]
+    chosen = next((match for match in clean if LOCALE_DEFAULT_ENCODING in match.could_be_from_charset), best)
     if LOCALE_DEFAULT_ENCODING in chosen.could_be_from_charset:  # the same text under any of these names
         return data.decode(LOCALE_DEFAULT_ENCODING), LOCALE_DEFAULT_ENCODING
     return str(chosen), codecs.lookup(chosen.encoding).name
 
 
 def _checked(text: str, encoding: str, method: str) -> DecodedText:
+    """The decoded text as a `DecodedText`; raises ArticleInputError if it holds NUL characters."""
     if "\x00" in text:  # NUL characters decoded from a UTF-16 or UTF-32 file are binary data all the same
         raise ArticleInputError("binary data, not an article")
     return DecodedText(text=text, encoding=encoding, method=method)

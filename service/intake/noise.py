@@ -1,0 +1,97 @@
+"""Lines of an article that are not its reporting: page furniture, bylines and credits, and text that addresses
+the model instead of the reader; and the outlet its dateline names.
+
+Spans are (start, end) offsets in Unicode code points into the text, end exclusive.
+"""
+
+import re
+from collections.abc import Iterator
+
+# Lines that are page furniture, not reporting: related links, bylines, credits, copyright, list widgets.
+_NOISE_LINE = re.compile(
+    r"""^\s*(?:
+        (?:baca\s+juga|lihat\s+juga|simak\s+juga|berita\s+terkait|artikel\s+terkait|read\s+also|see\s+also|
+           related)\b.*
+      | (?:pewarta|editor|penulis|reporter|redaktur|penyunting|fotografer|foto|photo|translator|penerjemah|
+           sumber)\s*[:：].*
+      | (?:editor|pewarta|reporter|penulis|redaktur|fotografer)\s*$
+      | copyright\b.*|©.*|hak\s+cipta\b.*
+      | [A-Z][A-Z &/]{2,20}\s*\|\s*\d+\s+(?:hari|jam|menit|bulan|minggu|tahun)\s+yang\s+lalu\s*
+      | \d+\s+(?:hari|jam|menit|bulan|minggu|tahun)\s+yang\s+lalu\s*
+      | (?:share|bagikan|tags?|tag)\s*[:：].*
+      | \((?:[a-z0-9*]{1,6}/){1,4}[a-z0-9*]{1,6}\)\s*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A line that starts with a credit's label (Indonesian newsrooms' "Pewarta:", "Editor:", "Foto:", ...).
+_CREDIT_LINE = re.compile(r"^\s*(?:pewarta|editor|penulis|reporter|redaktur|fotografer|foto|photo|"
+                          r"penyunting|translator|penerjemah)\b", re.I)
+# A lone name on the line right after "Editor:" / "Pewarta:" with nothing else.
+_CREDIT_LABEL = re.compile(r"^\s*(?:pewarta|editor|penulis|reporter|redaktur|fotografer)\s*[:：]?\s*$", re.I)
+
+# Text that addresses the model instead of the reader: it is not reporting, and the model never reads it.
+_STEERING = re.compile(
+    r"\b(?:abaikan|lupakan|acuhkan)\s+(?:semua\s+|seluruh\s+)?(?:instruksi|perintah|aturan|petunjuk)"
+    r"|\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier)\s+"
+    r"(?:instructions|rules|prompts?|messages)"
+    r"|\bsystem\s+prompt\b|\byou\s+are\s+now\b|\banda\s+sekarang\s+adalah\b",
+    re.IGNORECASE,
+)
+
+# A dateline names the outlet: "Bandarlampung (ANTARA) -", "Jayapura (Antara Papua) -",
+# "BeritaNasional.com - ", "agendakaltimnews.com –".
+_DATELINE_OUTLET = re.compile(
+    r"^\s*(?:[A-Z][\w .'-]{1,40}?\s*\((?P<agency>[A-Z]{2,12}|Antara(?: [A-Z][a-z]+)?)\)"
+    r"|(?P<site>[A-Za-z][\w-]*(?:\.[a-z]{2,4}){1,2}))\s*(?:,[^\n]{0,40}?)?\s*[-–—]\s",
+    re.MULTILINE,
+)
+
+
+def _lines_with_offsets(text: str) -> Iterator[tuple[str, int]]:
+    """Each line of `text` (split at "\\n", without it) and the code-point offset where it starts."""
+    offset = 0
+    for line in text.split("\n"):
+        yield line, offset
+        offset += len(line) + 1
+
+
+def is_noise_line(line: str) -> bool:
+    """Whether a line is page furniture (related links, credits, copyright, timestamps, tags) or steering."""
+    return bool(_NOISE_LINE.match(line)) or is_steering(line)
+
+
+def is_steering(line: str) -> bool:
+    """Whether a line tries to instruct the model ("abaikan instruksi sebelumnya", "ignore previous ...")."""
+    return _STEERING.search(line) is not None
+
+
+def blank_steering(text: str) -> str:
+    """The text with each steering line blanked out (same length, so offsets hold): nothing found only there
+    can ground an item."""
+    return "\n".join(" " * len(line) if is_steering(line) else line for line in text.split("\n"))
+
+
+def steering_lines(text: str) -> list[str]:
+    """The lines of `text` that try to instruct the model, in order."""
+    return [line for line in text.split("\n") if is_steering(line)]
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of byline and credit lines, including a name standing alone under an "Editor:" label."""
+    spans = []
+    previous_was_label = False
+    for line, offset in _lines_with_offsets(text):
+        if _CREDIT_LINE.match(line) or (previous_was_label and line.strip()):
+            spans.append((offset, offset + len(line)))
+        if line.strip():
+            previous_was_label = bool(_CREDIT_LABEL.match(line))
+    return spans
+
+
+def dateline_outlet(text: str) -> str | None:
+    """The outlet a dateline in the first 3,000 characters of the article names (a news agency in brackets or a
+    site's domain), or None."""
+    match = _DATELINE_OUTLET.search(text[:3000])
+    if match is None:
+        return None
+    return match.group("agency") or match.group("site")
