@@ -9,14 +9,10 @@ instructor's JSON mode would append). So the caller owns every token of the prom
 repeat an earlier conversation word for word, and the server reads only what is new.
 """
 
-import asyncio
-import concurrent.futures
 import json
 import logging
 import math
 import re
-import threading
-from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from textwrap import dedent
@@ -35,7 +31,7 @@ from tenacity import (
 )
 
 from schemas.summary import Usage
-from service.cancellation import current_token
+from service.cancellation import CancellableLoop, WorkAbandoned
 
 log = logging.getLogger(__name__)
 # instructor logs each failed validation with the model's reply (words of the article) at ERROR; Ringkas
@@ -46,11 +42,16 @@ T = TypeVar("T", bound=BaseModel)
 
 # Unit tests set this to False (tests/conftest.py), so that only tests marked `live` can reach a model.
 ALLOW_MODEL_REQUESTS = True
+# Qwen2.5's tokenizer reads 3.03-4.93 characters a token (median 3.30) of the 21 seed and dev articles; an estimate
+# takes the low end, so a prompt is not thought shorter than it is.
+CHARS_PER_TOKEN = 3.0
+# "<|im_start|>role\n" ... "<|im_end|>\n" in ChatML, with room for other templates.
+TEMPLATE_TOKENS_PER_MESSAGE = 8
 
 
 class ModelError(Exception):
     """The model endpoint failed for good. `kind` says how: 'unavailable', 'timeout', 'rate_limited',
-    'bad_response', 'budget' or 'cancelled'."""
+    'bad_response', 'budget', 'too_long' (the prompt over the model's context) or 'cancelled'."""
 
     def __init__(self, kind: str, message: str, usage: Usage | None = None):
         super().__init__(message)
@@ -77,6 +78,8 @@ class InvalidReply(Exception):
 
 @dataclass
 class Reply:
+    """A validated reply: the `response_model` instance, the usage of every attempt, and the text it came from."""
+
     value: Any
     usage: Usage
     text: str | None = None  # the reply as the model wrote it, to continue the conversation with
@@ -131,6 +134,7 @@ def _unwrap(exc: BaseException) -> BaseException:
 
 
 def _is_transient(exc: BaseException) -> bool:
+    """Whether a failure may pass if the request is sent again: a connection fault, a timeout, 408/409/429/5xx."""
     exc = _unwrap(exc)
     if isinstance(exc, (openai.APIConnectionError, openai.APITimeoutError, openai.RateLimitError)):
         return True
@@ -140,6 +144,7 @@ def _is_transient(exc: BaseException) -> bool:
 
 
 def _retry_after(exc: BaseException) -> float | None:
+    """The seconds a failed response's `Retry-After` header asks to wait (at most 60), or None."""
     response = getattr(_unwrap(exc), "response", None)
     if response is None:
         return None
@@ -157,12 +162,14 @@ class _WaitHonouringRetryAfter:
         self._backoff = wait_exponential_jitter(multiplier=initial, max=maximum, jitter=initial)
 
     def __call__(self, state: RetryCallState) -> float:
+        """Seconds to wait before the next attempt."""
         exc = state.outcome.exception() if state.outcome else None
         hinted = _retry_after(exc) if exc else None
         return hinted if hinted is not None else self._backoff(state)
 
 
 def _model_error(exc: BaseException, usage: Usage) -> ModelError:
+    """The typed error for an endpoint failure that retries did not get past, with the usage so far."""
     if isinstance(exc, openai.APITimeoutError):
         return ModelError("timeout", "the model endpoint did not answer in time", usage)
     if isinstance(exc, openai.RateLimitError):
@@ -203,7 +210,7 @@ class InstructorLLM:
             openai.AsyncOpenAI(base_url=base_url, api_key=api_key, timeout=timeout_s, max_retries=0),
             mode=instructor.Mode.JSON_SCHEMA,
         )
-        self._io = _EventLoopThread(f"ringkas-model-io-{model}")
+        self._io = CancellableLoop(f"ringkas-model-io-{model}")
         self._retries = retries
         self._transport_retries = transport_retries
         self._wait = _WaitHonouringRetryAfter(backoff_initial_s, backoff_max_s)
@@ -211,6 +218,14 @@ class InstructorLLM:
     def create(
         self, response_model: type[T], messages: list[dict[str, str]], *, context: dict[str, Any], max_tokens: int
     ) -> Reply:
+        """A validated `response_model` from `messages`, re-asked up to `retries` times with the validation error
+        (validated with `context`, which holds the "article"), and sent again after transient faults.
+
+        Raises:
+            InvalidReply: the reply still broke a rule after the re-asks (or was cut off at `max_tokens`).
+            ModelError: the endpoint failed for good ('too_long' before any call; see `ModelError.kind`);
+                `Cancelled` when the caller's work was abandoned.
+        """
         if not ALLOW_MODEL_REQUESTS:
             raise RuntimeError("model requests are disabled here (ALLOW_MODEL_REQUESTS is False)")
         self.check_fits(messages, max_tokens, context.get("article", ""))
@@ -221,10 +236,11 @@ class InstructorLLM:
         extra_body = {"response_format": {"type": "json_object", "schema": compact_schema(response_model)}}
         hooks = instructor.hooks.Hooks()
         written: list[str | None] = [None]
-        hooks.on("completion:response", lambda response: _count(usage, response, written))
+        hooks.on("completion:response", lambda response: _count_call(usage, response, written))
         hooks.on("parse:error", lambda *a, **k: _count_retry(usage))
 
         async def request() -> Any:
+            """One call through instructor, with its own re-asks."""
             return await self._client.chat.completions.create(
                 model=self.name,
                 response_model=response_model,
@@ -246,7 +262,10 @@ class InstructorLLM:
                 reraise=True,
             ):
                 with attempt:
-                    value = self._io.run(request(), usage)
+                    try:
+                        value = self._io.run(request())
+                    except WorkAbandoned as abandoned:
+                        raise Cancelled(abandoned.reason, usage) from None
         except instructor.core.exceptions.InstructorRetryException as exc:
             cause = _unwrap(exc)
             if isinstance(cause, (openai.OpenAIError, httpx.HTTPError)):
@@ -257,7 +276,6 @@ class InstructorLLM:
         except (openai.OpenAIError, httpx.HTTPError) as exc:
             raise _model_error(exc, usage) from exc
         return Reply(value, usage, written[0])
-
 
     def prompt_tokens(self, messages: list[dict[str, str]]) -> int:
         """How many tokens the model reads for `messages`: counted by the endpoint's tokenizer where it has one
@@ -289,64 +307,23 @@ class InstructorLLM:
                 "model with a larger context (RINGKAS_MODEL_CTX, RINGKAS_LLM_CONTEXT_TOKENS)")
 
 
-# Qwen2.5's tokenizer reads 3.03-4.93 characters a token (median 3.30) of the 21 seed and dev articles; an estimate
-# takes the low end, so a prompt is not thought shorter than it is.
-CHARS_PER_TOKEN = 3.0
-# "<|im_start|>role\n" ... "<|im_end|>\n" in ChatML, with room for other templates.
-TEMPLATE_TOKENS_PER_MESSAGE = 8
-
-
-class _EventLoopThread:
-    """An asyncio loop in a daemon thread that runs the model calls of synchronous callers, one call per
-    caller at a time, each cancellable by the caller's `CancelToken`."""
-
-    def __init__(self, name: str):
-        self._name = name
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._lock = threading.Lock()
-
-    def _running_loop(self) -> asyncio.AbstractEventLoop:
-        with self._lock:
-            if self._loop is None:
-                loop = asyncio.new_event_loop()
-                threading.Thread(target=loop.run_forever, name=self._name, daemon=True).start()
-                self._loop = loop
-            return self._loop
-
-    def run(self, coroutine, usage: Usage) -> Any:
-        """The coroutine's result, awaited on the loop thread; blocks the calling thread.
-
-        Raises:
-            Cancelled: the caller's token was cancelled before or during the call (the call is then cancelled
-                on the loop, which closes its HTTP connection).
-            Exception: whatever the coroutine raised.
-        """
-        token = current_token()
-        if token is not None and token.cancelled:
-            coroutine.close()
-            raise Cancelled(token.reason, usage)
-        future = asyncio.run_coroutine_threadsafe(coroutine, self._running_loop())
-        with token.on_cancel(future.cancel) if token is not None else nullcontext():
-            try:
-                return future.result()
-            except concurrent.futures.CancelledError:
-                raise Cancelled(token.reason if token is not None else "cancelled", usage) from None
-
-
-def _count(usage: Usage, response: Any, written: list[str | None]) -> None:
+def _count_call(usage: Usage, response: Any, written: list[str | None]) -> None:
+    """Add one call and the tokens the endpoint reports for it to `usage`; keep its reply's text in `written`."""
     usage.calls += 1
     written[0] = _reply_text(response)
-    u = getattr(response, "usage", None)
-    if u is not None:
-        usage.prompt_tokens += u.prompt_tokens or 0
-        usage.completion_tokens += u.completion_tokens or 0
+    reported = getattr(response, "usage", None)
+    if reported is not None:
+        usage.prompt_tokens += reported.prompt_tokens or 0
+        usage.completion_tokens += reported.completion_tokens or 0
 
 
 def _count_retry(usage: Usage) -> None:
+    """Count one re-ask after a reply that failed validation."""
     usage.retries += 1
 
 
 def _reply_text(completion: Any) -> str | None:
+    """The first choice's message text of a chat completion, or None if it has none."""
     try:
         return completion.choices[0].message.content
     except (AttributeError, IndexError, TypeError):
