@@ -82,12 +82,14 @@ def headline(run: dict[str, Any]) -> dict[str, float | None]:
 
 
 def deltas(run: dict[str, Any], baseline: dict[str, Any]) -> dict[str, float | None]:
+    """Each headline number of `run` minus the baseline's (None where either lacks it), rounded to 4 places."""
     now, before = headline(run), headline(baseline)
     return {k: (round(now[k] - before[k], 4) if now[k] is not None and before.get(k) is not None else None)
             for k in now}
 
 
 def report_markdown(run: dict[str, Any], baseline: dict[str, Any] | None = None) -> str:
+    """The run as a Markdown report: the field table, speaker and grounding figures, cost, and failed articles."""
     agg, rel = run["aggregate"], run["reliability"]
     lines = [f"# Eval run {run['created']}", "",
              f"model `{run['model']}` · prompts `{run['prompt_version']}` · code `{run['code_version']}` · "
@@ -119,6 +121,7 @@ def report_markdown(run: dict[str, Any], baseline: dict[str, Any] | None = None)
 
 
 def table(run: dict[str, Any], baseline: dict[str, Any] | None = None) -> str:
+    """The per-field precision / recall / F1 table in Markdown, with a delta column against `baseline` if given."""
     agg = run["aggregate"]
     d = deltas(run, baseline) if baseline else {}
     head = "| field | precision | recall | F1 (micro) | F1 (macro) |" + (" Δ F1 |" if baseline else "")
@@ -141,6 +144,7 @@ def _signed(x: float | None) -> str:
 
 
 def write_run(run: dict[str, Any], runs_dir: Path = RUNS_DIR, name: str | None = None) -> Path:
+    """Writes the run as `<name>.json` and `<name>.md` in `runs_dir` (name: timestamp and model); returns the JSON path."""
     runs_dir.mkdir(parents=True, exist_ok=True)
     stem = name or (run["created"].replace(":", "").replace("-", "")[:15] + "-" + run["model"].split("/")[-1][:40])
     path = runs_dir / f"{stem}.json"

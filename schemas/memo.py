@@ -9,6 +9,8 @@ from schemas.taxonomy import SectorLabel
 
 
 class MemoSource(BaseModel):
+    """One article the memo cites as [n], with what identifies and dates it."""
+
     n: int = Field(description="Citation number, 1-based.")
     title: str
     outlet: str | None = None
@@ -18,16 +20,22 @@ class MemoSource(BaseModel):
 
 
 class MemoSentence(BaseModel):
+    """A sentence of the executive summary and the articles it rests on (citation numbers)."""
+
     text: str
     cites: list[int]
 
 
 class CitedText(BaseModel):
+    """A phrase taken from one article (a goal, a sector's evidence) and that article's number."""
+
     text: str
     cite: int
 
 
 class PartnerSection(BaseModel):
+    """One party (region, country, body) once, however written, with what its articles say of it."""
+
     name: str
     kind: str
     also_written: list[str] = Field(default_factory=list)
@@ -40,6 +48,8 @@ class PartnerSection(BaseModel):
 
 
 class SectorSection(BaseModel):
+    """One sector of the taxonomy: who cooperates in it and the articles' own words for it."""
+
     label: SectorLabel
     partners: list[str] = Field(default_factory=list)
     evidence: list[CitedText] = Field(default_factory=list)
@@ -47,6 +57,8 @@ class SectorSection(BaseModel):
 
 
 class DirectoryEntry(BaseModel):
+    """One official merged across articles ("Mingrum Gumay" / "Mingrum"), with the positions given."""
+
     name: str
     also_written: list[str] = Field(default_factory=list)
     positions: list[str] = Field(default_factory=list)
@@ -54,6 +66,8 @@ class DirectoryEntry(BaseModel):
 
 
 class TimelineEntry(BaseModel):
+    """A dated event: the ISO date, the date as the article wrote it, and the article's title."""
+
     date: str
     as_written: str
     event: str
@@ -61,6 +75,8 @@ class TimelineEntry(BaseModel):
 
 
 class KeyQuote(BaseModel):
+    """A verbatim quote with its speaker; `start`/`end` are code-point offsets into article `cite`."""
+
     text: str
     speaker: str
     cite: int
@@ -69,6 +85,8 @@ class KeyQuote(BaseModel):
 
 
 class BriefingMemo(BaseModel):
+    """A briefing memo of many summaries: every section cites its articles by number."""
+
     language: str
     period: tuple[str, str] | None = None
     article_count: int

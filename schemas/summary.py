@@ -16,6 +16,9 @@ SPANS_DOC = ("Half-open [start, end) offsets into the submitted text, in Unicode
 
 
 class PartnerKind(str, Enum):
+    """What kind of party a partner is: a level of Indonesian government, a DPRD, a foreign government or city,
+    a company or another body."""
+
     province = "province"
     regency = "regency"
     city = "city"
@@ -29,6 +32,8 @@ class PartnerKind(str, Enum):
 
 
 class Official(BaseModel):
+    """A person holding office, named in the article, with the title and institution it gives."""
+
     name: str = Field(description="Name as written in the article, without honorifics, degrees or ranks.")
     title: str = ""
     institution: str = ""
@@ -37,23 +42,31 @@ class Official(BaseModel):
 
 
 class Partner(BaseModel):
+    """A party to the cooperation (region, country, agency, company), as the article names it."""
+
     name: str
     kind: PartnerKind = PartnerKind.other
     spans: list[Span] = Field(default_factory=list, description=SPANS_DOC)
 
 
 class Sector(BaseModel):
+    """A field of cooperation on the fixed taxonomy, with the article's own words as evidence."""
+
     label: SectorLabel
     evidence: str = Field(description="The article's own words for this field of cooperation.")
     spans: list[Span] = Field(default_factory=list, description=SPANS_DOC)
 
 
 class Goal(BaseModel):
+    """A goal the article states for the cooperation, in its own words."""
+
     text: str
     spans: list[Span] = Field(default_factory=list, description=SPANS_DOC)
 
 
 class Quote(BaseModel):
+    """Words between quotation marks in the article, verbatim, with the official who said them."""
+
     text: str = Field(description="Verbatim: exactly the characters between the quotation marks.")
     speaker: str | None = Field(description="Full name of one of the officials, or null when unattributed.")
     start: int = Field(description="Offset of the quote's first character, in Unicode code points.")
@@ -72,12 +85,15 @@ class Quote(BaseModel):
 
 
 class Usage(BaseModel):
+    """Tokens read and written, model calls and re-asks spent on one piece of work."""
+
     prompt_tokens: int = 0
     completion_tokens: int = 0
     calls: int = 0
     retries: int = 0
 
     def add(self, other: "Usage") -> "Usage":
+        """The sum of both, field by field (a new object)."""
         return Usage(
             prompt_tokens=self.prompt_tokens + other.prompt_tokens,
             completion_tokens=self.completion_tokens + other.completion_tokens,
@@ -87,6 +103,8 @@ class Usage(BaseModel):
 
 
 class Provenance(BaseModel):
+    """What produced a summary: model, prompt version, usage, wall time in seconds, Ringkas version."""
+
     model: str
     prompt_version: str
     usage: Usage = Field(default_factory=Usage)
