@@ -144,7 +144,8 @@ def _signed(x: float | None) -> str:
 
 
 def write_run(run: dict[str, Any], runs_dir: Path = RUNS_DIR, name: str | None = None) -> Path:
-    """Writes the run as `<name>.json` and `<name>.md` in `runs_dir` (name: timestamp and model); returns the JSON path."""
+    """Writes the run as `<name>.json` and `<name>.md` in `runs_dir` (default name: timestamp and model);
+    returns the JSON path."""
     runs_dir.mkdir(parents=True, exist_ok=True)
     stem = name or (run["created"].replace(":", "").replace("-", "")[:15] + "-" + run["model"].split("/")[-1][:40])
     path = runs_dir / f"{stem}.json"
