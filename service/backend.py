@@ -38,18 +38,20 @@ class Backend:
 
     @property
     def kind(self) -> str:
+        """'endpoint' (a configured OpenAI-compatible URL) or 'embedded' (the local model Ringkas starts)."""
         return "endpoint" if self.settings.llm_base_url else "embedded"
 
     @property
     def model_name(self) -> str:
         """The name replies are recorded under, known before anything starts."""
-        s = self.settings
-        if s.llm_base_url:
-            return s.llm_model or "default"
-        return s.model_path.stem if s.model_path is not None else DEFAULT_MODEL_NAME
+        settings = self.settings
+        if settings.llm_base_url:
+            return settings.llm_model or "default"
+        return settings.model_path.stem if settings.model_path is not None else DEFAULT_MODEL_NAME
 
     @property
     def status(self) -> str:
+        """'ready', 'starting' or 'failed'."""
         if self._llm is not None:
             return "ready"
         return "failed" if self._error else "starting"
@@ -63,45 +65,55 @@ class Backend:
         return self._llm
 
     def start(self) -> LLM:
-        """Connect, starting the embedded server first if needed. Blocking; safe to call more than once."""
+        """Connect, starting the embedded server first if needed. Blocking; safe to call more than once.
+
+        Raises:
+            EmbeddedModelError: the embedded model cannot be assembled or started (kept as the backend's error),
+                or its last server died in a way a new one would repeat.
+        """
         with self._lock:
             if self._llm is not None:
                 return self._llm
-            s = self.settings
+            settings = self.settings
             if self._no_restart:
                 raise EmbeddedModelError(self._error)
             try:
-                if s.llm_base_url:
-                    base_url, model = s.llm_base_url, self.model_name
-                    context_tokens, tokenize_url = s.llm_context_tokens, None
+                if settings.llm_base_url:
+                    base_url, model = settings.llm_base_url, self.model_name
+                    context_tokens, tokenize_url = settings.llm_context_tokens, None
                 else:
-                    if s.model_path is not None:
-                        if not s.model_path.is_file():
-                            raise EmbeddedModelError(f"RINGKAS_MODEL_PATH {s.model_path} is not a file")
-                        path = s.model_path
-                    else:
-                        path = assemble_default_model(s.cache_dir)
-                    alias = self.model_name
-                    self._server = EmbeddedServer(
-                        path, alias=alias, threads=s.model_threads, n_ctx=s.model_ctx, port=s.embedded_port,
-                        log_path=s.embedded_log or s.cache_dir / "embedded-server.log",
-                        start_timeout_s=s.embedded_start_timeout_s,
-                        draft_tokens=s.model_draft_tokens, state_dir=s.cache_dir / "prefix-states",
-                    ).start()
-                    base_url, model = self._server.base_url, alias
+                    self._server = self._start_embedded_server()
+                    base_url, model = self._server.base_url, self._server.alias
                     # llama-cpp-python's server counts tokens with the model's own tokenizer.
-                    context_tokens = s.model_ctx
+                    context_tokens = settings.model_ctx
                     tokenize_url = base_url.removesuffix("/v1") + "/extras/tokenize"
             except EmbeddedModelError as exc:
                 self._error = str(exc)
                 raise
             client = InstructorLLM(
-                base_url, model, s.llm_api_key.get_secret_value(), timeout_s=s.llm_timeout_s,
-                retries=s.llm_retries, transport_retries=s.llm_transport_retries,
+                base_url, model, settings.llm_api_key.get_secret_value(), timeout_s=settings.llm_timeout_s,
+                retries=settings.llm_retries, transport_retries=settings.llm_transport_retries,
                 context_tokens=context_tokens, tokenize_url=tokenize_url,
             )
             self._llm = client if self._server is None else _Supervised(client, self)
             return self._llm
+
+    def _start_embedded_server(self) -> EmbeddedServer:
+        """The embedded server on the configured GGUF (or the default one, assembled), started; raises
+        EmbeddedModelError."""
+        settings = self.settings
+        if settings.model_path is not None:
+            if not settings.model_path.is_file():
+                raise EmbeddedModelError(f"RINGKAS_MODEL_PATH {settings.model_path} is not a file")
+            path = settings.model_path
+        else:
+            path = assemble_default_model(settings.cache_dir)
+        return EmbeddedServer(
+            path, alias=self.model_name, threads=settings.model_threads, n_ctx=settings.model_ctx,
+            port=settings.embedded_port, log_path=settings.embedded_log or settings.cache_dir / "embedded-server.log",
+            start_timeout_s=settings.embedded_start_timeout_s,
+            draft_tokens=settings.model_draft_tokens, state_dir=settings.cache_dir / "prefix-states",
+        ).start()
 
     def _server_died(self) -> str | None:
         """If the embedded server died under a call: forget it and its client, and say why. A later start
@@ -127,7 +139,10 @@ class Backend:
         return self._server.pid if self._server is not None else None
 
     def start_in_background(self) -> None:
-        def run() -> None:
+        """Start the backend in a thread of its own (once), so the caller can serve while the model loads."""
+
+        def start_and_hold() -> None:
+            """Start, then keep this thread alive until the backend is closed."""
             try:
                 self.start()
             except EmbeddedModelError as exc:
@@ -138,10 +153,11 @@ class Backend:
             self._closed.wait()
 
         if self._llm is None and self._thread is None:
-            self._thread = threading.Thread(target=run, name="ringkas-backend", daemon=True)
+            self._thread = threading.Thread(target=start_and_hold, name="ringkas-backend", daemon=True)
             self._thread.start()
 
     def close(self) -> None:
+        """Stop the embedded server, if any, and forget the client."""
         self._closed.set()
         if self._server is not None:
             self._server.stop()
@@ -159,6 +175,7 @@ class _Supervised:
         self.name = client.name
 
     def create(self, response_model, messages, *, context, max_tokens):
+        """The client's reply (see `LLM.create`); raises BackendUnavailable with the cause when the server died."""
         try:
             return self._client.create(response_model, messages, context=context, max_tokens=max_tokens)
         except ModelError as exc:
@@ -178,6 +195,7 @@ class LazyLLM:
         self.name = backend.model_name
 
     def create(self, response_model, messages, *, context, max_tokens):
+        """The reply of the backend's client (see `LLM.create`), starting the backend first if needed."""
         if self._backend.status != "ready" and self._on_start is not None:
             self._on_start(self._backend)
         return self._backend.start().create(response_model, messages, context=context, max_tokens=max_tokens)
@@ -192,4 +210,5 @@ class ReadyLLM:
         self.name = backend.model_name
 
     def create(self, response_model, messages, *, context, max_tokens):
+        """The reply of the backend's client (see `LLM.create`), or BackendUnavailable if it is not ready."""
         return self._backend.llm().create(response_model, messages, context=context, max_tokens=max_tokens)

@@ -169,6 +169,7 @@ def _die_with_parent() -> None:
 
 
 def _free_port() -> int:
+    """A TCP port on 127.0.0.1 that no one listens on now (the kernel's pick)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -192,9 +193,17 @@ class EmbeddedServer:
 
     @property
     def base_url(self) -> str:
+        """The server's OpenAI-compatible URL ("http://127.0.0.1:<port>/v1")."""
         return f"http://127.0.0.1:{self.port}/v1"
 
     def start(self) -> "EmbeddedServer":
+        """Launch `python -m service.llama_server` on the model and wait until it answers, at most
+        `start_timeout_s` seconds; its output goes to `log_path`. Returns self.
+
+        Raises:
+            EmbeddedModelError: llama-cpp-python's server is not installed, the process exited, or it did not
+                answer in time (it is then stopped).
+        """
         try:
             import llama_cpp.server  # noqa: F401
         except ImportError as exc:
@@ -239,6 +248,7 @@ class EmbeddedServer:
 
     @property
     def pid(self) -> int | None:
+        """The server's process id while it runs, else None."""
         return self._process.pid if self._process and self._process.poll() is None else None
 
     @property
@@ -262,12 +272,14 @@ class EmbeddedServer:
         return f"the embedded model server died ({how}); see {self.log_path}"
 
     def ready(self) -> bool:
+        """Whether the server answers `GET /v1/models` with 200 within a second."""
         try:
             return httpx.get(f"{self.base_url}/models", timeout=1.0).status_code == 200
         except httpx.HTTPError:
             return False
 
     def stop(self) -> None:
+        """Terminate the server, killing it if it has not exited 10 s later; nothing if it is not running."""
         if self._process and self._process.poll() is None:
             self._process.terminate()
             try:

@@ -234,10 +234,8 @@ class InstructorLLM:
         # llama.cpp's server rejects response_format json_schema (HTTP 500 "Input should be 'text' or
         # 'json_object'"); json_object with a schema works there, and other servers accept it too.
         extra_body = {"response_format": {"type": "json_object", "schema": compact_schema(response_model)}}
-        hooks = instructor.hooks.Hooks()
         written: list[str | None] = [None]
-        hooks.on("completion:response", lambda response: _count_call(usage, response, written))
-        hooks.on("parse:error", lambda *a, **k: _count_retry(usage))
+        hooks = _counting_hooks(usage, written)
 
         async def request() -> Any:
             """One call through instructor, with its own re-asks."""
@@ -255,12 +253,8 @@ class InstructorLLM:
             )
 
         try:
-            for attempt in Retrying(
-                retry=retry_if_exception(_is_transient),
-                stop=stop_after_attempt(self._transport_retries + 1),
-                wait=self._wait,
-                reraise=True,
-            ):
+            for attempt in Retrying(retry=retry_if_exception(_is_transient), wait=self._wait, reraise=True,
+                                    stop=stop_after_attempt(self._transport_retries + 1)):
                 with attempt:
                     try:
                         value = self._io.run(request())
@@ -305,6 +299,14 @@ class InstructorLLM:
                 f"tokens, and with the {max_tokens:,} tokens its reply may take that is over the model's context "
                 f"of {self.context_tokens:,} tokens. Long articles are not read in chunks yet: shorten it, or use a "
                 "model with a larger context (RINGKAS_MODEL_CTX, RINGKAS_LLM_CONTEXT_TOKENS)")
+
+
+def _counting_hooks(usage: Usage, written: list[str | None]) -> instructor.hooks.Hooks:
+    """instructor hooks that count each call and re-ask into `usage` and keep the last reply's text in `written`."""
+    hooks = instructor.hooks.Hooks()
+    hooks.on("completion:response", lambda response: _count_call(usage, response, written))
+    hooks.on("parse:error", lambda *args, **kwargs: _count_retry(usage))
+    return hooks
 
 
 def _count_call(usage: Usage, response: Any, written: list[str | None]) -> None:

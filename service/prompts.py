@@ -8,11 +8,13 @@ PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 
 
 class PromptNotFound(LookupError):
-    pass
+    """No prompt file of that version and name; the message gives the path looked at."""
 
 
 @dataclass(frozen=True)
 class ExtractPrompts:
+    """The extraction prompts of one version: the system message and the question for the quotes' speakers."""
+
     version: str
     system: str
     speakers: str  # v1: a prompt of its own; from v2, a follow-up question in the article's conversation
@@ -20,7 +22,8 @@ class ExtractPrompts:
 
 @lru_cache
 def load_extract_prompts(version: str = "extract/v2", root: Path = PROMPTS_DIR) -> ExtractPrompts:
-    """The extraction prompts of one version, e.g. `extract/v2` -> `prompts/extract/v2/*.md`."""
+    """The extraction prompts of one version, e.g. `extract/v2` -> `prompts/extract/v2/*.md` (read as UTF-8,
+    stripped). Raises PromptNotFound when a file is missing."""
     folder = root / version
     parts = {}
     for name in ("system", "speakers"):

@@ -15,6 +15,7 @@ from service.llm import LLM, InvalidReply, Reply
 
 
 def _article_key(context: dict[str, Any]) -> str:
+    """The hex SHA-256 of the UTF-8 bytes of the call's article (`context["article"]`)."""
     return hashlib.sha256(context["article"].encode("utf-8")).hexdigest()
 
 
@@ -27,6 +28,8 @@ class RecordingLLM:
         self.recorded: dict[str, list[dict[str, Any]]] = {}
 
     def create(self, response_model, messages, *, context, max_tokens) -> Reply:
+        """`inner`'s reply (see `LLM.create`), recorded with its usage and wall time in seconds; an InvalidReply is
+        recorded, then raised again."""
         calls = self.recorded.setdefault(_article_key(context), [])
         started = time.perf_counter()
         try:
@@ -70,10 +73,12 @@ class CachedLLM:
         self._calls: dict[str, list[dict[str, Any]]] = {}
 
     def path_for(self, article_sha: str) -> Path:
+        """The file of an article's replies: named by a hash of the model, the prompt version and the article."""
         key = hashlib.sha256(f"{self.name}\n{self.prompt_version}\n{article_sha}".encode()).hexdigest()[:32]
         return self.cache_dir / f"{key}.json"
 
     def _load(self, article_sha: str) -> list[dict[str, Any]]:
+        """The article's recorded calls (none with `refresh`), read once and kept."""
         if article_sha not in self._calls:
             path = self.path_for(article_sha)
             calls = []
@@ -83,6 +88,9 @@ class CachedLLM:
         return self._calls[article_sha]
 
     def create(self, response_model, messages, *, context, max_tokens) -> Reply:
+        """The recorded reply to this request, else `inner`'s (recorded), else, replaying only, the next reply
+        recorded for the article and reply type. Raises LookupError when replaying finds none, and InvalidReply
+        for a reply recorded as invalid."""
         sha = _article_key(context)
         calls = self._load(sha)
         key = request_key(response_model, messages)
@@ -94,11 +102,11 @@ class CachedLLM:
             # Replay only: a request that changed since recording (the code now builds it differently) gets the
             # reply recorded for this article and reply type, and is counted as stale.
             same = [c for c in calls if c["response_model"] == response_model.__name__]
-            n = self._stale_next.get((sha, response_model.__name__), 0)
-            if n < len(same):
-                self._stale_next[(sha, response_model.__name__)] = n + 1
+            replayed = self._stale_next.get((sha, response_model.__name__), 0)
+            if replayed < len(same):
+                self._stale_next[(sha, response_model.__name__)] = replayed + 1
                 self.stale += 1
-                return self._replay(same[n], response_model, context)
+                return self._replay(same[replayed], response_model, context)
             raise LookupError(f"no cached {response_model.__name__} reply for article {sha[:12]} "
                               f"({self.name}, {self.prompt_version}); run with the model to fill the cache")
         self.misses += 1
@@ -112,12 +120,14 @@ class CachedLLM:
 
     @staticmethod
     def _replay(call: dict[str, Any], response_model, context) -> Reply:
+        """A recorded call as the reply it was, validated again with `context`; an invalid one is raised."""
         usage = Usage(**call["usage"])
         if "invalid" in call:
             raise InvalidReply(call["invalid"], call["last_reply"], usage)
         return Reply(response_model.model_validate(call["reply"], context=context), usage, call.get("reply_text"))
 
     def _save(self, article_sha: str, calls: list[dict[str, Any]]) -> None:
+        """Write the article's calls to its file, replacing it whole (written beside it, then renamed)."""
         path = self.path_for(article_sha)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")

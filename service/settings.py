@@ -1,5 +1,6 @@
 """Settings from environment variables (`RINGKAS_*`) or a `.env`-style config file, read once."""
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -8,16 +9,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 def default_data_dir() -> Path:
-    """The user's data directory for Ringkas (XDG_DATA_HOME honoured)."""
-    import os
-
+    """The user's data directory for Ringkas (XDG_DATA_HOME honoured, as the XDG Base Directory spec asks)."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "ringkas"
 
 
 def default_cache_dir() -> Path:
-    import os
-
+    """The user's cache directory for Ringkas: the assembled model, the server's log, prefix states (XDG_CACHE_HOME
+    honoured)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "ringkas"
 
@@ -65,4 +64,6 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
+    """The settings, read once from the environment and the config file; raises pydantic's ValidationError for
+    a value it cannot take."""
     return Settings()
