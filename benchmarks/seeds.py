@@ -37,6 +37,8 @@ _EVAL = re.compile(r"^\S*\s*eval time =\s*([\d.]+) ms /\s*(\d+) runs", re.MULTIL
 
 @dataclass
 class Timings:
+    """llama.cpp's time reading the prompt and writing the answer, in milliseconds, and the tokens of each."""
+
     read_ms: float = 0.0
     read_tokens: int = 0
     write_ms: float = 0.0
@@ -45,14 +47,14 @@ class Timings:
 
 def timings(log_text: str) -> Timings:
     """llama.cpp's per-request timings in a stretch of the server log, summed."""
-    t = Timings()
-    for ms, n in _PROMPT.findall(log_text):
-        t.read_ms += float(ms)
-        t.read_tokens += int(n)
-    for ms, n in _EVAL.findall(log_text):
-        t.write_ms += float(ms)
-        t.write_tokens += int(n)
-    return t
+    spent = Timings()
+    for ms, tokens in _PROMPT.findall(log_text):
+        spent.read_ms += float(ms)
+        spent.read_tokens += int(tokens)
+    for ms, tokens in _EVAL.findall(log_text):
+        spent.write_ms += float(ms)
+        spent.write_tokens += int(tokens)
+    return spent
 
 
 def smallest_answer(summary: Summary) -> str:
@@ -69,11 +71,13 @@ def smallest_answer(summary: Summary) -> str:
 
 
 def count_tokens(base_url: str, text: str) -> int:
+    """How many tokens the embedded server's tokenizer makes of `text` (llama-cpp-python's /extras/tokenize/count)."""
     root = base_url.removesuffix("/v1")
     return httpx.post(f"{root}/extras/tokenize/count", json={"input": text}, timeout=60).json()["count"]
 
 
 def peak_rss_mb(pid: int | None) -> float:
+    """A process's peak resident memory in MB (VmHWM in Linux's /proc/PID/status), 0 without a process."""
     if pid is None:
         return 0.0
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -82,7 +86,68 @@ def peak_rss_mb(pid: int | None) -> float:
     return 0.0
 
 
+HEADER = (f"{'article':<26} {'chars':>5} {'wall s':>6} {'prompt':>6} {'compl':>5} {'calls':>5} {'reask':>5} "
+          f"{'read s':>6} {'write s':>7} {'RAM MB':>6} {'art tok':>7} {'ans tok':>7} {'limit s':>7} {'ratio':>5} "
+          "prefix")
+
+
+def measure(path: Path, settings, backend: Backend, llm, log_path: Path, embedded: bool) -> dict:
+    """One article summarized: its row (times in seconds, RAM in MB), with the server's timings and the limit
+    when the model is embedded (its log at `log_path` is read from where it ended before the article)."""
+    article = read_article(str(path), settings.max_article_chars)
+    offset = log_path.stat().st_size if log_path.exists() else 0
+    summary = summarize(article, llm)
+    row = {"name": path.name, "chars": len(article.text), "wall": summary.provenance.wall_time_s,
+           "usage": summary.provenance.usage}
+    if embedded:
+        with log_path.open(encoding="utf-8", errors="replace") as log_file:
+            log_file.seek(offset)
+            stretch = log_file.read()
+        spent = timings(stretch)
+        # How the fixed prompt prefix got into the cache for this article, if it was not there already.
+        prefix = "loaded" if "ringkas: prefix state loaded" in stretch else \
+            "read" if "ringkas: prefix state saved" in stretch else "cached"
+        article_tokens = count_tokens(backend.embedded_url, article.model_view())
+        answer_tokens = count_tokens(backend.embedded_url, smallest_answer(summary))
+        read_rate = spent.read_ms / spent.read_tokens if spent.read_tokens else 0.0
+        write_rate = spent.write_ms / spent.write_tokens if spent.write_tokens else 0.0
+        limit = (article_tokens * read_rate + answer_tokens * write_rate) / 1000
+        row.update(read=spent.read_ms / 1000, write=spent.write_ms / 1000, ram=peak_rss_mb(backend.server_pid),
+                   article_tokens=article_tokens, answer_tokens=answer_tokens, limit=limit,
+                   ratio=summary.provenance.wall_time_s / limit if limit else 0.0, prefix=prefix)
+    return row
+
+
+def row_line(row: dict, embedded: bool) -> str:
+    """A row as a line under HEADER."""
+    usage = row["usage"]
+    return (f"{row['name'][:26]:<26} {row['chars']:>5} {row['wall']:>6.1f} {usage.prompt_tokens:>6} "
+            f"{usage.completion_tokens:>5} {usage.calls:>5} {usage.retries:>5} "
+            + (f"{row['read']:>6.1f} {row['write']:>7.1f} {row['ram']:>6.0f} {row['article_tokens']:>7} "
+               f"{row['answer_tokens']:>7} {row['limit']:>7.1f} {row['ratio']:>5.2f} {row['prefix']}"
+               if embedded else ""))
+
+
+def print_totals(rows: list[dict], embedded: bool) -> None:
+    """The medians and sums over all rows (nothing for no rows)."""
+    if not rows:
+        return
+    walls = [row["wall"] for row in rows]
+    print(f"median wall time: {statistics.median(walls):.1f} s over {len(rows)} article(s)")
+    if embedded:
+        print("prefix: how the fixed prompt prefix (rules and schema) got into the server's cache: 'loaded' "
+              "from the state a previous run saved, 'read' (and saved; the first run on a machine), 'cached' "
+              "(already there from the previous article)")
+        print(f"median limit: {statistics.median(row['limit'] for row in rows):.1f} s; median ratio wall/limit: "
+              f"{statistics.median(row['ratio'] for row in rows):.2f}; "
+              f"time reading {sum(row['read'] for row in rows):.0f} s, "
+              f"writing {sum(row['write'] for row in rows):.0f} s of {sum(walls):.0f} s; "
+              f"peak RAM {max(row['ram'] for row in rows):.0f} MB")
+
+
 def main() -> int:
+    """Summarize the articles named (default: the seeds) on the configured backend and print a row for each,
+    then the totals. Returns the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--dev", action="store_true", help="Add the development corpus (evals/corpus/dev).")
@@ -105,50 +170,13 @@ def main() -> int:
         if args.record else llm
     rows = []
     try:
-        print(f"{'article':<26} {'chars':>5} {'wall s':>6} {'prompt':>6} {'compl':>5} {'calls':>5} {'reask':>5} "
-              f"{'read s':>6} {'write s':>7} {'RAM MB':>6} {'art tok':>7} {'ans tok':>7} {'limit s':>7} {'ratio':>5} prefix")
+        print(HEADER)
         for path in paths:
-            article = read_article(str(path), settings.max_article_chars)
-            offset = log_path.stat().st_size if log_path.exists() else 0
-            summary = summarize(article, recorder)
-            u = summary.provenance.usage
-            row = {"name": path.name, "wall": summary.provenance.wall_time_s, "usage": u}
-            if embedded:
-                with log_path.open(encoding="utf-8", errors="replace") as f:
-                    f.seek(offset)
-                    stretch = f.read()
-                t = timings(stretch)
-                # How the fixed prompt prefix got into the cache for this article, if it was not there already.
-                prefix = "loaded" if "ringkas: prefix state loaded" in stretch else \
-                    "read" if "ringkas: prefix state saved" in stretch else "cached"
-                article_tokens = count_tokens(backend.embedded_url, article.model_view())
-                answer_tokens = count_tokens(backend.embedded_url, smallest_answer(summary))
-                read_rate = t.read_ms / t.read_tokens if t.read_tokens else 0.0
-                write_rate = t.write_ms / t.write_tokens if t.write_tokens else 0.0
-                limit = (article_tokens * read_rate + answer_tokens * write_rate) / 1000
-                row.update(read=t.read_ms / 1000, write=t.write_ms / 1000, ram=peak_rss_mb(backend.server_pid),
-                           article_tokens=article_tokens, answer_tokens=answer_tokens, limit=limit,
-                           ratio=summary.provenance.wall_time_s / limit if limit else 0.0, prefix=prefix)
-            rows.append(row)
-            print(f"{path.name[:26]:<26} {len(article.text):>5} {row['wall']:>6.1f} {u.prompt_tokens:>6} "
-                  f"{u.completion_tokens:>5} {u.calls:>5} {u.retries:>5} "
-                  + (f"{row['read']:>6.1f} {row['write']:>7.1f} {row['ram']:>6.0f} {row['article_tokens']:>7} "
-                     f"{row['answer_tokens']:>7} {row['limit']:>7.1f} {row['ratio']:>5.2f} {row['prefix']}"
-                     if embedded else ""),
-                  flush=True)
+            rows.append(measure(path, settings, backend, recorder, log_path, embedded))
+            print(row_line(rows[-1], embedded), flush=True)
     finally:
         backend.close()
-    if rows:
-        walls = [r["wall"] for r in rows]
-        print(f"median wall time: {statistics.median(walls):.1f} s over {len(rows)} article(s)")
-        if embedded:
-            print("prefix: how the fixed prompt prefix (rules and schema) got into the server's cache: 'loaded' "
-                  "from the state a previous run saved, 'read' (and saved; the first run on a machine), 'cached' "
-                  "(already there from the previous article)")
-            print(f"median limit: {statistics.median(r['limit'] for r in rows):.1f} s; median ratio wall/limit: "
-                  f"{statistics.median(r['ratio'] for r in rows):.2f}; time reading {sum(r['read'] for r in rows):.0f} s, "
-                  f"writing {sum(r['write'] for r in rows):.0f} s of {sum(walls):.0f} s; "
-                  f"peak RAM {max(r['ram'] for r in rows):.0f} MB")
+    print_totals(rows, embedded)
     if args.record:
         print(f"recorded replies in {CACHE_DIR}")
     return 0
