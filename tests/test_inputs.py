@@ -31,6 +31,7 @@ READ_AS = {
 
 
 def summarize_file(invoke, name: str, *replies):
+    """The summary of `tests/inputs/NAME` by the CLI on a fake answering `replies`, and that fake."""
     result = invoke(["summarize", str(INPUTS / name)], *replies)
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout), invoke.llm
@@ -100,8 +101,8 @@ def test_text_extracted_from_a_pdf_gets_its_sentences_back(invoke):
 
 def test_an_article_in_another_language_is_read_with_a_warning(invoke):
     invented = article_reply(officials=[("Grégory Doucet", "maire", "Lyon"), ("Budi Santoso", "Bupati", "Lampung")])
-    summary, _ = summarize_file(invoke, "other-language.txt", invented, invented,  # re-asked once, still invented
-                                {"speakers": ["Grégory Doucet"]})  # « … », a déclaré: a cue the rules do not know, so the model says
+    # Re-asked once, still invented; « … », a déclaré is a cue the rules do not know, so the model names the speaker.
+    summary, _ = summarize_file(invoke, "other-language.txt", invented, invented, {"speakers": ["Grégory Doucet"]})
     assert summary["language"] == "und"
     assert any("neither Indonesian nor English" in w for w in summary["warnings"])
     assert [o["name"] for o in summary["officials"]] == ["Grégory Doucet"]  # the invented one is dropped

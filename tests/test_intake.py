@@ -10,6 +10,7 @@ QUOTED = "Gubernur Jambi Al Haris berkata, \u201cJalan ini urat nadi ekonomi,\u2
 
 
 def page(charset_tag: str, body: str = QUOTED) -> str:
+    """A small HTML page with `charset_tag` in its head and `body` in a paragraph."""
     return f"<!DOCTYPE html>\n<html><head>{charset_tag}<title>Jambi</title></head><body><p>{body}</p></body></html>"
 
 

@@ -18,23 +18,27 @@ ARTICLE = "Gubernur Lampung Jihan Nurlela {{ secret }} bertemu Gubernur Banten A
 
 @pytest.fixture
 def stub(monkeypatch):
+    """A scripted OpenAI-compatible server on loopback, with model requests allowed to reach it."""
     monkeypatch.setattr(service.llm, "ALLOW_MODEL_REQUESTS", True)  # a loopback stub, not a model
     with OpenAIStub() as server:
         yield server
 
 
 def llm_for(stub, **kwargs):
+    """An InstructorLLM on the stub, with backoffs of hundredths of a second."""
     kwargs.setdefault("backoff_initial_s", 0.01)
     kwargs.setdefault("backoff_max_s", 0.05)
     return InstructorLLM(stub.base_url, "stub-model", timeout_s=5, **kwargs)
 
 
 def ask(llm, system="RULES"):
+    """The reply to a system message and the article."""
     messages = [{"role": "system", "content": system}, {"role": "user", "content": "ARTICLE:\n" + ARTICLE}]
     return llm.create(ArticleReply, messages, context={"article": ARTICLE}, max_tokens=100)
 
 
 def good():
+    """A valid reply naming the article's Governor of Lampung, as JSON text."""
     return json.dumps(article_reply(officials=[("Jihan Nurlela", "Gubernur", "Provinsi Lampung")]))
 
 

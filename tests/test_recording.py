@@ -14,10 +14,12 @@ MESSAGES = [{"role": "system", "content": "RULES"}, {"role": "user", "content": 
 
 
 def cached(tmp_path, inner, **kwargs):
+    """A CachedLLM on `tmp_path` for model "m" and prompt version extract/v1."""
     return CachedLLM(inner, tmp_path, model="m", prompt_version="extract/v1", **kwargs)
 
 
 def ask(llm, messages=MESSAGES):
+    """The reply to `messages` about ARTICLE."""
     return llm.create(ArticleReply, messages, context=ARTICLE, max_tokens=10)
 
 

@@ -25,12 +25,14 @@ def _interruptible() -> None:
 
 
 def start(corpus: Path, out: Path, env: dict[str, str]) -> subprocess.Popen:
+    """`ringkas summarize CORPUS --out OUT` in a subprocess that SIGINT interrupts."""
     return subprocess.Popen([sys.executable, "-m", "service.cli", "summarize", str(corpus), "--out", str(out)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             preexec_fn=_interruptible)
 
 
 def wait_for_results(out: Path, count: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Wait until `out` holds `count` results; fails if the process ends or `timeout` seconds pass first."""
     deadline = time.monotonic() + timeout
     while len(list(out.glob("*.json"))) < count:
         assert process.poll() is None, process.communicate()
@@ -40,6 +42,8 @@ def wait_for_results(out: Path, count: int, process: subprocess.Popen, timeout: 
 
 @pytest.fixture
 def batch(tmp_path):
+    """A corpus of ARTICLES articles, the results directory, the environment of a run on a slow scripted model
+    server, and that server."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(ARTICLES):
