@@ -27,7 +27,7 @@ import httpx
 import uvicorn
 
 from schemas.summary import Usage
-from service.app import create_app
+from service.api.app import create_app
 from service.backend import Backend
 from service.llm import Reply
 from service.settings import Settings

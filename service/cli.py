@@ -16,16 +16,15 @@ from schemas.taxonomy import SectorLabel
 from schemas.urls import is_web_url
 from service.article import Article
 from service.backend import Backend, LazyLLM
-from service.dates import event_date
 from service.embedded import EmbeddedModelError
-from service.entities import same_region
 from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes, prepare_text
+from service.library import LibraryFilter, summarize_stored
 from service.llm import ModelError
 from service.memo import MemoArticle, build_memo
 from service.memo_render import to_docx, to_html, to_markdown
 from service.render import summary_to_markdown
 from service.settings import Settings, get_settings
-from service.store import SummaryStore, summarize_stored
+from service.store import StoredSummary, SummaryStore
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 
@@ -239,12 +238,12 @@ def memo_command(ctx: click.Context, paths: tuple[str, ...], from_store: bool, s
     store = ctx.obj.get("store") or open_store(settings)
     llm = LazyLLM(backend, on_start=_say_starting)
     try:
-        items = _memo_articles(paths, store, llm, settings) if paths else []
+        chosen = _memo_articles(paths, store, llm, settings) if paths else []
         if from_store:
-            seen = {a.summary.content_sha256 for a in items}
-            items += [MemoArticle(s.summary, s.article, s.outlet, s.published) for s in store.all(since)
-                      if s.summary.content_sha256 not in seen]
-        items = [a for a in items if _keep(a, since, partner, sector)]
+            seen = {s.summary.content_sha256 for s in chosen}
+            chosen += [s for s in store.all() if s.summary.content_sha256 not in seen]
+        wanted = LibraryFilter(partner=partner, sector=sector, since=since)
+        items = [MemoArticle(s.summary, s.article, s.outlet, s.published) for s in chosen if wanted.matches(s)]
         if not items:
             raise click.ClickException("no articles match; nothing to put in a memo")
         memo = build_memo(items, llm, lang=lang, summary_cache=store.executive_summaries)
@@ -265,8 +264,9 @@ def memo_command(ctx: click.Context, paths: tuple[str, ...], from_store: bool, s
         click.echo(f"ringkas: memo of {memo.article_count} article(s) written to {output}", err=True)
 
 
-def _memo_articles(paths, store, llm, settings) -> list[MemoArticle]:
-    """Each article of `paths` with its summary: from the store when it has it, else summarized and stored."""
+def _memo_articles(paths, store, llm, settings) -> list[StoredSummary]:
+    """Each article of `paths` as stored with its summary: from the store when it has it, else summarized and
+    stored first."""
     items = []
     sources = list(iter_inputs(paths))
     bar = tqdm(sources, desc="summarizing", unit="article", file=sys.stderr, disable=len(sources) < 2,
@@ -280,28 +280,12 @@ def _memo_articles(paths, store, llm, settings) -> list[MemoArticle]:
         meta = read_sources_tsv(Path(source).parent).get(Path(source).stem, {}) if source != "-" else {}
         article.url = meta.get("url") or None
         try:
-            summary = summarize_stored(article, llm, store, None, outlet=meta.get("outlet"))
+            summarize_stored(article, llm, store, None, outlet=meta.get("outlet"))
         except ModelError as exc:
             tqdm.write(f"ringkas: {source}: {_model_failure(exc)}; left out of the memo", file=sys.stderr)
             continue
-        stored = store.get(article.sha256)
-        items.append(MemoArticle(summary, article.text, stored.outlet if stored else meta.get("outlet"),
-                                 stored.published if stored else None))
+        items.append(store.get(article.sha256))  # stored by now: with no language asked, it is kept or stored
     return items
-
-
-def _keep(article: MemoArticle, since: str | None, partner: str | None, sector: str | None) -> bool:
-    s = article.summary
-    if partner and not any(same_region(partner, p.name) for p in s.partners):
-        return False
-    if sector and not any(x.label.value == sector for x in s.sectors):
-        return False
-    if since:
-        found = event_date(article.text)
-        when = article.published or (found.iso() if found else None)
-        if when is None or when < since:
-            return False
-    return True
 
 
 @main.command("serve")
@@ -315,7 +299,8 @@ def serve_command(host: str, port: int) -> None:
     """
     import uvicorn
 
-    from service.app import create_app, is_loopback
+    from service.api.access import is_loopback
+    from service.api.app import create_app
 
     settings = get_settings()
     required = settings.require_api_key if settings.require_api_key is not None else not is_loopback(host)

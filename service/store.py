@@ -13,8 +13,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from schemas.summary import Summary
-from service.article import Article
-from service.pipeline import summarize
 
 MIGRATIONS: list[str] = [
     # 1: summaries keyed by content hash, with the article text so memos can quote and cite it.
@@ -47,16 +45,18 @@ MIGRATIONS: list[str] = [
 
 @dataclass
 class StoredSummary:
+    """One stored row: the summary, the article text its offsets refer to, and what is known of its source."""
+
     id: int
     summary: Summary
     article: str
     outlet: str | None
     published: str | None  # ISO date when known
-    created: str
+    created: str  # when it was stored: ISO 8601 timestamp in UTC, to the second
 
 
 class SummaryStore:
-    """A thread-safe handle on the summaries database."""
+    """A thread-safe handle on the summaries database at `path` (created, with its folder, when missing)."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -87,12 +87,14 @@ class SummaryStore:
                     raise
 
     def get(self, content_sha256: str) -> StoredSummary | None:
+        """The summary stored for the article text with this SHA-256 (hex), or None."""
         with self._lock:
             row = self._db.execute(f"SELECT {_COLUMNS} FROM summaries WHERE content_sha256 = ?",
                                    (content_sha256,)).fetchone()
         return _stored(row) if row else None
 
     def get_by_id(self, summary_id: int) -> StoredSummary | None:
+        """The summary stored under this row id, or None."""
         with self._lock:
             row = self._db.execute(f"SELECT {_COLUMNS} FROM summaries WHERE id = ?", (summary_id,)).fetchone()
         return _stored(row) if row else None
@@ -125,9 +127,11 @@ class SummaryStore:
 
     @property
     def executive_summaries(self) -> "ExecutiveSummaries":
+        """The stored executive summaries of memos, as a mapping for `service.memo.build_memo`."""
         return ExecutiveSummaries(self)
 
     def close(self) -> None:
+        """Close the database connection; the store is unusable afterwards."""
         self._db.close()
 
 
@@ -138,12 +142,14 @@ class ExecutiveSummaries:
         self._store = store
 
     def get(self, key: str) -> list[dict] | None:
+        """The sentences stored under `key` (a hash of the facts they were written from), or None."""
         with self._store._lock:
             row = self._store._db.execute("SELECT sentences_json FROM executive_summaries WHERE facts_sha256 = ?",
                                           (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
     def __setitem__(self, key: str, sentences: list[dict]) -> None:
+        """Store (or replace) the sentences written from the facts hashed as `key`."""
         with self._store._lock:
             self._store._db.execute("INSERT OR REPLACE INTO executive_summaries VALUES (?, ?, ?)",
                                     (key, _now(), json.dumps(sentences, ensure_ascii=False)))
@@ -160,14 +166,3 @@ def _stored(row: tuple) -> StoredSummary:
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
-
-def summarize_stored(article: Article, llm, store: SummaryStore, lang: str | None,
-                     outlet: str | None = None, progress=None) -> Summary:
-    """The stored summary of this exact text when there is one (in the language asked), else a new one, stored."""
-    stored = store.get(article.sha256)
-    if stored and (lang is None or stored.summary.summary_language == lang):
-        return stored.summary
-    summary = summarize(article, llm, lang=lang, progress=progress)
-    if stored is None:
-        store.put(summary, article.text, outlet=outlet)
-    return summary

@@ -6,7 +6,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from service.app import create_app
+from service.api.app import create_app
+from service.api.deps import get_backend, get_store
 from service.backend import Backend
 from service.llm import ModelError
 from service.settings import Settings
@@ -39,6 +40,25 @@ def test_summarize_returns_a_grounded_summary(client_for):
     assert [q["speaker"] for q in body["quotes"]] == ["Fatikhatul Khoiriah"] * 2
     for q in body["quotes"]:
         assert text[q["start"] : q["end"]] == q["text"]
+
+
+def test_the_backend_and_store_dependencies_can_be_overridden(store, tmp_path):
+    from service.store import SummaryStore
+
+    starting = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"))
+    starting.start_in_background = lambda: None  # never ready: only the override can answer
+    app = create_app(starting.settings, starting, store)
+    ready = Backend(starting.settings, llm=FakeLLM(article_reply(summary="Dari pengganti.")))
+    other = SummaryStore(tmp_path / "other.db")
+    app.dependency_overrides[get_backend] = lambda: ready
+    app.dependency_overrides[get_store] = lambda: other
+    with TestClient(app, base_url=LOCAL) as client:
+        response = client.post("/v1/summaries", json={"text": "Gubernur Banten datang."})
+        health = client.get("/healthz")
+    assert response.status_code == 200 and response.json()["summary"] == "Dari pengganti."
+    assert health.status_code == 200
+    assert other.get(response.json()["content_sha256"]) is not None and list(store.all()) == []
+    other.close()
 
 
 def test_healthz_reports_ready(client_for):
@@ -170,7 +190,7 @@ def test_a_required_key_with_none_configured_refuses_to_start(store):
 def test_serve_beyond_loopback_without_a_key_is_a_usage_error(monkeypatch):
     from click.testing import CliRunner
 
-    from service.app import is_loopback
+    from service.api.access import is_loopback
     from service.cli import main
     from service.settings import get_settings
 
@@ -223,6 +243,41 @@ def test_a_stream_that_fails_ends_with_an_error_event(client_for):
         response = client.post("/v1/summaries/stream", json={"text": "Gubernur Banten bertemu Bupati Bogor."})
     last = response.text.strip().split("\n\n")[-1]
     assert last.startswith("event: error") and '"status": 504' in last and "Traceback" not in response.text
+
+
+def test_a_stream_whose_client_stops_reading_is_closed_and_its_work_cancelled():
+    import asyncio
+    import threading
+
+    from service.api.routes.summaries import SummaryEvents, summary_events
+    from service.cancellation import CancelToken
+
+    cancel, stopped = CancelToken(), threading.Event()
+
+    def work(progress):
+        progress("reading the article")
+        with cancel.on_cancel(stopped.set):
+            stopped.wait(10)
+        raise ModelError("cancelled", "abandoned")
+
+    async def serve() -> list[dict]:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+            if len(sent) > 2:  # the start and one event went out; then the client reads nothing more
+                await asyncio.sleep(60)
+
+        async def receive():
+            await asyncio.sleep(60)
+
+        events = SummaryEvents(summary_events(work, "teks", cancel), ping=0, sep="\n", send_timeout=0.2)
+        await asyncio.wait_for(events({"type": "http", "method": "POST"}, receive, send), 10)
+        return sent
+
+    sent = asyncio.run(serve())
+    assert stopped.is_set() and cancel.cancelled
+    assert sent[1]["body"].startswith(b"event: progress\ndata: ")
 
 
 def test_the_library_filters_and_opens_stored_summaries(client_for):
@@ -291,7 +346,7 @@ def test_the_host_header_must_name_this_server(client_for, host, status):
 
 
 def test_allowed_host_names_follow_the_binding_and_the_setting():
-    from service.app import allowed_host_names
+    from service.api.access import allowed_host_names
 
     loopback = allowed_host_names("127.0.0.1", [])
     assert loopback.allows("localhost:1") and not loopback.allows("ringkas.example")

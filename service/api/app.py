@@ -1,0 +1,62 @@
+"""The app factory: one router per resource, the shared state its dependencies read, and the checks in front."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from service import __version__
+from service.api.access import Access, allowed_host_names, body_size_limit
+from service.api.admission import Admission
+from service.api.errors import EXCEPTION_HANDLERS
+from service.api.routes import articles, health, library, memos, summaries, web
+from service.backend import Backend
+from service.settings import Settings, get_settings
+from service.store import SummaryStore
+
+
+def create_app(settings: Settings | None = None, backend: Backend | None = None,
+               store: SummaryStore | None = None, *, require_api_key: bool | None = None,
+               bind_host: str = "127.0.0.1") -> FastAPI:
+    """The FastAPI app. Pass a `backend` and `store` (tests do) or let the app open the configured ones
+    (the store at `settings.data_dir / "ringkas.db"`); the backend starts with the app and closes with it.
+
+    With `require_api_key` (default: the setting, else off) every request but health, docs and the web page's
+    files needs one of `settings.api_keys`; `ringkas serve` turns it on whenever it binds to anything but
+    loopback. Requests whose `Host` header names neither `bind_host` nor `settings.allowed_hosts` are refused
+    (`service.api.access.AllowedHosts`). Raises ValueError when a key is required but none is configured.
+    """
+    settings = settings or get_settings()
+    keys = [k.get_secret_value().encode() for k in settings.api_keys if k.get_secret_value()]
+    if require_api_key is None:
+        require_api_key = bool(settings.require_api_key)
+    if require_api_key and not keys:
+        raise ValueError("an API key is required but none is configured: set RINGKAS_API_KEYS='[\"<key>\"]'")
+    backend = backend or Backend(settings)
+    store = store or SummaryStore(settings.data_dir / "ringkas.db")
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        """Start the backend in the background (health says "starting" meanwhile); close it at shutdown."""
+        backend.start_in_background()
+        yield
+        backend.close()
+
+    app = FastAPI(
+        title="Ringkas",
+        version=__version__,
+        description="Grounded structured summaries of Indonesian regional-government news.",
+        lifespan=lifespan,
+        exception_handlers=EXCEPTION_HANDLERS,
+    )
+    app.state.settings, app.state.backend, app.state.store = settings, backend, store
+    for resource in (health, summaries, library, articles, memos, web):
+        app.include_router(resource.router)
+    app.mount("/static", StaticFiles(directory=web.WEB_DIR), name="static")
+    # The last added runs first: Access refuses a request before Admission gives it a slot.
+    app.add_middleware(Admission, max_concurrent=settings.max_concurrent_requests,
+                       max_queued=settings.max_queued_requests, timeout_s=settings.request_timeout_s)
+    app.add_middleware(Access, hosts=allowed_host_names(bind_host, settings.allowed_hosts), keys=keys,
+                       require_api_key=require_api_key, max_body_bytes=body_size_limit(settings.max_article_chars))
+    return app

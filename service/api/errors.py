@@ -1,0 +1,86 @@
+"""Errors as the API answers them: `{"error": "<a readable message>"}` with the right status and headers, never a
+stack trace, a key or prompt text."""
+
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.types import Send
+
+from schemas.summary import ArticleIn
+from service.backend import BackendUnavailable
+from service.llm import ModelError
+
+log = logging.getLogger(__name__)
+
+# 'cancelled': the work was abandoned (its client left, or the request already got its 504); nobody reads this.
+_MODEL_ERROR_STATUS = {"timeout": 504, "unavailable": 503, "rate_limited": 503, "bad_response": 502, "budget": 502,
+                       "cancelled": 504, "too_long": 413}
+
+
+class ApiError(Exception):
+    """A request answered with HTTP `status`, `{"error": message}` and `headers` (e.g. `Retry-After`)."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+        self.status, self.message, self.headers = status, message, headers or {}
+
+
+async def api_error(request: Request, exc: ApiError) -> JSONResponse:
+    """An `ApiError` as its JSON answer."""
+    return JSONResponse({"error": exc.message}, status_code=exc.status, headers=exc.headers)
+
+
+async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+    """422 with every problem as `where: what` ("text: Field required"), joined by "; "."""
+    problems = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        problems.append(f"{where}: {err.get('msg', 'invalid')}")
+    return JSONResponse({"error": "invalid request: " + "; ".join(problems)}, status_code=422)
+
+
+async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    """500 that says nothing of the cause; the log gets the method, path and the exception's type only."""
+    log.error("unexpected error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+    return JSONResponse({"error": "internal error; the request was not completed"}, status_code=500)
+
+
+# For `FastAPI(exception_handlers=...)`; Starlette runs the `Exception` one outermost, for whatever escaped.
+EXCEPTION_HANDLERS = {ApiError: api_error, RequestValidationError: invalid_request, Exception: unexpected_error}
+
+
+@contextmanager
+def model_errors() -> Iterator[None]:
+    """A model failure as the right gateway status: 503 (with Retry-After: 10 while the model starts, else 5) while
+    the model is unavailable or rate-limited, 504 on a timeout, 413 for a prompt over the model's context, 502 for
+    a bad reply. Raises `ApiError`."""
+    try:
+        yield
+    except ModelError as exc:
+        status = _MODEL_ERROR_STATUS.get(exc.kind, 502)
+        headers = {}
+        if status == 503:
+            headers["Retry-After"] = "10" if getattr(exc, "starting", False) else "5"
+        if isinstance(exc, BackendUnavailable):
+            raise ApiError(status, f"model backend unavailable: {exc}", headers) from None
+        raise ApiError(status, f"the model failed ({exc.kind}): {exc}", headers) from None
+
+
+def check_length(article: ArticleIn, limit: int) -> None:
+    """Raises `ApiError` 413 when the article's text is longer than `limit` characters (code points)."""
+    if len(article.text) > limit:
+        raise ApiError(413, f"text too long: {len(article.text):,} characters (limit {limit:,})")
+
+
+async def send_error(send: Send, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+    """Answer `{"error": message}` with `status` straight through ASGI `send`, for the middleware in front of the
+    app (header names are sent in lower case)."""
+    body = json.dumps({"error": message}).encode()
+    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,64 @@
+"""`/v1/memos`: a briefing memo of articles and stored summaries, as JSON, Markdown, HTML or Word."""
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse, Response
+
+from schemas.memo import BriefingMemo, MemoIn
+from service.api.deps import BackendDep, CancelDep, SettingsDep, StoreDep
+from service.api.errors import ApiError, check_length, model_errors
+from service.article import Article
+from service.intake import prepare_text
+from service.backend import ReadyLLM
+from service.cancellation import cancellable
+from service.library import summarize_stored
+from service.memo import MemoArticle, build_memo
+from service.memo_render import STYLE_SOURCE, to_docx, to_html, to_markdown
+
+router = APIRouter()
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+# A memo is a document, never a program: no script, no request anywhere; its own CSS only.
+MEMO_HTML_HEADERS = {
+    "Content-Security-Policy": f"default-src 'none'; style-src {STYLE_SOURCE}; img-src data:; base-uri 'none'; "
+                               "form-action 'none'; frame-ancestors 'self'",
+    "X-Content-Type-Options": "nosniff",
+}
+
+
+@router.post("/v1/memos", responses={200: {"content": {"text/markdown": {}, "text/html": {}, DOCX_TYPE: {}}},
+                                     404: {"description": "Unknown summary id"}})
+def create_memo(order: MemoIn, backend: BackendDep, store: StoreDep, settings: SettingsDep,
+                cancel: CancelDep) -> Response:
+    """A briefing memo of article texts (summarized first where not stored) and/or stored summaries,
+    identified by their `content_sha256`. Without a ready model, stored summaries still make a memo."""
+    items: list[MemoArticle] = []
+    for sha in order.summary_ids:
+        stored = store.get(sha)
+        if stored is None:
+            raise ApiError(404, f"no stored summary with content_sha256 {sha}")
+        items.append(MemoArticle(stored.summary, stored.article, stored.outlet, stored.published))
+    for article in order.articles:
+        check_length(article, settings.max_article_chars)
+    llm = ReadyLLM(backend)
+    with model_errors(), cancellable(cancel):
+        for article in order.articles:
+            text = prepare_text(article.text)
+            summary = summarize_stored(Article(text=text, title=article.title, url=article.url), llm, store, None)
+            items.append(MemoArticle(summary, text))
+    with cancellable(cancel):
+        memo = build_memo(items, llm, lang=order.lang, summary_cache=store.executive_summaries)
+    return rendered(memo, order.format)
+
+
+def rendered(memo: BriefingMemo, fmt: str) -> Response:
+    """The memo as the response for `fmt`: "json", "html" (with `MEMO_HTML_HEADERS`), "docx" (an attachment named
+    ringkas-memo.docx), else Markdown."""
+    if fmt == "json":
+        return JSONResponse(memo.model_dump(mode="json"))
+    if fmt == "html":
+        return Response(to_html(memo), media_type="text/html; charset=utf-8", headers=MEMO_HTML_HEADERS)
+    if fmt == "docx":
+        return Response(to_docx(memo), media_type=DOCX_TYPE,
+                        headers={"Content-Disposition": "attachment; filename=ringkas-memo.docx"})
+    return Response(to_markdown(memo), media_type="text/markdown; charset=utf-8")
