@@ -304,16 +304,6 @@ def test_the_library_filters_and_opens_stored_summaries(client_for):
     assert "http" not in re.sub(r"https?://(127\.0\.0\.1|localhost)", "", page.text + script.text)  # no CDN
 
 
-def test_ringkas_serve_runs_on_httptools_and_uvloop():
-    # Installed with Ringkas, so uvicorn's automatic choice is the fast HTTP parser and event loop.
-    import uvicorn
-
-    config = uvicorn.Config(lambda scope, receive, send: None)
-    config.load()
-    assert config.http_protocol_class.__name__ == "HttpToolsProtocol"
-    assert config.get_loop_factory().__module__.startswith("uvloop")
-
-
 @pytest.mark.parametrize("url", ["javascript:alert(document.domain)", "JavaScript:alert(1)", " javascript:x",
                                  "java\tscript:x", "data:text/html,<script>x</script>", "vbscript:x",
                                  "file:///etc/passwd", "//evil.example/x", "https://", "http:evil"])
