@@ -13,43 +13,50 @@ ARTICLE = ("Gubernur Lampung Rahmat Mirzani Djausal menerima kunjungan Gubernur 
            "Keduanya sepakat bekerja sama di bidang pangan, pariwisata dan UMKM.")
 
 
-@pytest.fixture
-def evaluated():
-    """Ringkas's server patches installed, and the length of every batch `Llama.eval` reads, in order (the tokens a
-    reply writes come one at a time); everything is put back afterwards."""
-    pytest.importorskip("llama_cpp")
+def install_patches(monkeypatch) -> None:
+    """Ringkas's server patches installed on llama-cpp-python's `Llama`; monkeypatch puts back all that `install`
+    replaces (`sample`, `generate`, `eval`) and the prefix state files it opens, after the test."""
     from llama_cpp import llama as llama_module
 
     from service import llama_server
     from service.llama_server import prefix_states
 
-    originals = llama_module.Llama.sample, llama_module.Llama.generate, llama_module.Llama.eval
+    for name in ("sample", "generate", "eval"):
+        monkeypatch.setattr(llama_module.Llama, name, getattr(llama_module.Llama, name))
+    monkeypatch.setattr(prefix_states, "_states", None)
+    llama_server.install()
+
+
+@pytest.fixture
+def evaluated(monkeypatch):
+    """Ringkas's server patches installed, and the length of every batch `Llama.eval` reads, in order (the tokens a
+    reply writes come one at a time); everything is put back afterwards."""
+    pytest.importorskip("llama_cpp")
+    from llama_cpp import llama as llama_module
+
+    original_eval = llama_module.Llama.eval
     lengths: list[int] = []
 
     def counting_eval(self, tokens):
         lengths.append(len(tokens))
-        return originals[2](self, tokens)
+        return original_eval(self, tokens)
 
-    llama_server.install()
-    llama_module.Llama.eval = counting_eval
-    yield lengths
-    llama_module.Llama.sample, llama_module.Llama.generate, llama_module.Llama.eval = originals
-    prefix_states._states = None
+    install_patches(monkeypatch)
+    monkeypatch.setattr(llama_module.Llama, "eval", counting_eval)
+    return lengths
 
 
 @pytest.mark.live
-def test_grammar_first_greedy_picks_the_token_the_full_chain_picks():
+def test_grammar_first_greedy_picks_the_token_the_full_chain_picks(monkeypatch):
     llama_cpp = pytest.importorskip("llama_cpp")
     from llama_cpp import llama as llama_module
 
-    from service import llama_server
     from service.embedded import assemble_default_model
 
     model = llama_cpp.Llama(model_path=str(assemble_default_model(Settings().cache_dir)), n_ctx=1024, n_threads=2,
                             verbose=False)
     picks: list[tuple[int, int]] = []
-    originals = llama_module.Llama.sample, llama_module.Llama.generate, llama_module.Llama.eval
-    llama_server.install()  # patches all three; all three are put back below
+    install_patches(monkeypatch)
     fast = llama_module.Llama.sample
 
     def compared(self, *args, **kwargs):
@@ -63,15 +70,12 @@ def test_grammar_first_greedy_picks_the_token_the_full_chain_picks():
         picks.append((token, expected))
         return token
 
-    llama_module.Llama.sample = compared
-    try:
-        out = model.create_chat_completion(
-            messages=[{"role": "system", "content": "Reply with JSON: the officials, partners and sectors."},
-                      {"role": "user", "content": ARTICLE}],
-            response_format={"type": "json_object", "schema": ArticleReply.model_json_schema()},
-            temperature=0.0, max_tokens=120)
-    finally:
-        llama_module.Llama.sample, llama_module.Llama.generate, llama_module.Llama.eval = originals
+    monkeypatch.setattr(llama_module.Llama, "sample", compared)
+    out = model.create_chat_completion(
+        messages=[{"role": "system", "content": "Reply with JSON: the officials, partners and sectors."},
+                  {"role": "user", "content": ARTICLE}],
+        response_format={"type": "json_object", "schema": ArticleReply.model_json_schema()},
+        temperature=0.0, max_tokens=120)
     greedy = model._ringkas_greedy
     assert len(picks) == greedy.steps >= 100  # every token of the reply went through the fast path
     assert [token for token, _ in picks] == [expected for _, expected in picks]
