@@ -66,8 +66,8 @@ def is_steering(line: str) -> bool:
 
 
 def blank_steering(text: str) -> str:
-    """The text with each steering line blanked out (same length, so offsets hold): nothing found only there
-    can ground an item."""
+    """The text with each steering line blanked out with spaces (same length in code points, so offsets hold):
+    nothing found only there can ground an item."""
     return "\n".join(" " * len(line) if is_steering(line) else line for line in text.split("\n"))
 
 
@@ -77,7 +77,8 @@ def steering_lines(text: str) -> list[str]:
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of byline and credit lines, including a name standing alone under an "Editor:" label."""
+    """(start, end) code-point spans, end exclusive, of byline and credit lines, including a name standing alone
+    under an "Editor:" label."""
     spans = []
     previous_was_label = False
     for line, offset in _lines_with_offsets(text):
