@@ -24,13 +24,14 @@ from schemas.memo import (
     TimelineEntry,
 )
 from schemas.summary import Summary
-from schemas.taxonomy import SECTOR_NAMES, SectorLabel
-from service.article import dateline_outlet
+from schemas.taxonomy import SectorLabel
 from service.dates import event_date
 from service.entities import same_region, tokens
 from service.grounding import names_match
+from service.intake import dateline_outlet
 from service.llm import LLM, InvalidReply, ModelError, with_schema
 from service.prompts import PROMPTS_DIR
+from service.vocabulary import CITY, FUNCTION_WORDS, LEVEL_WORDS_ID, PROVINCE, language_name, sector_name
 
 MEMO_PROMPTS = "memo/v2"
 QUOTES_PER_ARTICLE = 2
@@ -39,7 +40,8 @@ QUOTES_PER_ARTICLE = 2
 class SentenceCache(Protocol):
     """Where executive summaries are kept by the hash of their facts (a dict, or the summary store)."""
 
-    def get(self, key: str) -> list[dict] | None: ...
+    def get(self, key: str) -> list[dict] | None:
+        """The sentences kept under `key` (each a dict with "text" and "cites"), or None."""
 
     def __setitem__(self, key: str, sentences: list[dict]) -> None: ...
 
@@ -184,6 +186,8 @@ def _directory_name(name: str, directory: list[DirectoryEntry]) -> str:
 
 
 def sector_sections(articles: list[MemoArticle], partners: list[PartnerSection]) -> list[SectorSection]:
+    """Each sector once, with the articles' own words for it and the partners of its articles, most-cited
+    first."""
     sections: dict[SectorLabel, SectorSection] = {}
     for n, article in enumerate(articles, start=1):
         for sector in article.summary.sectors:
@@ -232,7 +236,7 @@ def article_facts(n: int, summary: Summary, lang: str) -> str:
     if summary.partners:
         parts.append("parties: " + "; ".join(p.name for p in summary.partners))
     if summary.sectors:
-        names = {SECTOR_NAMES[s.label][lang if lang in ("id", "en") else "en"] for s in summary.sectors}
+        names = {sector_name(s.label, lang) for s in summary.sectors}
         parts.append("fields: " + "; ".join(sorted(names)))
     if summary.goals:
         parts.append("goals: " + "; ".join(g.text for g in summary.goals[:3]))
@@ -245,7 +249,7 @@ def executive_summary(memo: BriefingMemo, articles: list[MemoArticle], llm: LLM 
     """A sentence for each of up to `SENTENCES` articles, written by the model from that article's facts
     only; each is kept only when the article it cites supports it."""
     facts = [article_facts(n, a.summary, lang) for n, a in enumerate(articles, start=1)]
-    language = "Indonesian (Bahasa Indonesia)" if lang == "id" else "English"
+    language = language_name(lang)
     # One sentence per article: asked to write across several articles, the 1.5B model blended them into
     # statements none of them makes; over one article's facts it stays with what they say.
     requests = [(f"FACTS:\n{facts[n - 1]}\n\nWrite one sentence in {language} about this article.", [n])
@@ -283,9 +287,12 @@ def executive_summary(memo: BriefingMemo, articles: list[MemoArticle], llm: LLM 
             memo.executive_summary.append(MemoSentence(text=text, cites=sorted(set(sentence["cites"]))))
 
 
-_STOP = {"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "dalam", "pada", "ini", "itu", "serta", "akan",
-         "the", "and", "of", "to", "in", "for", "with", "on", "by", "at", "is", "are", "kerja", "sama",
-         "cooperation", "provinsi", "kota", "kabupaten", "gubernur", "province", "city", "governor"}
+# Words a sentence is not judged by: function words (but for a few this check has always counted: "atau",
+# "bagi", "oleh", "sebagai", "juga", and the short English ones), the words of cooperation itself, and the levels
+# of government and the governor that every article's facts name.
+_STOP = ((FUNCTION_WORDS - {"atau", "bagi", "oleh", "sebagai", "juga", "a", "an", "be", "as"})
+         | {"kerja", "sama", "cooperation"} | set(LEVEL_WORDS_ID) | {PROVINCE.en, CITY.en}
+         | set(PROVINCE.heads_id + PROVINCE.heads_en))
 
 
 def unsupported(text: str, cites: list[int], facts: list[str], *, translated: bool = False) -> str | None:

@@ -1,0 +1,133 @@
+"""The words of regional-government news that Ringkas reads in more than one place, and the words it shows.
+
+The lists live in `service/data/vocabulary.json` and `service/data/labels.json`, each with a note on the
+convention of Indonesian or English news writing it records, and are read once, here: days and months, the
+levels of government, positions, honorifics and degrees, the words that are never part of a person's name (or
+that end one), function words and speech verbs; then the labels a reader sees, by language. The one Title-Case
+test lives here too. The code that reads text picks from these lists and says why.
+"""
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from schemas.taxonomy import SECTOR_NAMES, SectorLabel
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@cache
+def load_data(name: str) -> dict[str, Any]:
+    """The data file `service/data/<name>.json`, read once.
+
+    Raises FileNotFoundError for a name with no file and ValueError for a file that is not JSON.
+    """
+    return json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def one_of(words: Iterable[str], *, space: str = r"\s+") -> str:
+    """A regular-expression alternation of `words`, in their order, each matched literally but for the spaces
+    inside it, which match `space` (by default any run of whitespace; pass `re.escape(" ")` for one space).
+
+    Alternatives are tried in order, so a list puts a phrase before a shorter one it starts with ("wakil
+    gubernur" before "gubernur").
+    """
+    return "|".join(re.escape(word).replace(re.escape(" "), space) for word in words)
+
+
+_WORDS = load_data("vocabulary")
+
+DAY_NAMES = frozenset(_WORDS["days"])
+MONTHS: dict[str, int] = dict(_WORDS["months"])
+DATE_WORDS = DAY_NAMES | MONTHS.keys()
+
+
+@dataclass(frozen=True)
+class Level:
+    """A level of regional government: "provinsi"/"province", governed by a "pemprov" headed by a "gubernur"."""
+
+    kind: str  # the `PartnerKind` value of a region at this level
+    id: str  # the level's word in Indonesian, lower case
+    en: str  # and in English
+    government: str  # the short name of its government: "pemprov"
+    abbreviation: str | None  # the level's abbreviation, without its dot: "kab"
+    heads_id: tuple[str, ...]  # the title of the head of its government, in Indonesian
+    heads_en: tuple[str, ...]  # and in English
+    party_prefix: str  # how a region at this level is named as a party: "Provinsi Lampung"
+
+
+LEVELS = tuple(
+    Level(level["kind"], level["id"], level["en"], level["government"], level["abbreviation"],
+          tuple(level["heads"]["id"]), tuple(level["heads"]["en"]), level["party_prefix"])
+    for level in _WORDS["levels_of_government"]
+)
+PROVINCE, REGENCY, CITY = LEVELS
+LEVEL_WORDS_ID = tuple(level.id for level in LEVELS)  # provinsi, kabupaten, kota
+LEVEL_WORDS_EN = tuple(level.en for level in LEVELS)  # province, regency, city
+GOVERNMENT_SHORT_NAMES = tuple(level.government for level in LEVELS)  # pemprov, pemkab, pemkot
+GOVERNMENT: str = _WORDS["government"]  # "pemerintah"
+REGIONAL_GOVERNMENT_WORDS = tuple(_WORDS["regional_government_words"])  # pemda, daerah, government
+
+POSITIONS = tuple(_WORDS["positions"])
+ACTING = tuple(_WORDS["acting"])
+HONORIFICS: dict[str, list[str]] = _WORDS["honorifics"]
+DEGREES = tuple(_WORDS["degrees"])
+
+# Never part of a person's name: dates, the words of the levels of government, and the listed positions,
+# bodies, parties, interjections and places.
+NOT_NAME_WORDS = frozenset(
+    DATE_WORDS | set(LEVEL_WORDS_ID) | set(LEVEL_WORDS_EN) | set(GOVERNMENT_SHORT_NAMES) | {GOVERNMENT}
+    | {level.abbreviation for level in LEVELS if level.abbreviation}
+    | {word for words in _WORDS["not_name_words"].values() for word in words}
+)
+# Capitalised words that end a name when it is read on to the right: days, the Indonesian words of the levels
+# of government, and the listed words that open what follows a name. Not NOT_NAME_WORDS: a region's name right
+# after a person's is rare, and the longest form of a name is read over words that list would stop at.
+WORDS_AFTER_A_NAME = frozenset(
+    DAY_NAMES | set(LEVEL_WORDS_ID) | set(GOVERNMENT_SHORT_NAMES) | {GOVERNMENT} | set(_WORDS["words_after_a_name"])
+)
+
+FUNCTION_WORDS = frozenset(_WORDS["function_words"])
+
+SPEECH_VERBS_AFTER_QUOTE_ID = tuple(_WORDS["speech_verbs"]["after_quote_id"])
+SPEECH_VERBS_AFTER_QUOTE_EN = tuple(_WORDS["speech_verbs"]["after_quote_en"])
+SPEECH_VERBS_BEFORE_QUOTE = tuple(_WORDS["speech_verbs"]["before_quote"])
+
+
+def is_title_case(words: Sequence[str], *, share: float, min_words: int, max_words: int | None = None,
+                  inclusive: bool = False) -> bool:
+    """Whether `words` are set in Title Case, as headlines, event themes and programme names are in
+    Indonesian and English news: at least `min_words` (and at most `max_words`) words, more than `share` of
+    them capitalised (at least `share`, when `inclusive`). A word counts as capitalised when its first
+    character is upper case.
+    """
+    if len(words) < min_words or (max_words is not None and len(words) > max_words):
+        return False
+    capitalised = sum(word[0].isupper() for word in words)
+    return capitalised / len(words) >= share if inclusive else capitalised > share * len(words)
+
+
+_LABELS = load_data("labels")
+SUMMARY_LANGUAGES = tuple(_LABELS["languages"])  # the languages a summary can be written in: id, en
+
+
+def language_name(lang: str) -> str:
+    """The English name of a summary language, as the model is asked to write in it ("Indonesian (Bahasa
+    Indonesia)"); English for a language Ringkas does not write."""
+    return _LABELS["languages"].get(lang, _LABELS["languages"]["en"])
+
+
+def labels(table: str, lang: str) -> dict[str, str]:
+    """The words a reader sees in `table` ("memo" headings, "summary" headings) in `lang`, English for a
+    language without them. Raises KeyError for an unknown table."""
+    words = _LABELS[table]
+    return words.get(lang, words["en"])
+
+
+def sector_name(label: SectorLabel, lang: str) -> str:
+    """The readable name of a sector in `lang` ("Pariwisata dan budaya"), English for a language without one."""
+    return SECTOR_NAMES[label][lang if lang in ("id", "en") else "en"]

@@ -1,0 +1,86 @@
+"""The words of the domain, as data: loaded once, in the order the rules that read them rely on."""
+
+import re
+
+import pytest
+
+from schemas.summary import PartnerKind
+from schemas.taxonomy import SectorLabel
+from service.vocabulary import (
+    DATE_WORDS,
+    HONORIFICS,
+    LEVELS,
+    NOT_NAME_WORDS,
+    POSITIONS,
+    SUMMARY_LANGUAGES,
+    WORDS_AFTER_A_NAME,
+    is_title_case,
+    labels,
+    language_name,
+    load_data,
+    one_of,
+    sector_name,
+)
+
+
+def starts_another_before_it(words: list[str]) -> list[tuple[str, str]]:
+    """Pairs (earlier, later) where the earlier entry is the later one's first word or words: an alternation
+    would stop at the earlier one."""
+    return [(a, b) for i, a in enumerate(words) for b in words[i + 1:]
+            if b.startswith(a) and b[len(a)] in " .'"]
+
+
+@pytest.mark.parametrize("words", [POSITIONS, HONORIFICS["titles"], HONORIFICS["military_corps"]])
+def test_a_phrase_comes_before_a_shorter_one_it_starts_with(words):
+    assert starts_another_before_it(list(words)) == []
+
+
+def test_every_list_is_in_lower_case_without_repeats_unless_it_says_otherwise():
+    words = load_data("vocabulary")
+    assert all(key.startswith("_") or f"_{key}" in words for key in words)  # each list says what it is
+    for key in ("days", "positions", "acting", "function_words", "words_after_a_name"):
+        assert words[key] == [w.lower() for w in words[key]] and len(set(words[key])) == len(words[key]), key
+
+
+def test_the_levels_of_government():
+    assert [(level.kind, level.id, level.en, level.government, level.party_prefix) for level in LEVELS] == [
+        ("province", "provinsi", "province", "pemprov", "Provinsi"),
+        ("regency", "kabupaten", "regency", "pemkab", "Kabupaten"),
+        ("city", "kota", "city", "pemkot", "Kota")]
+    assert all(PartnerKind(level.kind) for level in LEVELS)
+
+
+def test_words_never_in_a_name_and_words_that_end_one():
+    assert {"selasa", "desember", "provinsi", "pemkab", "kab", "gubernur", "bawaslu", "lampung"} <= NOT_NAME_WORDS
+    assert DATE_WORDS <= NOT_NAME_WORDS
+    assert {"senin", "kota", "ketua", "dan", "kata"} <= WORDS_AFTER_A_NAME
+    assert "lampung" not in WORDS_AFTER_A_NAME and "kata" not in NOT_NAME_WORDS
+
+
+def test_one_of_matches_each_word_with_any_spaces_or_one_space():
+    pattern = re.compile(rf"(?:{one_of(['wali kota', 'pj.', '(pj)'])})$")
+    assert all(pattern.match(s) for s in ("wali kota", "wali  kota", "pj.", "(pj)")) and not pattern.match("pjx")
+    assert not re.match(rf"(?:{one_of(['rumah dinas'], space=re.escape(' '))})$", "rumah\tdinas")
+
+
+@pytest.mark.parametrize("capitalised, total, headline, theme, visit_line", [
+    (3, 5, False, False, False),  # 60%: not more than 60%
+    (4, 5, True, True, True),
+    (7, 10, True, True, False),  # 70%: a theme has at least 70%, a visit's line more than 70%
+    (3, 3, True, False, False),  # three words: a headline, too short for a theme or a visit's line
+    (21, 21, False, True, True),  # more than 20 words is no headline
+])
+def test_title_case_by_share_and_length(capitalised, total, headline, theme, visit_line):
+    words = ["Kata"] * capitalised + ["kata"] * (total - capitalised)
+    assert is_title_case(words, share=0.6, min_words=3, max_words=20) is headline
+    assert is_title_case(words, share=0.7, min_words=4, inclusive=True) is theme
+    assert is_title_case(words, share=0.7, min_words=4) is visit_line
+
+
+def test_labels_and_names_fall_back_to_english():
+    assert SUMMARY_LANGUAGES == ("id", "en")
+    assert language_name("id") == "Indonesian (Bahasa Indonesia)" and language_name("fr") == "English"
+    assert labels("memo", "id")["summary"] == "Ringkasan eksekutif" and labels("memo", "fr") == labels("memo", "en")
+    assert labels("summary", "id")["none"] == "tidak ada" and set(labels("summary", "en")) == set(labels("summary", "id"))
+    assert set(labels("memo", "en")) == set(labels("memo", "id"))
+    assert sector_name(SectorLabel.health, "id") == "Kesehatan" and sector_name(SectorLabel.health, "fr") == "Health"
