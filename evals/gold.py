@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from service.grounding import find_quotes
+from service.quotes import find_quotes
 
 EVALS_DIR = Path(__file__).resolve().parent
 ROOT = EVALS_DIR.parent
@@ -22,6 +22,8 @@ class GoldError(ValueError):
 
 @dataclass
 class GoldArticle:
+    """One gold-labelled article: its id, its files, its text, and its labels as the gold file holds them."""
+
     id: str  # "seeds/000_a21106e92c824d13", "dev/01"
     path: Path  # the gold file
     article_path: Path

@@ -16,7 +16,8 @@ from typing import Any
 
 from schemas.taxonomy import label_for_phrase
 from service.entities import dice, region_key, same_region, tokens
-from service.grounding import find_quotes, name_key, names_match
+from service.grounding import name_key, names_match
+from service.quotes import find_quotes
 from service.textnorm import matching_form
 
 GOAL_THRESHOLD = 0.5

@@ -1,185 +1,36 @@
-"""Grounding by code: quotation-mark spans, name and phrase offsets, honorific stripping.
+"""Grounding primitives: where a needle, a phrase or a person's name occurs in the article, and what line an
+offset is on; a person's name without honorifics, and its fullest form.
 
 Nothing here trusts the model. Every offset is a half-open `[start, end)` range of Unicode code points into the
-submitted text. Names and phrases are matched on the text's normalised view (`service.textnorm`: NFC, invisible
-characters removed, Unicode spaces made plain), so a zero-width space or a no-break space inside a name neither
-cuts it short nor hides it; the spans found still cover the submitted characters, and the names returned are
-in their matching form ("Budi Santoso" for an article's "Budi Sant\u200boso").
+submitted text. Needles and phrases are matched on the text's normalised view (`service.textnorm`: NFC,
+invisible characters removed, Unicode spaces made plain), so a zero-width space or a no-break space inside a
+name neither cuts it short nor hides it; the spans found still cover the submitted characters. The items built
+on these (officials, partners, sectors, goals, quotes) live in modules of their own.
 """
 
 import re
-from dataclasses import dataclass
 
 from service.textnorm import matching_form, normalise
+from service.vocabulary import FUNCTION_WORDS, is_title_case
 
-# Quotation marks by style. Straight and curly double marks are mixed in the wild (“…" and "…”), so they close
-# each other; „ opens a quote German-style („…“), a style some Indonesian outlets use, and “ then closes it.
-_DOUBLE_OPEN = {'"', "\u201c", "\u201e"}  # " “ „
-_DOUBLE_CLOSE = {'"', "\u201d", "\u201c"}  # " ” and “ (German-style, or mistyped)
-_SINGLE_OPEN = "\u2018"  # ‘
-_SINGLE_CLOSE = "\u2019"  # ’
-_GUILLEMET_OPEN = "\u00ab"  # «
-_GUILLEMET_CLOSE = "\u00bb"  # »
-
-# Speech verbs of news writing, Indonesian (which may take -nya/-kan: "katanya", "ujarnya") and English.
-SPEECH_VERBS_ID = (
-    r"kata|ujar|ucap|tegas|jelas|terang|tambah|ungkap|sebut|tutur|imbuh|papar|lanjut|pungkas|tandas|katakan|"
-    r"sambung|seru|kenang|akui|aku|harap|ajak|pinta|nilai|tutup|beber|urai|cetus|timpal|jawab|tanya"
-)
-SPEECH_VERBS_EN = r"said|says|added|stated|explained|noted|told|asked|continued|stressed|emphasized|emphasised|remarked"
-# A speech cue right after a closing mark: '…,” kata Budi', '…,” ujarnya', '…," he said'; a comma outside the
-# mark ('…”, kata Budi') is seen too.
-_CUE_AFTER_MARK = re.compile(
-    rf"\s*[,.]?\s*(?:(?:{SPEECH_VERBS_ID})(?:nya)?(?:kan)?|{SPEECH_VERBS_EN})\b", re.IGNORECASE
-)
-# What a speaker's sentence ends with inside the closing mark, in Indonesian and English news alike.
-_END_PUNCTUATION = ",.!?…"
-# Besides a space, what may stand right before an opening mark inside a quote: a bracket or another opening mark.
-_BEFORE_INNER_OPENING = "([{\u2018\u201c\u201e\u00ab"
+Span = tuple[int, int]
 
 
-@dataclass(frozen=True)
-class QuoteSpan:
-    """A span of text between a pair of quotation marks; `start`/`end` exclude the marks."""
-
-    start: int
-    end: int
-    text: str
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
-
-
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """Every span between a matched pair of quotation marks, paragraph by paragraph, as code-point offsets.
-
-    Straight and curly double marks, German-style „…“, curly single marks (an apostrophe inside a word is not a
-    mark) and guillemets. Marks inside an open quote that open another one (a title in marks, a quote within
-    the quote, in the same style or another) are nested, and belong to the outer quote. A quote never crosses
-    a line break; an opening mark left unclosed at the end of its line is ignored, and the quotes closed inside
-    it stand on their own (the stray mark was never a quote).
-    """
-    spans: list[QuoteSpan] = []
-    offset = 0
-    for line in text.split("\n"):
-        for s, e in _quotes_in_line(line):
-            # « Nous voulons … »: the spaces French typography puts inside the marks are not speech.
-            s += len(line[s:e]) - len(line[s:e].lstrip())
-            e -= len(line[s:e]) - len(line[s:e].rstrip())
-            if s < e:
-                spans.append(QuoteSpan(offset + s, offset + e, line[s:e]))
-        offset += len(line) + 1
-    return [q for q in spans if q.text.strip()]
-
-
-@dataclass
-class _OpenQuote:
-    style: str  # "double", "single" or "guillemet"
-    start: int  # just after the opening mark
-    closed_inside: list[tuple[int, int]]  # quotes already closed within it, in case it is never closed
-
-
-def _quotes_in_line(line: str) -> list[tuple[int, int]]:
-    """The `[start, end)` spans of the outermost quotes of one line, nested marks kept inside them."""
-    found: list[tuple[int, int]] = []
-    stack: list[_OpenQuote] = []  # the open quotes, outermost first
-    for i, ch in enumerate(line):
-        prev = line[i - 1] if i > 0 else " "
-        nxt = line[i + 1] if i + 1 < len(line) else " "
-        if not stack:
-            style = _opening_style(ch, prev, nxt)
-            if style:
-                stack.append(_OpenQuote(style, i + 1, []))
-            continue
-        style = _inner_opening_style(ch, prev, nxt)
-        if style:
-            stack.append(_OpenQuote(style, i + 1, []))
-            continue
-        style = _closing_style(ch, nxt)
-        level = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].style == style), None)
-        if level is None:
-            continue  # an apostrophe, or a mark of a style no open quote has
-        quote = (stack[level].start, i)
-        if level == 0:
-            found.append(quote)  # the outermost quote ends: every nested mark was inside it
-            stack.clear()
-        elif _ends_speech(line, i):
-            # The speaker's words end here, so the quotes still open outside this one were never closed.
-            found += [q for outer in stack[:level] for q in outer.closed_inside] + [quote]
-            stack.clear()
-        else:
-            # A title or a quote within the quote: it belongs to the quote around it.
-            stack[level - 1].closed_inside.append(quote)
-            del stack[level:]
-    found += [q for never_closed in stack for q in never_closed.closed_inside]
-    return sorted(found)
-
-
-def _opening_style(ch: str, prev: str, nxt: str) -> str | None:
-    """The style of quote a mark opens outside any quote, or None."""
-    # A straight mark right after a word and before a space closes something, it does not open.
-    if ch in _DOUBLE_OPEN and not (ch == '"' and _is_word_char(prev) and not _is_word_char(nxt)):
-        return "double"
-    if ch == _SINGLE_OPEN and not _is_word_char(prev):
-        return "single"
-    if ch == _GUILLEMET_OPEN:
-        return "guillemet"
-    return None
-
-
-def _inner_opening_style(ch: str, prev: str, nxt: str) -> str | None:
-    """The style of quote a mark opens inside an open quote, or None when it closes (or is no mark)."""
-    if ch == "\u201e" or ch == _GUILLEMET_OPEN:
-        return "double" if ch == "\u201e" else "guillemet"  # „ and « only ever open
-    if ch == _SINGLE_OPEN and not _is_word_char(prev):
-        return "single"  # ‘…’ inside a quote: a title or quoted words, as English and Indonesian write them
-    if ch == "\u201c" and _is_word_char(nxt):
-        return "double"  # “ before a word opens; “ after one closes („…“, or mistyped)
-    if ch == '"' and (prev.isspace() or prev in _BEFORE_INNER_OPENING) and _is_word_char(nxt):
-        return "double"  # 'Program "Desa Cerdas" …': a title in marks inside the quote
-    return None
-
-
-def _closing_style(ch: str, nxt: str) -> str | None:
-    if ch in _DOUBLE_CLOSE:
-        return "double"
-    if ch == _SINGLE_CLOSE and not _is_word_char(nxt):
-        return "single"  # ’ inside a word is an apostrophe (Jum’at, Mas’ud)
-    if ch == _GUILLEMET_CLOSE:
-        return "guillemet"
-    return None
-
-
-def _ends_speech(line: str, i: int) -> bool:
-    """Whether the closing mark at `line[i]` ends what the speaker says, not a title inside it.
-
-    Indonesian and English news close a quote with its punctuation inside the mark and a speech cue after it
-    ('…,” kata Budi.', '…," he said'), or end the paragraph with it ('… terus.”'). A speech cue ends it even
-    with the comma left out or put outside the mark. A title closes with no punctuation and the sentence goes
-    on ('"Desa Cerdas" dan …'). A capitalised word after '.”' is not taken as the end: a quote within the quote
-    may go on with the speaker's next sentence; if no later mark closes the outer quote, the line's end gives
-    the quotes closed inside it back (see `_quotes_in_line`).
-    """
-    rest = line[i + 1 :]
-    if _CUE_AFTER_MARK.match(rest):
-        return True
-    return line[i - 1] in _END_PUNCTUATION and not rest.strip()
-
-
-def find_all(text: str, needle: str, *, ignore_case: bool = False) -> list[tuple[int, int]]:
-    """Every occurrence of `needle` in `text`, as `[start, end)` code-point spans of `text`.
+def find_all(text: str, needle: str, *, ignore_case: bool = False) -> list[Span]:
+    """Every occurrence of `needle` in `text`, as `[start, end)` code-point spans of `text`, in order.
 
     Both are matched in their normalised view, so the needle may be written with or without the invisible
     characters and special spaces the text has; a span covers the text's own characters, invisible ones
-    inside the match included. Any run of whitespace in the needle matches any run in the text.
+    inside the match included. Any run of whitespace in the needle matches any run in the text, and a needle
+    that starts and ends with a letter or digit matches whole words only. An empty needle occurs nowhere.
     """
     view = normalise(text)
-    return [view.span(s, e) for s, e in _find_in_view(view.text, needle, ignore_case)]
+    return [view.span(s, e) for s, e in find_in_view(view.text, needle, ignore_case)]
 
 
-def _find_in_view(view: str, needle: str, ignore_case: bool = False) -> list[tuple[int, int]]:
-    """Spans of `needle` in a normalised view."""
+def find_in_view(view: str, needle: str, ignore_case: bool = False) -> list[Span]:
+    """Spans of `needle` (in its matching form) in `view`, a text already in its normalised view: offsets into
+    `view` itself, not into the submitted text (see `service.textnorm.NormalisedText.span`)."""
     words = matching_form(needle).split()
     if not words:
         return []
@@ -188,6 +39,58 @@ def _find_in_view(view: str, needle: str, ignore_case: bool = False) -> list[tup
     # A match must not start or end inside a word.
     full = rf"(?<!\w){pattern}(?!\w)" if words[0][0].isalnum() and words[-1][-1].isalnum() else pattern
     return [m.span() for m in re.finditer(full, view, flags)]
+
+
+def align_phrase(text: str, phrase: str, *, min_overlap: float = 0.6) -> Span | None:
+    """The code-point span of `phrase` in `text`: exact (whitespace- and case-insensitive), else the shortest
+    window of the best-matching sentence that holds at least `min_overlap` (a share, 0-1) of the phrase's
+    content words, in order-free fashion. None when the article does not support the phrase. Matched in the
+    normalised view, as `find_all` is; a sentence ends at ".", "!", "?" or a line break.
+    """
+    exact = find_all(text, phrase, ignore_case=True)
+    if exact:
+        return exact[0]
+    words = content_words(matching_form(phrase))
+    if not words:
+        return None
+    view = normalise(text)
+    best: tuple[float, int, int] | None = None
+    for m in re.finditer(r"[^.!?\n]+", view.text):
+        sentence_tokens = [(t.group().lower(), m.start() + t.start(), m.start() + t.end())
+                           for t in re.finditer(r"\w[\w-]*", m.group())]
+        hits = [(s, e) for tok, s, e in sentence_tokens if tok in words]
+        covered = len({tok for tok, _, _ in sentence_tokens if tok in words})
+        score = covered / len(words)
+        if hits and score >= min_overlap and (best is None or score > best[0]):
+            best = (score, hits[0][0], hits[-1][1])
+    return view.span(best[1], best[2]) if best else None
+
+
+def content_words(phrase: str) -> set[str]:
+    """The lower-cased words of `phrase` (hyphenated compounds whole: "antar-wilayah") that are not function
+    words (`service.vocabulary.FUNCTION_WORDS`)."""
+    return {w for w in (t.lower() for t in re.findall(r"\w[\w-]*", phrase)) if w not in FUNCTION_WORDS}
+
+
+def dice(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    """Sørensen–Dice coefficient of two token sets, 0-1: twice the shared tokens over both sizes; 0 when either
+    is empty."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def line_around(text: str, start: int, end: int | None = None) -> Span:
+    """The `[start, end)` offsets of the line(s) of `text` from the one holding offset `start` to the one
+    holding offset `end` (the same line when `end` is None), line breaks excluded."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start if end is None else end)
+    return line_start, line_end if line_end != -1 else len(text)
+
+
+def in_headline(text: str, offset: int) -> bool:
+    """Whether `offset` lies on a line in Title Case, as headlines are written: of its 3-20 words (runs of
+    letters, digits, apostrophes and hyphens that start with an ASCII letter), more than 60% capitalised."""
+    start, end = line_around(text, offset)
+    return is_title_case(re.findall(r"[A-Za-z][\w'-]*", text[start:end]), share=0.6, min_words=3, max_words=20)
 
 
 _HONORIFIC_PREFIXES = [
@@ -262,42 +165,6 @@ def find_name_spans(text: str, name: str) -> list[tuple[int, int]]:
     return find_all(text, name) or find_all(text, name, ignore_case=True)
 
 
-def align_phrase(text: str, phrase: str, *, min_overlap: float = 0.6) -> tuple[int, int] | None:
-    """The code-point span of `phrase` in `text`: exact (whitespace- and case-insensitive), else the shortest
-    window of the best-matching sentence that holds at least `min_overlap` of the phrase's content words, in
-    order-free fashion. None when the article does not support the phrase. Matched in the normalised view, as
-    `find_all` is.
-    """
-    exact = find_all(text, phrase, ignore_case=True)
-    if exact:
-        return exact[0]
-    words = _content_words(matching_form(phrase))
-    if not words:
-        return None
-    view = normalise(text)
-    best: tuple[float, int, int] | None = None
-    for m in re.finditer(r"[^.!?\n]+", view.text):
-        sentence_tokens = [(t.group().lower(), m.start() + t.start(), m.start() + t.end())
-                           for t in re.finditer(r"\w[\w-]*", m.group())]
-        hits = [(s, e) for tok, s, e in sentence_tokens if tok in words]
-        covered = len({tok for tok, _, _ in sentence_tokens if tok in words})
-        score = covered / len(words)
-        if hits and score >= min_overlap and (best is None or score > best[0]):
-            best = (score, hits[0][0], hits[-1][1])
-    return view.span(best[1], best[2]) if best else None
-
-
-_STOPWORDS = {
-    "yang", "dan", "di", "ke", "dari", "untuk", "dengan", "dalam", "pada", "ini", "itu", "serta", "atau", "akan",
-    "bagi", "oleh", "sebagai", "juga", "the", "and", "of", "to", "in", "for", "with", "a", "an", "on", "by", "at",
-    "is", "are", "be", "as",
-}
-
-
-def _content_words(phrase: str) -> set[str]:
-    return {w for w in (t.lower() for t in re.findall(r"\w[\w-]*", phrase)) if w not in _STOPWORDS}
-
-
 _NOT_NAME_WORDS = {
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "provinsi", "kabupaten", "kota", "dprd", "pemprov", "pemkab",
@@ -316,7 +183,7 @@ def fullest_form(text: str, name: str) -> str:
     the normalised view, so "Budi Sant\u200boso" in the article gives "Budi Santoso"."""
     view = normalise(text).text
     best = matching_form(name)
-    for start, end in _find_in_view(view, name):
+    for start, end in find_in_view(view, name):
         if in_headline(view, start):
             continue  # Title Case headlines capitalise every word
         words = []
@@ -332,11 +199,3 @@ def fullest_form(text: str, name: str) -> str:
             if len(candidate) > len(best):
                 best = candidate
     return best
-
-
-def in_headline(text: str, offset: int) -> bool:
-    """Whether `offset` lies on a line in Title Case (a headline): more than 60% of its 3-20 words capitalised."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    words = re.findall(r"[A-Za-z][\w'-]*", text[line_start : line_end if line_end != -1 else len(text)])
-    return 2 < len(words) <= 20 and sum(w[0].isupper() for w in words) / len(words) > 0.6

@@ -18,21 +18,12 @@ from schemas.summary import Goal, Official, Partner, PartnerKind, Provenance, Qu
 from schemas.taxonomy import label_for_phrase
 from service import __version__
 from service.article import Article, blank_steering, credit_spans, is_noise_line, steering_lines
-from service.attribution import attribute_quotes, speaker_cue_names
 from service.entities import partner_kind, region_key, same_region
-from service.grounding import (
-    QuoteSpan,
-    align_phrase,
-    find_all,
-    find_name_spans,
-    find_quotes,
-    fullest_form,
-    names_match,
-    strip_honorifics,
-)
+from service.grounding import align_phrase, find_all, find_name_spans, fullest_form, names_match, strip_honorifics
 from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schema
 from service.mentions import officials_from_mentions, paired_titles, split_position, starts_with_position
 from service.prompts import ExtractPrompts, load_extract_prompts
+from service.quotes import QuoteSpan, attribute_quotes, speaker_cue_names, speech_quotes
 from service.textnorm import matching_form, normalise
 
 log = logging.getLogger(__name__)
@@ -110,7 +101,7 @@ def summarize(
     language = article.language
     summary_language = lang or (language if language in _LANGUAGE_NAMES else "en")
 
-    quote_spans = [q for q in find_quotes(text) if not _on_noise_line(text, q.start) and not _is_a_name(q.text)]
+    quote_spans = speech_quotes(text)
     if language == "und":
         run.warnings.append("the article is in neither Indonesian nor English: it was read, but Ringkas's rules "
                             "and cues are written for those two, so items may be missed")
@@ -457,19 +448,6 @@ def check_summary(text: str, summary: str, warnings: list[str]) -> str:
             continue
         kept.append(sentence)
     return " ".join(kept)
-
-
-def _is_a_name(quoted: str) -> bool:
-    """Title Case between quotation marks is the name of an event, a theme or a programme, not speech:
-    “Meningkatkan Jejaring Konektivitas Antara Provinsi Jawa Timur …”."""
-    words = re.findall(r"[^\W\d_]+", matching_form(quoted))
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
-
-
-def _on_noise_line(text: str, offset: int) -> bool:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return is_noise_line(text[start : end if end != -1 else len(text)])
 
 
 def _excerpt(quote: str, limit: int = 160) -> str:

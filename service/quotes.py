@@ -1,0 +1,307 @@
+"""Quotes: found by code between quotation marks, and attributed to a speaker where the text names one.
+
+News writing attributes a quote with a speech verb right after the closing mark ("…," kata Mingrum Gumay;
+"…," ujarnya; "…," he said) or a lead-in before it (Pramono mengatakan, "…"). A verb with a name is a cue;
+a verb with a pronoun continues the previous quote's speaker when that quote is close by. The model is asked
+only about the quotes the text leaves open (`service.pipeline`). Offsets are half-open `[start, end)` ranges of
+Unicode code points into the submitted text.
+"""
+
+import re
+from dataclasses import dataclass
+
+from service.grounding import line_around, names_match
+from service.intake import is_noise_line
+from service.textnorm import matching_form
+from service.vocabulary import (
+    SPEECH_VERBS_AFTER_QUOTE_EN,
+    SPEECH_VERBS_AFTER_QUOTE_ID,
+    SPEECH_VERBS_BEFORE_QUOTE,
+    is_title_case,
+    one_of,
+)
+
+# Quotation marks by style. Straight and curly double marks are mixed in the wild (“…" and "…”), so they close
+# each other; „ opens a quote German-style („…“), a style some Indonesian outlets use, and “ then closes it.
+_DOUBLE_OPEN = {'"', "\u201c", "\u201e"}  # " “ „
+_DOUBLE_CLOSE = {'"', "\u201d", "\u201c"}  # " ” and “ (German-style, or mistyped)
+_SINGLE_OPEN = "\u2018"  # ‘
+_SINGLE_CLOSE = "\u2019"  # ’
+_GUILLEMET_OPEN = "\u00ab"  # «
+_GUILLEMET_CLOSE = "\u00bb"  # »
+
+# Speech verbs after a quote, Indonesian (which may take -nya/-kan: "katanya", "ujarnya") and English, as
+# regular-expression alternations (`service.vocabulary`).
+_SPEECH_VERBS_ID = one_of(SPEECH_VERBS_AFTER_QUOTE_ID)
+_SPEECH_VERBS_EN = one_of(SPEECH_VERBS_AFTER_QUOTE_EN)
+# A speech cue right after a closing mark: '…,” kata Budi', '…,” ujarnya', '…," he said'; a comma outside the
+# mark ('…”, kata Budi') is seen too.
+_CUE_AFTER_MARK = re.compile(
+    rf"\s*[,.]?\s*(?:(?:{_SPEECH_VERBS_ID})(?:nya)?(?:kan)?|{_SPEECH_VERBS_EN})\b", re.IGNORECASE
+)
+# What a speaker's sentence ends with inside the closing mark, in Indonesian and English news alike.
+_END_PUNCTUATION = ",.!?…"
+# Besides a space, what may stand right before an opening mark inside a quote: a bracket or another opening mark.
+_BEFORE_INNER_OPENING = "([{\u2018\u201c\u201e\u00ab"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A span of text between a pair of quotation marks; `start`/`end` exclude the marks."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _is_word_char(ch: str) -> bool:
+    """Letters and digits: a mark between two of them is an apostrophe or joins a word (Jum’at, Mas’ud)."""
+    return ch.isalnum()
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Every span between a matched pair of quotation marks, paragraph by paragraph, in order, as half-open
+    code-point offsets into `text` that exclude the marks and the spaces just inside them.
+
+    Straight and curly double marks, German-style „…“, curly single marks (an apostrophe inside a word is not a
+    mark) and guillemets. Marks inside an open quote that open another one (a title in marks, a quote within
+    the quote, in the same style or another) are nested, and belong to the outer quote. A quote never crosses
+    a line break; an opening mark left unclosed at the end of its line is ignored, and the quotes closed inside
+    it stand on their own (the stray mark was never a quote).
+    """
+    spans: list[QuoteSpan] = []
+    offset = 0
+    for line in text.split("\n"):
+        for start, end in _quotes_in_line(line):
+            # « Nous voulons … »: the spaces French typography puts inside the marks are not speech.
+            start += len(line[start:end]) - len(line[start:end].lstrip())
+            end -= len(line[start:end]) - len(line[start:end].rstrip())
+            if start < end:
+                spans.append(QuoteSpan(offset + start, offset + end, line[start:end]))
+        offset += len(line) + 1
+    return [q for q in spans if q.text.strip()]
+
+
+@dataclass
+class _OpenQuote:
+    """A quote opened and not yet closed while a line is read."""
+
+    style: str  # "double", "single" or "guillemet"
+    start: int  # just after the opening mark
+    closed_inside: list[tuple[int, int]]  # quotes already closed within it, in case it is never closed
+
+
+def _quotes_in_line(line: str) -> list[tuple[int, int]]:
+    """The `[start, end)` spans of the outermost quotes of one line, nested marks kept inside them."""
+    found: list[tuple[int, int]] = []
+    stack: list[_OpenQuote] = []  # the open quotes, outermost first
+    for i, ch in enumerate(line):
+        prev = line[i - 1] if i > 0 else " "
+        nxt = line[i + 1] if i + 1 < len(line) else " "
+        if not stack:
+            style = _opening_style(ch, prev, nxt)
+            if style:
+                stack.append(_OpenQuote(style, i + 1, []))
+            continue
+        style = _inner_opening_style(ch, prev, nxt)
+        if style:
+            stack.append(_OpenQuote(style, i + 1, []))
+            continue
+        style = _closing_style(ch, nxt)
+        level = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].style == style), None)
+        if level is None:
+            continue  # an apostrophe, or a mark of a style no open quote has
+        quote = (stack[level].start, i)
+        if level == 0:
+            found.append(quote)  # the outermost quote ends: every nested mark was inside it
+            stack.clear()
+        elif _ends_speech(line, i):
+            # The speaker's words end here, so the quotes still open outside this one were never closed.
+            found += [q for outer in stack[:level] for q in outer.closed_inside] + [quote]
+            stack.clear()
+        else:
+            # A title or a quote within the quote: it belongs to the quote around it.
+            stack[level - 1].closed_inside.append(quote)
+            del stack[level:]
+    found += [q for never_closed in stack for q in never_closed.closed_inside]
+    return sorted(found)
+
+
+def _opening_style(ch: str, prev: str, nxt: str) -> str | None:
+    """The style of quote a mark opens outside any quote, or None."""
+    # A straight mark right after a word and before a space closes something, it does not open.
+    if ch in _DOUBLE_OPEN and not (ch == '"' and _is_word_char(prev) and not _is_word_char(nxt)):
+        return "double"
+    if ch == _SINGLE_OPEN and not _is_word_char(prev):
+        return "single"
+    if ch == _GUILLEMET_OPEN:
+        return "guillemet"
+    return None
+
+
+def _inner_opening_style(ch: str, prev: str, nxt: str) -> str | None:
+    """The style of quote a mark opens inside an open quote, or None when it closes (or is no mark)."""
+    if ch == "\u201e" or ch == _GUILLEMET_OPEN:
+        return "double" if ch == "\u201e" else "guillemet"  # „ and « only ever open
+    if ch == _SINGLE_OPEN and not _is_word_char(prev):
+        return "single"  # ‘…’ inside a quote: a title or quoted words, as English and Indonesian write them
+    if ch == "\u201c" and _is_word_char(nxt):
+        return "double"  # “ before a word opens; “ after one closes („…“, or mistyped)
+    if ch == '"' and (prev.isspace() or prev in _BEFORE_INNER_OPENING) and _is_word_char(nxt):
+        return "double"  # 'Program "Desa Cerdas" …': a title in marks inside the quote
+    return None
+
+
+def _closing_style(ch: str, nxt: str) -> str | None:
+    """The style of quote a mark closes, or None."""
+    if ch in _DOUBLE_CLOSE:
+        return "double"
+    if ch == _SINGLE_CLOSE and not _is_word_char(nxt):
+        return "single"  # ’ inside a word is an apostrophe (Jum’at, Mas’ud)
+    if ch == _GUILLEMET_CLOSE:
+        return "guillemet"
+    return None
+
+
+def _ends_speech(line: str, i: int) -> bool:
+    """Whether the closing mark at `line[i]` ends what the speaker says, not a title inside it.
+
+    Indonesian and English news close a quote with its punctuation inside the mark and a speech cue after it
+    ('…,” kata Budi.', '…," he said'), or end the paragraph with it ('… terus.”'). A speech cue ends it even
+    with the comma left out or put outside the mark. A title closes with no punctuation and the sentence goes
+    on ('"Desa Cerdas" dan …'). A capitalised word after '.”' is not taken as the end: a quote within the quote
+    may go on with the speaker's next sentence; if no later mark closes the outer quote, the line's end gives
+    the quotes closed inside it back (see `_quotes_in_line`).
+    """
+    rest = line[i + 1 :]
+    if _CUE_AFTER_MARK.match(rest):
+        return True
+    return line[i - 1] in _END_PUNCTUATION and not rest.strip()
+
+
+def speech_quotes(text: str) -> list[QuoteSpan]:
+    """The quotes of `text` (`find_quotes`) that are someone's words: not on a line of page furniture (a
+    "Baca juga: …" link, a byline) and not the Title Case name of an event, theme or programme in quotation
+    marks (`names_something`)."""
+    return [q for q in find_quotes(text) if not _on_noise_line(text, q.start) and not names_something(q.text)]
+
+
+def names_something(quoted: str) -> bool:
+    """Whether words between quotation marks are a name, not speech: Indonesian and English news set the name
+    of an event, a theme or a programme in Title Case (“Meningkatkan Jejaring Konektivitas Antara Provinsi
+    Jawa Timur …”): at least four words, at least 70% of them capitalised."""
+    return is_title_case(re.findall(r"[^\W\d_]+", matching_form(quoted)), share=0.7, min_words=4, inclusive=True)
+
+
+def _on_noise_line(text: str, offset: int) -> bool:
+    start, end = line_around(text, offset)
+    return is_noise_line(text[start:end])
+
+
+# Pronouns that stand for the speaker in a cue ("ujarnya", "kata dia", "he said"): the previous quote's speaker
+# goes on talking.
+_PRONOUNS = r"nya|dia|ia|beliau|he|she|they|mereka"
+
+# After the closing mark: optional punctuation, a verb (Indonesian verbs may carry -nya), then who.
+_AFTER = re.compile(
+    rf"^\s*[,.]?\s*(?:(?P<verb_id>(?:{_SPEECH_VERBS_ID})(?:nya)?(?:kan)?)\b|(?P<verb_en>{_SPEECH_VERBS_EN})\b)"
+    rf"(?P<who>[^.\n\"“”]{{0,160}})",
+    re.IGNORECASE,
+)
+# English puts the name first: "…," Emil said.
+_AFTER_EN_NAME_FIRST = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.' -]{{1,60}}?)\s+(?:{_SPEECH_VERBS_EN})\b")
+# Before the opening mark, in the same paragraph: "Pramono mengatakan, " / "Kata X: " / "X said: ".
+_BEFORE = re.compile(
+    rf"(?P<who>[^.\n\"“”]{{1,160}}?)\s+(?:{one_of(SPEECH_VERBS_BEFORE_QUOTE)})\s*(?:bahwa|that)?\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+_PRONOUN_ONLY = re.compile(rf"^\s*(?:{_PRONOUNS}|pula|lagi|kepada|dalam|di|saat|pada|[,\s])*$", re.IGNORECASE)
+# A run of capitalised words, initials and abbreviations included: "Wakil Gubernur Lampung Jihan Nurlela".
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*)*")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote, as far as the text tells: `speaker` is one of the officials' names, or None."""
+
+    speaker: str | None
+    method: str  # "cue", "previous" or "none"
+
+
+def attribute_quotes(text: str, quotes: list[QuoteSpan], officials: list[str]) -> list[Attribution]:
+    """A speaker for each of `quotes` (found in `text`), in their order, among `officials` (names): the one a
+    speech cue names ("cue"), else the previous quote's speaker when a pronoun or nothing continues it within
+    two paragraphs ("previous"), else none ("none")."""
+    results: list[Attribution] = []
+    previous: tuple[str, int] | None = None  # the last attributed speaker and where their quote ended
+    for quote in quotes:
+        who, is_pronoun = _cue(text, quote)
+        speaker = _match_official(who, officials) if who else None
+        if speaker:
+            result = Attribution(speaker, "cue")
+        elif (is_pronoun or not who) and previous and _paragraphs_between(text, previous[1], quote.start) <= 2:
+            result = Attribution(previous[0], "previous")
+        else:
+            result = Attribution(None, "none")
+        if result.speaker:
+            previous = (result.speaker, quote.end)
+        results.append(result)
+    return results
+
+
+def _cue(text: str, quote: QuoteSpan) -> tuple[str | None, bool]:
+    """The words that name the speaker next to a quote, and whether they are only a pronoun.
+
+    Read in the matching form of the text beside the quote, so a no-break space after "kata" or a zero-width
+    space inside the name changes neither the verb nor the name."""
+    line_start, line_end = line_around(text, quote.start, quote.end)
+    after = matching_form(text[quote.end + 1 : line_end])
+    m = _AFTER.match(after)
+    if m:
+        verb = (m.group("verb_id") or "").lower()
+        who = m.group("who")
+        if verb.endswith("nya") or _PRONOUN_ONLY.match(who or ""):
+            return None, True
+        return who, False
+    m = _AFTER_EN_NAME_FIRST.match(after)
+    if m:
+        who = m.group("who")
+        return (None, True) if who.lower() in {"he", "she", "they"} else (who, False)
+    before = matching_form(text[line_start : max(line_start, quote.start - 1)])
+    m = _BEFORE.search(before)
+    if m:
+        who = m.group("who")
+        if _PRONOUN_ONLY.match(who):
+            return None, True
+        return who, False
+    return None, False
+
+
+def _match_official(words: str, officials: list[str]) -> str | None:
+    """The official named in a cue: the longest run of capitalised words that names exactly one official."""
+    for run in sorted(_CAPITALISED_RUN.findall(words), key=len, reverse=True):
+        run_words = run.split()
+        # Try the run and its tails ("Wakil Gubernur Lampung Jihan Nurlela" -> "Jihan Nurlela").
+        for i in range(len(run_words)):
+            candidate = " ".join(run_words[i:])
+            hits = [o for o in officials if names_match(candidate, o)]
+            if len(hits) == 1:
+                return hits[0]
+    return None
+
+
+def _paragraphs_between(text: str, start: int, end: int) -> int:
+    """Paragraph breaks between two offsets: a line break, where a blank line between paragraphs counts once."""
+    return text.count("\n", start, end) - text.count("\n\n", start, end)
+
+
+def speaker_cue_names(text: str, quotes: list[QuoteSpan]) -> list[str]:
+    """Runs of capitalised words that a speech cue puts next to one of `quotes`, each once, in order: hints
+    for the model of who the officials are ("Wakil Gubernur Lampung Jihan Nurlela")."""
+    names: list[str] = []
+    for quote in quotes:
+        who, _ = _cue(text, quote)
+        for run in _CAPITALISED_RUN.findall(who or ""):
+            if run not in names:
+                names.append(run)
+    return names
