@@ -16,7 +16,7 @@ from typing import Any
 
 from schemas.taxonomy import label_for_phrase
 from service.entities import dice, region_key, same_region, tokens
-from service.grounding import name_key, names_match
+from service.officials import name_key, names_match
 from service.quotes import find_quotes
 from service.textnorm import matching_form
 

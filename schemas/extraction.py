@@ -10,8 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationInfo, create_model, field_validator
 
-from schemas.names import looks_like_name
 from schemas.summary import PartnerKind
+from service.officials import looks_like_name
 from service.textnorm import matching_form
 
 
@@ -22,6 +22,7 @@ class CompactSchema(BaseModel):
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Pydantic's JSON schema of the model with its "title" and "description" annotations left out."""
         return _strip_annotations(super().model_json_schema(*args, **kwargs))
 
 
@@ -49,12 +50,16 @@ def occurs(article: str, phrase: str) -> bool:
 
 
 class OfficialItem(CompactSchema):
+    """An official as the model proposes one: name as the article writes it, title, institution."""
+
     name: str
     title: str
     institution: str
 
 
 class PartnerItem(CompactSchema):
+    """A partner as the model proposes one: its name and kind."""
+
     name: str
     kind: PartnerKind
 

@@ -1,14 +1,16 @@
-"""Dates as articles print them: "Rabu (9/4/2025)", "Selasa, 15 April", "12 Desember 2024", "(24/11)"."""
+"""Dates as articles print them: "Rabu (9/4/2025)", "Selasa, 15 April", "12 Desember 2024", "(24/11)".
+
+Offsets are half-open `[start, end)` ranges of Unicode code points into the text given; the names of days and
+months are `service.vocabulary`'s.
+"""
 
 import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {
-    "januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "agustus": 8,
-    "september": 9, "oktober": 10, "november": 11, "desember": 12, "january": 1, "february": 2, "march": 3,
-    "may": 5, "june": 6, "july": 7, "august": 8, "october": 10, "december": 12,
-}
+from service.textnorm import matching_form
+from service.vocabulary import DATE_WORDS, MONTHS
+
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Only in parentheses, as Indonesian news writes them, which are not part of the date: "Rabu (9/4/2025)".
 _NUMERIC = re.compile(r"(?<=\()(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?=\))")
@@ -18,6 +20,9 @@ _WRITTEN_EN = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{
 
 @dataclass(frozen=True)
 class FoundDate:
+    """A date the text writes out: where (`start`, `end`), as written (`text`), and what day it names; the year
+    is None when the text leaves it out ("Selasa, 15 April")."""
+
     start: int
     end: int
     text: str
@@ -26,6 +31,8 @@ class FoundDate:
     year: int | None
 
     def iso(self, default_year: int | None = None) -> str | None:
+        """The date as "YYYY-MM-DD", in `default_year` when the text gives none; None without a year or for a
+        day the calendar does not have ("31/2")."""
         year = self.year or default_year
         try:
             return date(year, self.month, self.day).isoformat() if year else None
@@ -34,7 +41,8 @@ class FoundDate:
 
 
 def find_dates(text: str) -> list[FoundDate]:
-    """Every date the text writes out, in order of appearance."""
+    """Every date the text writes out, in order of appearance: day/month(/year) in parentheses, "15 April
+    (2024)" and English "March 20th, 2018"; month 1-12 and day 1-31 only."""
     found = []
     for m in _NUMERIC.finditer(text):
         found.append(FoundDate(m.start(), m.end(), m.group(), int(m.group(1)), int(m.group(2)),
@@ -49,7 +57,8 @@ def find_dates(text: str) -> list[FoundDate]:
 
 
 def event_date(text: str) -> FoundDate | None:
-    """The article's first stated date, preferring one with a year; the event it reports, usually."""
+    """The article's first stated date, in the year of the first date that states one when it has none: the
+    date of the event it reports, usually, as Indonesian news opens with it. None when it states no date."""
     dates = find_dates(text)
     with_year = [d for d in dates if d.year]
     if not dates:
@@ -58,3 +67,10 @@ def event_date(text: str) -> FoundDate | None:
     if first.year is None and with_year:
         return FoundDate(first.start, first.end, first.text, first.day, first.month, with_year[0].year)
     return first
+
+
+def is_date(phrase: str) -> bool:
+    """True for a phrase made only of day and month names and numbers ("Selasa", "12 Desember 2024"), read in
+    its matching form; False for an empty one."""
+    words = [w.strip(".,()").lower() for w in matching_form(phrase).split()]
+    return bool(words) and all(w in DATE_WORDS or w.isdigit() for w in words)

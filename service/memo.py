@@ -27,9 +27,9 @@ from schemas.summary import Summary
 from schemas.taxonomy import SectorLabel
 from service.dates import event_date
 from service.entities import same_region, tokens
-from service.grounding import names_match
 from service.intake import dateline_outlet
 from service.llm import LLM, InvalidReply, ModelError, with_schema
+from service.officials import names_match
 from service.prompts import PROMPTS_DIR
 from service.vocabulary import CITY, FUNCTION_WORDS, LEVEL_WORDS_ID, PROVINCE, language_name, sector_name
 

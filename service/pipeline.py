@@ -13,15 +13,15 @@ import time
 from collections.abc import Callable
 
 from schemas.extraction import ArticleReply, speakers_reply_model
-from schemas.names import is_date, looks_like_name
 from schemas.summary import Goal, Official, Partner, PartnerKind, Provenance, Quote, Sector, Summary, Usage
 from schemas.taxonomy import label_for_phrase
 from service import __version__
-from service.article import Article, blank_steering, credit_spans, is_noise_line, steering_lines
+from service.article import Article, blank_steering, is_noise_line, steering_lines
+from service.dates import is_date
 from service.entities import partner_kind, region_key, same_region
-from service.grounding import align_phrase, find_all, find_name_spans, fullest_form, names_match, strip_honorifics
+from service.grounding import align_phrase, find_all
 from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schema
-from service.mentions import officials_from_mentions, paired_titles, split_position, starts_with_position
+from service.officials import ground_officials, names_match, officials_from_mentions, starts_with_position
 from service.prompts import ExtractPrompts, load_extract_prompts
 from service.quotes import QuoteSpan, attribute_quotes, speaker_cue_names, speech_quotes
 from service.textnorm import matching_form, normalise
@@ -158,56 +158,6 @@ def _main_request(run: Extraction, found: list[tuple[str, str]], quote_spans: li
         parts.append("Other names next to quotations: " + "; ".join(others))
     parts.append(f"Write the summary {_LANGUAGE_NAMES.get(summary_language, 'in English')}.")
     return "\n".join(parts)
-
-
-def ground_officials(text: str, mentioned: list[tuple[str, str]], items, warnings: list[str]) -> list[Official]:
-    """Officials read off position mentions, plus the model's, repaired and checked by code: every name
-    occurs in the text (outside bylines), in its fullest form, once.
-
-    A name is in its matching form (`service.textnorm`): where the article writes it with invisible characters
-    or special spaces ("Budi Sant\u200boso"), the name is the clean "Budi Santoso", while its spans cover the
-    article's own characters; so the same person is one official however each occurrence is typed."""
-    credits = credit_spans(text)
-    # Positions read off the text come first: "Ketua DPRD Lampung Mingrum Gumay" states the title outright,
-    # where a small model often guesses. The model's officials add the people no mention names.
-    # Titles given in pairs ("gubernur dan wakil gubernur terpilih, A dan B") go to the names in order.
-    paired = paired_titles(text)
-    candidates = [(name, *split_position(paired.get(name, position)), "mention") for name, position in mentioned]
-    candidates += [(item.name, item.title.strip(), item.institution.strip(), "model") for item in items]
-    officials: list[Official] = []
-    for raw, title, institution, source in candidates:
-        name = _without_leading_position(strip_honorifics(raw))
-        if not name:
-            warnings.append(f"official {raw!r} dropped: not a person's name")
-            continue
-        spans = find_name_spans(text, name)
-        if not spans:
-            warnings.append(f"official {raw!r} dropped: the name does not occur in the article")
-            continue
-        if all(any(cs <= s < ce for cs, ce in credits) for s, _ in spans):
-            if source == "model":
-                warnings.append(f"official {name!r} dropped: named only in a byline or credit")
-            continue
-        name = fullest_form(text, text[spans[0][0] : spans[0][1]])
-        same = next((o for o in officials if names_match(o.name, name) or names_match(name, o.name)), None)
-        if same is None:
-            officials.append(Official(name=name, title=title, institution=institution))
-            continue
-        if len(name) > len(same.name):
-            same.name = name
-        same.title = same.title or title
-        same.institution = same.institution or institution
-    for official in officials:
-        official.spans = find_name_spans(text, official.name)
-    return officials
-
-
-def _without_leading_position(name: str) -> str:
-    """"Ketua DPRD Lampung Mingrum Gumay" -> "Mingrum Gumay": small models put the position in the name."""
-    words = name.split()
-    while words and not looks_like_name(words[0]):
-        words.pop(0)
-    return " ".join(words).strip(" ,")
 
 
 def attribute(run: Extraction, quote_spans: list[QuoteSpan], names: list[str]) -> list[Quote]:

@@ -10,8 +10,9 @@ Unicode code points into the submitted text.
 import re
 from dataclasses import dataclass
 
-from service.grounding import line_around, names_match
+from service.grounding import line_around
 from service.intake import is_noise_line
+from service.officials import names_match
 from service.textnorm import matching_form
 from service.vocabulary import (
     SPEECH_VERBS_AFTER_QUOTE_EN,

@@ -1,4 +1,4 @@
-from service.dates import event_date, find_dates
+from service.dates import event_date, find_dates, is_date
 
 
 def test_dates_as_articles_write_them():
@@ -17,3 +17,8 @@ def test_a_date_is_what_the_text_writes_without_its_parentheses():
     text = "Jakarta, Rabu (9/4/2025) - Gubernur bertemu."
     found = event_date(text)
     assert (found.text, text[found.start : found.end], found.iso()) == ("9/4/2025", "9/4/2025", "2025-04-09")
+
+
+def test_a_phrase_of_day_and_month_names_and_numbers_is_a_date():
+    assert is_date("Selasa") and is_date("12 Desember 2024") and is_date("Jum'at, (24/11)".replace("/", " "))
+    assert not is_date("") and not is_date("Provinsi Banten") and not is_date("12 Banten")

@@ -68,13 +68,6 @@ def test_invented_name_is_re_asked_with_the_reason_then_dropped():
     assert [o.name for o in summary.officials] == ["Mingrum Gumay"]  # found by code all the same
 
 
-def test_position_in_the_name_is_repaired_by_code():
-    text = seed_text("000")
-    summary, _ = run(text, article_reply(officials=[("Ketua DPRD Lampung Mingrum Gumay", "Ketua", "DPRD")]))
-    assert [o.name for o in summary.officials] == ["Mingrum Gumay"]
-    assert summary.officials[0].title == "Ketua"
-
-
 def test_journalists_and_editors_are_not_officials():
     text = seed_text("004")
     reply = article_reply(officials=[("Jihan Nurlela", "Wakil Gubernur", "Provinsi Lampung"),

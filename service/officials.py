@@ -1,0 +1,304 @@
+"""Officials: people's names as the article writes them, the positions they are mentioned with, and the
+officials of a summary, grounded in the text.
+
+Code reads position mentions ("Ketua DPRD Lampung Mingrum Gumay") off the text and shows them to the model as a
+checklist, so that a small model does not miss an official; the model's officials are repaired and checked
+here. Names are compared without honorifics, ranks and degrees, and a nickname that starts a name matches it.
+Everything is read in the text's matching form (`service.textnorm`), so a zero-width space or a no-break space
+inside a name neither cuts it short nor hides it; spans are half-open `[start, end)` ranges of Unicode code
+points into the submitted text.
+"""
+
+import re
+
+from schemas.summary import Official
+from service.grounding import Span, find_all, find_in_view, in_headline
+from service.intake import credit_spans
+from service.textnorm import matching_form, normalise
+from service.vocabulary import (
+    ACTING,
+    DEGREES,
+    GOVERNMENT_SHORT_NAMES,
+    HONORIFICS,
+    LEVEL_WORDS_ID,
+    NOT_NAME_WORDS,
+    POSITIONS,
+    REGENCY,
+    WORDS_AFTER_A_NAME,
+    one_of,
+)
+
+# --- A person's name ---------------------------------------------------------------------------------------
+
+
+def looks_like_name(name: str) -> bool:
+    """False for a "name" that is only positions, bodies, places or dates ("Selasa", "Bawaslu Lampung"), or
+    that starts with one of those words (`service.vocabulary.NOT_NAME_WORDS`); numbers count as such words.
+    Read in its matching form (a zero-width space does not make "Gu\u200bbernur" a name)."""
+    words = [w.strip(".,()").lower() for w in matching_form(name).split()]
+    return bool(words) and not all(w in NOT_NAME_WORDS or w.isdigit() for w in words) and words[0] not in NOT_NAME_WORDS
+
+
+# Honorifics before a name: a military rank with its corps and retired mark ("Mayjen TNI (Purn)"), a police
+# rank ("Kombes Pol"), or a title ("Dr.", "Hj", "Dato' Sri"), any number of them, separated by spaces or commas.
+_MILITARY_RANK = (rf"(?:{one_of(HONORIFICS['military_ranks'])})(?:\s+(?:{one_of(HONORIFICS['military_corps'])}))*"
+                  rf"(?:\s*\((?:{one_of(HONORIFICS['retired'])})\.?\))?")
+_POLICE_RANK = rf"(?:{one_of(HONORIFICS['police_ranks'])})(?:\s+Pol\.?)?"
+_PREFIX_RE = re.compile(rf"^(?:(?:{_MILITARY_RANK}|{_POLICE_RANK}|{one_of(HONORIFICS['titles'])})[\s,]+)+")
+# Academic degrees written after a name: Indonesian ones are capitalised abbreviations with or without dots
+# ("S.H.", "M.Si", "SP", "S.Sos."), besides the listed ones ("Ph.D", "MBA").
+_DEGREE_TOKEN = re.compile(rf"^(?:[A-Z]\.?(?:[A-Za-z]{{1,4}}\.?){{0,3}}|{one_of(DEGREES)})$")
+# Some titles are also given names or part of a name when they start it; only strip them before a name.
+_KEEP_ALONE = set(HONORIFICS["part_of_the_name_alone"])
+
+
+def strip_honorifics(name: str) -> str:
+    """A person's name without honorifics, ranks or academic degrees, as written otherwise, in its matching
+    form (no invisible characters, plain spaces); "" when nothing is left.
+
+    "Dr. Hj Nilam Sari Lawira SP, MP" -> "Nilam Sari Lawira"; "Mayjen TNI (Purn) Yulius Selvanus" ->
+    "Yulius Selvanus". The honorifics and degrees are `service.vocabulary`'s.
+    """
+    cleaned = " ".join(matching_form(name).split()).strip(" ,.;:")
+    stripped = _PREFIX_RE.sub("", cleaned)
+    first = cleaned.split(" ")[0] if cleaned else ""
+    if first.rstrip(".") in _KEEP_ALONE:
+        stripped = cleaned  # "Cut Nyak Dhien", "Teuku Umar": part of the name in Aceh and Java
+    head, _, tail = stripped.partition(",")
+    # Degrees follow a name after a comma: "Ahmad Yani, S.H., M.Si."
+    if tail and all(_DEGREE_TOKEN.match(t) for t in tail.replace(",", " ").split()):
+        stripped = head
+    words = stripped.split()
+    while len(words) > 1 and _looks_like_degree(words[-1]):
+        words.pop()
+    return " ".join(words).strip(" ,.;:")
+
+
+def _looks_like_degree(token: str) -> bool:
+    """A last word that is a degree written without a comma ("Nilam Sari Lawira SP"): capitalised, and with
+    dots, or of 2-4 capitals."""
+    token = token.strip(",")
+    if not token or token[0].islower():
+        return False
+    if "." in token:
+        return bool(_DEGREE_TOKEN.match(token))
+    return token.isupper() and 2 <= len(token) <= 4 and bool(_DEGREE_TOKEN.match(token))
+
+
+def name_key(name: str) -> str:
+    """A comparison key for a person's name: honorifics off, case and punctuation folded ("Dr. Budi
+    Santoso, M.Si." -> "budi santoso")."""
+    return " ".join(re.sub(r"[^\w\s]", " ", strip_honorifics(name)).lower().split())
+
+
+def names_match(short: str, full: str) -> bool:
+    """Whether `short` ("Pramono", "Khoir", "Mingrum") plausibly names the person `full`.
+
+    Every word of `short` must be a word of `full`, or the start of one of at least four letters (Indonesian
+    nicknames are often the start of a name: "Khoir" for "Khoiriah"). Compared by `name_key`.
+    """
+    short_words, full_words = name_key(short).split(), name_key(full).split()
+    if not short_words or not full_words:
+        return False
+    return all(any(f == s or (len(s) >= 4 and f.startswith(s)) for f in full_words) for s in short_words)
+
+
+def find_name_spans(text: str, name: str) -> list[Span]:
+    """Occurrences of a person's name as code-point spans of `text` (see `service.grounding.find_all`);
+    case-insensitive if it never occurs as written."""
+    return find_all(text, name) or find_all(text, name, ignore_case=True)
+
+
+# In the normalised view every Unicode space, a no-break space included, is a plain space.
+_NEXT_WORD = re.compile(r" +([A-Z][\w'-]*)")
+
+
+def fullest_form(text: str, name: str) -> str:
+    """The longest way the article writes `name`, extending it rightwards over capitalised name words
+    ("Pramono Anung" -> "Pramono Anung Wibowo" when the article has both), in its matching form: read off
+    the normalised view, so "Budi Sant\u200boso" in the article gives "Budi Santoso".
+
+    A name is not extended on a headline (Title Case capitalises every word), nor over a word that starts what
+    follows a name (`service.vocabulary.WORDS_AFTER_A_NAME`: "Andra Soni Senin datang") or an acronym.
+    """
+    view = normalise(text).text
+    best = matching_form(name)
+    for start, end in find_in_view(view, name):
+        if in_headline(view, start):
+            continue
+        words = []
+        position = end
+        while m := _NEXT_WORD.match(view, position):
+            word = m.group(1)
+            if word.lower() in WORDS_AFTER_A_NAME or (word.isupper() and len(word) > 1):
+                break
+            words.append(word)
+            position = m.end()
+        if words:
+            candidate = view[start:end] + " " + " ".join(words)
+            if len(candidate) > len(best):
+                best = candidate
+    return best
+
+
+def without_leading_position(name: str) -> str:
+    """A name without the position words a small model puts before it: "Ketua DPRD Lampung Mingrum Gumay" ->
+    "Mingrum Gumay" (leading words that `looks_like_name` refuses are dropped)."""
+    words = name.split()
+    while words and not looks_like_name(words[0]):
+        words.pop(0)
+    return " ".join(words).strip(" ,")
+
+
+# --- Position mentions -------------------------------------------------------------------------------------
+
+_TITLES = one_of(POSITIONS)
+# A position, possibly acting ("Pj. Gubernur", "Plt Bupati") or elect ("gubernur terpilih").
+_TITLE_START = re.compile(rf"^\s*(?:(?i:{one_of(ACTING)})\s+)*(?i:{_TITLES})\b(?:\s+(?i:terpilih))?")
+# A position followed by capitalised words (the body, the region, the name) and the particles of names and
+# lists that may stand between them: "Ketua DPRD Lampung, Mingrum Gumay", "Gubernur Lampung terpilih Rahmat".
+_MENTION = re.compile(
+    rf"\b(?i:{_TITLES})\b(?:[ ,]+(?:[A-Z(][\w().’'-]*|dan|terpilih|of|the|and|bin|binti|de|van))+"
+)
+
+
+def position_mentions(text: str, limit: int = 12) -> list[str]:
+    """Up to `limit` distinct phrases where a position is followed by capitalised words: likely "title + body +
+    name", in order; a phrase inside a longer one found later gives way to it. Headlines are skipped.
+
+    Read off the text's normalised view (see `service.textnorm`), so a zero-width or no-break space inside a
+    name does not end the mention; the phrases are in that matching form."""
+    text = matching_form(text)
+    found: list[str] = []
+    for m in _MENTION.finditer(text):
+        if in_headline(text, m.start()):
+            continue
+        phrase = re.split(r"(?<![A-Z][a-z])\.\s", " ".join(m.group().split()))[0]
+        phrase = re.sub(r"(?:[ ,]+(?:dan|and|of|the|\(\w*))+$", "", phrase.rstrip(" ,."))
+        words = phrase.split()
+        if len(words) < 2 or not any(w[0].isupper() and looks_like_name(w) for w in words[1:]):
+            continue
+        if not any(phrase in f for f in found):
+            found = [f for f in found if f not in phrase] + [phrase]
+        if len(found) >= limit:
+            break
+    return found
+
+
+# Words before a place: Indonesian and English prepositions ("di Vanimo", "ke Vanimo", "of Vanimo") and the
+# levels of government ("Kota Vanimo", "Kab. Semarang", "Pemkot Vanimo").
+_PLACE_MARKERS = "(?:" + one_of(["di", "ke", "dari", *LEVEL_WORDS_ID, f"{REGENCY.abbreviation}.",
+                                  *GOVERNMENT_SHORT_NAMES, "of", "in", "to", "from"]) + ")"
+
+
+def officials_from_mentions(text: str) -> list[tuple[str, str]]:
+    """(name, position phrase) pairs read off the position mentions, in order, each name once.
+
+    "Ketua DPRD Lampung Mingrum Gumay" -> ("Mingrum Gumay", "Ketua DPRD Lampung"). Leading words that are
+    positions, bodies or places are cut; so is an unknown word the article also uses as a place ("ke Vanimo").
+    Names and positions are in their matching form, as `position_mentions` reads them.
+    """
+    text = matching_form(text)
+    pairs: list[tuple[str, str]] = []
+    for mention in position_mentions(text):
+        found: list[tuple[str, str]] = []
+        position = ""
+        for segment in re.split(r"\s*,\s*|\s+(?:dan|and)\s+", mention):
+            words = segment.split()
+            cut = 0
+            while cut < len(words) and (words[cut][0] == "(" or not words[cut][0].isupper()
+                                        or not looks_like_name(words[cut]) or _used_as_place(text, words[cut])):
+                cut += 1
+            position = " ".join(words[:cut]) if cut and _TITLE_START.match(segment) else (
+                " ".join([position, *words[:cut]]).strip())
+            name = " ".join(words[cut:])
+            if name and all(looks_like_name(w) for w in words[cut:]):
+                found.append((strip_honorifics(name), position))
+        if any(len(n.split()) > 1 for n, _ in found):
+            found = [(n, p) for n, p in found if len(n.split()) > 1]  # "Miri, Sarawak, Adam Yii Siew Sang"
+        pairs += [(n, p) for n, p in found if n and all(n != known for known, _ in pairs)]
+    return pairs
+
+
+def _used_as_place(text: str, word: str) -> bool:
+    return re.search(rf"\b{_PLACE_MARKERS}\s+{re.escape(word)}\b", text, re.IGNORECASE) is not None
+
+
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+# "gubernur dan wakil gubernur terpilih, Rahmat Mirzani Djausal dan Jihan Nurlela": two titles, then two names.
+_PAIRED = re.compile(
+    rf"\b(?P<first>(?i:{_TITLES}))\s+(?:dan|and|&)\s+(?P<second>(?i:{_TITLES}))(?P<tail>(?:\s+(?i:terpilih))?)"
+    rf"(?:\s+(?P<body>{_NAME})\s*,|\s*,?)\s+(?P<a>{_NAME})\s*(?:,\s*)?(?:dan|and|&)\s+(?P<b>{_NAME})"
+)
+
+
+def paired_titles(text: str) -> dict[str, str]:
+    """Titles given in pairs, by name, in the order of the names: "gubernur dan wakil gubernur terpilih,
+    Rahmat Mirzani Djausal dan Jihan Nurlela" makes Rahmat the governor-elect, not a second vice-governor.
+    Read off the normalised view, names in their matching form."""
+    titles: dict[str, str] = {}
+    for m in _PAIRED.finditer(matching_form(text)):
+        tail = f"{m.group('tail')} {m.group('body') or ''}".split()
+        for title, name in ((m.group("first"), m.group("a")), (m.group("second"), m.group("b"))):
+            titles[strip_honorifics(name)] = " ".join([*title.split(), *tail])
+    return titles
+
+
+def starts_with_position(phrase: str) -> bool:
+    """Whether a phrase starts with a position ("Gubernur Banten"), so names a person, not a party."""
+    return _TITLE_START.match(phrase) is not None
+
+
+def split_position(position: str) -> tuple[str, str]:
+    """("Ketua DPRD Lampung") -> ("Ketua", "DPRD Lampung"): the title words, then the body; the whole phrase
+    and "" when it does not start with a position."""
+    m = _TITLE_START.match(position)
+    if not m:
+        return position, ""
+    return " ".join(m.group().split()), position[m.end():].strip(" ,")
+
+
+# --- The officials of a summary ----------------------------------------------------------------------------
+
+
+def ground_officials(text: str, mentioned: list[tuple[str, str]], items, warnings: list[str]) -> list[Official]:
+    """Officials read off position mentions (`officials_from_mentions`), plus the model's `items` (each with
+    `name`, `title`, `institution`), repaired and checked by code: every name occurs in `text` (outside bylines),
+    in its fullest form, once. What is dropped is said in `warnings`, which this appends to.
+
+    A name is in its matching form (`service.textnorm`): where the article writes it with invisible characters
+    or special spaces ("Budi Sant\u200boso"), the name is the clean "Budi Santoso", while its spans cover the
+    article's own characters; so the same person is one official however each occurrence is typed."""
+    credits = credit_spans(text)
+    # Positions read off the text come first: "Ketua DPRD Lampung Mingrum Gumay" states the title outright,
+    # where a small model often guesses. The model's officials add the people no mention names.
+    # Titles given in pairs ("gubernur dan wakil gubernur terpilih, A dan B") go to the names in order.
+    paired = paired_titles(text)
+    candidates = [(name, *split_position(paired.get(name, position)), "mention") for name, position in mentioned]
+    candidates += [(item.name, item.title.strip(), item.institution.strip(), "model") for item in items]
+    officials: list[Official] = []
+    for raw, title, institution, source in candidates:
+        name = without_leading_position(strip_honorifics(raw))
+        if not name:
+            warnings.append(f"official {raw!r} dropped: not a person's name")
+            continue
+        spans = find_name_spans(text, name)
+        if not spans:
+            warnings.append(f"official {raw!r} dropped: the name does not occur in the article")
+            continue
+        if all(any(cs <= s < ce for cs, ce in credits) for s, _ in spans):
+            if source == "model":
+                warnings.append(f"official {name!r} dropped: named only in a byline or credit")
+            continue
+        name = fullest_form(text, text[spans[0][0] : spans[0][1]])
+        same = next((o for o in officials if names_match(o.name, name) or names_match(name, o.name)), None)
+        if same is None:
+            officials.append(Official(name=name, title=title, institution=institution))
+            continue
+        if len(name) > len(same.name):
+            same.name = name
+        same.title = same.title or title
+        same.institution = same.institution or institution
+    for official in officials:
+        official.spans = find_name_spans(text, official.name)
+    return officials
