@@ -4,8 +4,8 @@ Matching rules (documented in evals/README.md):
 - officials: by normalised name (honorifics, degrees, case and punctuation off); a short form that names the
   same person ("Pramono" / "Pramono Anung Wibowo") matches. Title and institution agree leniently: token-set
   overlap of at least 0.5 after normalising province abbreviations.
-- partners: `service.entities.same_region`: level-of-government words dropped, abbreviations expanded, then
-  one name's words contained in the other's or a token-set (Dice) overlap ≥ 0.5.
+- partners: `service.partners.same_region`: level-of-government words dropped, abbreviations expanded, then
+  one name's words contained in the other's or a token-set (Dice) overlap ≥ 0.67.
 - sectors: both sides mapped to the taxonomy with `schemas.taxonomy.label_for_phrase`; P/R/F1 on label sets.
 - goals: a goal matches when its content-word overlap (Sørensen–Dice) with a gold goal is ≥ GOAL_THRESHOLD.
 - quotes: verbatim text after whitespace normalisation; speaker accuracy over matched quotes.
@@ -15,31 +15,36 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schemas.taxonomy import label_for_phrase
-from service.entities import dice, region_key, same_region, tokens
+from service.grounding import dice
 from service.officials import name_key, names_match
+from service.partners import region_key, same_region
 from service.quotes import find_quotes
-from service.textnorm import matching_form
+from service.textnorm import matching_form, tokens
+from service.vocabulary import FUNCTION_WORDS
 
 GOAL_THRESHOLD = 0.5
 ROLE_THRESHOLD = 0.5
 
-_STOP = {"yang", "dan", "di", "ke", "dari", "untuk", "dengan", "dalam", "pada", "ini", "itu", "serta", "atau",
-         "akan", "bagi", "oleh", "sebagai", "juga", "the", "and", "of", "to", "in", "for", "with", "a", "an", "on",
-         "by", "at", "is", "are", "be", "as", "antara", "kedua", "lebih"}
+# Words two goals are not compared by: function words, and words goals of two regions share whatever they aim
+# at: "antara" (between), "kedua" (both), "lebih" (more): "hubungan yang lebih erat antara kedua daerah".
+_NOT_GOAL_CONTENT = FUNCTION_WORDS | {"antara", "kedua", "lebih"}
 
 
 def partners_match(a: str, b: str) -> bool:
+    """Whether an output partner and a gold partner are the same party (`service.partners.same_region`)."""
     return same_region(a, b)
 
 
 def goal_similarity(a: str, b: str) -> float:
-    wa = {t for t in tokens(a) if t not in _STOP}
-    wb = {t for t in tokens(b) if t not in _STOP}
+    """Dice overlap (0-1) of two goals' content words, lower-cased in their matching form."""
+    wa = {t for t in tokens(a) if t not in _NOT_GOAL_CONTENT}
+    wb = {t for t in tokens(b) if t not in _NOT_GOAL_CONTENT}
     return dice(wa, wb)
 
 
 def roles_agree(a: str, b: str) -> bool:
-    """Lenient agreement of two titles or institutions (empty gold agrees with anything)."""
+    """Lenient agreement of two titles or institutions (empty gold agrees with anything): their region keys
+    (`service.partners.region_key`) contain one another or overlap by `ROLE_THRESHOLD` (Dice)."""
     ka, kb = region_key(a), region_key(b)
     if not kb:
         return True
@@ -47,6 +52,7 @@ def roles_agree(a: str, b: str) -> bool:
 
 
 def normalise_quote(text: str) -> str:
+    """A quote with its runs of whitespace made single spaces, as gold and output quotes are compared."""
     return " ".join(text.split())
 
 
@@ -62,18 +68,22 @@ class FieldScore:
 
     @property
     def precision(self) -> float:
+        """True positives over all output items; 1.0 when there are none."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
 
     @property
     def recall(self) -> float:
+        """True positives over all gold items; 1.0 when there are none."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     @property
     def f1(self) -> float:
+        """The harmonic mean of precision and recall; 0.0 when both are 0."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, Any]:
+        """The counts, the rounded ratios and the items behind them, as a run's JSON stores them."""
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
                 "recall": round(self.recall, 4), "f1": round(self.f1, 4), "misses": self.misses,
                 "false_positives": self.false_positives}

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from schemas.summary import Summary
 from service.article import Article
 from service.dates import event_date
-from service.entities import same_region
 from service.llm import LLM
+from service.partners import same_region
 from service.pipeline import summarize
 from service.store import StoredSummary, SummaryStore
 

@@ -26,11 +26,12 @@ from schemas.memo import (
 from schemas.summary import Summary
 from schemas.taxonomy import SectorLabel
 from service.dates import event_date
-from service.entities import same_region, tokens
 from service.intake import dateline_outlet
 from service.llm import LLM, InvalidReply, ModelError, with_schema
 from service.officials import names_match
+from service.partners import heading_rank, same_party
 from service.prompts import PROMPTS_DIR
+from service.textnorm import tokens
 from service.vocabulary import CITY, FUNCTION_WORDS, LEVEL_WORDS_ID, PROVINCE, language_name, sector_name
 
 MEMO_PROMPTS = "memo/v2"
@@ -135,13 +136,13 @@ def partner_sections(articles: list[MemoArticle], sources: list[MemoSource],
     sections: list[PartnerSection] = []
     for n, article in enumerate(articles, start=1):
         for partner in article.summary.partners:
-            section = next((s for s in sections if any(_same_party(partner.name, w)
+            section = next((s for s in sections if any(same_party(partner.name, w)
                                                           for w in [s.name, *s.also_written])), None)
             if section is None:
                 section = PartnerSection(name=partner.name, kind=partner.kind.value)
                 sections.append(section)
             elif partner.name != section.name and partner.name not in section.also_written:
-                if _heading_rank(partner.name, partner.kind.value) > _heading_rank(section.name, section.kind):
+                if heading_rank(partner.name, partner.kind.value) > heading_rank(section.name, section.kind):
                     section.also_written.append(section.name)
                     section.name, section.kind = partner.name, partner.kind.value
                 else:
@@ -163,22 +164,6 @@ def partner_sections(articles: list[MemoArticle], sources: list[MemoSource],
         section.counterparts = [other.name for other in sections
                                 if other is not section and set(other.articles) & set(section.articles)]
     return sorted(sections, key=lambda s: (-len(s.articles), s.name))
-
-
-def _same_party(a: str, b: str) -> bool:
-    """The same region or body, and a region's DPRD kept apart from its government ("DPRD Lampung" /
-    "Provinsi Lampung"): both are parties, often to the same visit."""
-    return same_region(a, b) and ("dprd" in a.lower()) == ("dprd" in b.lower())
-
-
-_GOVERNMENT_KINDS = {"province", "regency", "city", "foreign_government", "foreign_city"}
-_LEVEL_WORDS = re.compile(r"\b(?:provinsi|kabupaten|kota|province|regency|city)\b", re.IGNORECASE)
-
-
-def _heading_rank(name: str, kind: str) -> tuple[bool, bool, int]:
-    """Which name of a merged partner heads its section: a government before a body inside it ("Provinsi DKI
-    Jakarta" over "BUMD Jakarta"), a name with its level of government, then the longer name."""
-    return kind in _GOVERNMENT_KINDS, _LEVEL_WORDS.search(name) is not None, len(name)
 
 
 def _directory_name(name: str, directory: list[DirectoryEntry]) -> str:

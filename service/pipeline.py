@@ -13,18 +13,17 @@ import time
 from collections.abc import Callable
 
 from schemas.extraction import ArticleReply, speakers_reply_model
-from schemas.summary import Goal, Official, Partner, PartnerKind, Provenance, Quote, Sector, Summary, Usage
+from schemas.summary import Goal, Provenance, Quote, Sector, Summary, Usage
 from schemas.taxonomy import label_for_phrase
 from service import __version__
 from service.article import Article, blank_steering, is_noise_line, steering_lines
-from service.dates import is_date
-from service.entities import partner_kind, region_key, same_region
 from service.grounding import align_phrase, find_all
 from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schema
-from service.officials import ground_officials, names_match, officials_from_mentions, starts_with_position
+from service.officials import ground_officials, names_match, officials_from_mentions
+from service.partners import ground_partners, own_sides, visits_reported
 from service.prompts import ExtractPrompts, load_extract_prompts
 from service.quotes import QuoteSpan, attribute_quotes, speaker_cue_names, speech_quotes
-from service.textnorm import matching_form, normalise
+from service.textnorm import matching_form
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +121,7 @@ def summarize(
     partners = ground_partners(text, reply.partners if reply else [], run.warnings,
                                [o.name for o in officials])
     partners += own_sides(text, officials, partners)
-    partners += visited(text, partners, quote_spans)
+    partners += visits_reported(text, partners, quote_spans)
     return Summary(
         title=article.title,
         url=article.url,
@@ -183,149 +182,6 @@ def attribute(run: Extraction, quote_spans: list[QuoteSpan], names: list[str]) -
         quotes.append(Quote(text=q.text, speaker=speaker, start=q.start, end=q.end,
                             attribution=method if speaker else "none"))
     return quotes
-
-
-_LEVEL = re.compile(r"^(?:(?:pemerintah|provinsi|kabupaten|kota|pemprov|pemkab|pemkot|province|regency|city|of|the)"
-                    r"\s+)+", re.IGNORECASE)
-
-
-# Where a meeting took place is not a party to it ("Balai Kota Jakarta", "Hotel Lombok Raya").
-_VENUE = re.compile(r"(?:balai|gedung|hotel|kantor|ruang|pendopo|aula|istana|rumah dinas|wisma|graha|auditorium)\b",
-                    re.IGNORECASE)
-
-
-def ground_partners(text: str, items, warnings: list[str], people: list[str] = ()) -> list[Partner]:
-    """Partners whose name, or its core without the level of government, occurs in the text; not people."""
-    partners: list[Partner] = []
-    for item in items:
-        name = " ".join(matching_form(item.name).split())
-        spans = find_all(text, name, ignore_case=True) or find_all(text, _core(name), ignore_case=True)
-        if not name or not spans:
-            warnings.append(f"partner {item.name!r} dropped: not found in the article")
-            continue
-        if is_date(name) or starts_with_position(name) or _VENUE.match(name) or \
-                any(names_match(name, p) for p in people):
-            warnings.append(f"partner {item.name!r} dropped: a date, a venue, a position or a person, not a party")
-            continue
-        if _NOT_A_PARTY.search(name):
-            warnings.append(f"partner {item.name!r} dropped: an outlet or a kind of event, not a party")
-            continue
-        if all(_FORMER.search(text[: start]) for start, _ in spans):
-            warnings.append(f"partner {item.name!r} dropped: only named as someone's former office")
-            continue
-        if any(_core(p.name).lower() == _core(name).lower() for p in partners):
-            continue
-        # The kind code can read off the name or the text ("DPRD Kabupaten Semarang", "Jawa Timur"), which the
-        # model often gets wrong; the model's where code cannot tell.
-        kind = partner_kind(name, text)
-        partners.append(Partner(name=name, kind=item.kind if kind == "other" else kind, spans=spans))
-    return partners
-
-
-# A news site ("Nusramedia.COM") or the word for the visit itself ("Kunker") is not a party either.
-_NOT_A_PARTY = re.compile(r"\.(?:com|co\.id|id|net|org)\b|^(?:kunker|kunjungan(?: kerja)?|rapat|pertemuan|audiensi)$",
-                          re.IGNORECASE)
-
-# "yang juga merupakan mantan ketua Bawaslu Lampung": a person's past office, not a party to the visit.
-_FORMER = re.compile(r"\b(?:mantan|eks|former)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-
-# The office an official holds tells which region they speak for, and at what level of government.
-_LEVEL_OF_TITLE = (
-    (re.compile(r"\bgubernur\b|\bgovernor\b", re.IGNORECASE), "Provinsi", PartnerKind.province),
-    (re.compile(r"\bbupati\b|\bregent\b", re.IGNORECASE), "Kabupaten", PartnerKind.regency),
-    (re.compile(r"\bwali\s*kota\b|\bmayor\b", re.IGNORECASE), "Kota", PartnerKind.city),
-)
-_GOVERNMENT = re.compile(r"^(?:(?:pemerintah|pemprov|pemkab|pemkot|pemda|provinsi|kabupaten|kota|daerah|"
-                         r"province|regency|city|government|of|the)\s+)*", re.IGNORECASE)
-_REGION_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
-# Bodies inside a region are not the region: "Fraksi PKB Lampung", "Dinas Pariwisata Lampung".
-_BODY_WORDS = {"fraksi", "komisi", "dinas", "badan", "biro", "bagian", "partai", "kementerian", "bawaslu", "kpu",
-               "universitas", "bank", "bumd", "kbri", "kjri", "dpp", "dpd", "dpw", "polda", "polres", "bappeda",
-               "sekretariat", "pt", "perusahaan", "dewan", "majelis", "tim", "satgas", "kantor", "ri"}
-
-
-def own_sides(text: str, officials: list[Official], partners: list[Partner]) -> list[Partner]:
-    """The regions and DPRDs the officials speak for, as parties, where the model left them out.
-
-    A governor, regent or mayor of a region makes its government a party ("Gubernur Lampung" -> "Provinsi
-    Lampung"), a DPRD member their DPRD ("Ketua DPRD Lampung" -> "DPRD Lampung"), as the annotation guide
-    normalises them; each must occur in the text, and one already listed is not repeated.
-    """
-    found: list[Partner] = []
-    for official in officials:
-        institution = " ".join(matching_form(official.institution or "").split())
-        dprd = re.match(r"DPRD\b\s*", institution) is not None or re.search(r"\bDPRD\b", official.title or "")
-        region = _GOVERNMENT.sub("", re.sub(r"^DPRD\b\s*", "", institution))
-        if not region or not _REGION_NAME.fullmatch(region) or \
-                {w.lower().strip(".") for w in region.split()} & _BODY_WORDS:
-            continue
-        if dprd:
-            name, kind = f"DPRD {region}", PartnerKind.dprd
-        else:
-            level = next(((lv, k) for rx, lv, k in _LEVEL_OF_TITLE if rx.search(official.title or "")), None)
-            if level is None:
-                continue
-            name, kind = f"{level[0]} {region}", level[1]
-        spans = find_all(text, region, ignore_case=False)
-        if not spans or any(_names_the_region(p.name, name) for p in partners + found):
-            continue
-        found.append(Partner(name=name, kind=kind, spans=spans))
-    return found
-
-
-# "melakukan kunjungan kerja ke Jakarta dan Banten", "kunjungan kerja (kunker) ke Provinsi Banten".
-_VISIT = re.compile(r"\b(?:kunjungan(?:\s+kerja)?|kunjungannya|kunker|berkunjung|bertandang|lawatan|studi\s+banding|"
-                    r"bertolak|melawat)(?:\s*\([^)]{0,20}\))?(?:\s+[a-z]+){0,2}?\s+ke\s+", re.IGNORECASE)
-_PLACE = re.compile(r"(?:(?:Pemerintah|Pemprov|Pemkab|Pemkot|Provinsi|Kabupaten|Kota|DPRD)[ \t]+)*"
-                    r"[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}")
-# National bodies and spelled-out names of institutions are not a region visited.
-_NOT_A_PLACE = {"dewan", "dpr", "dpd", "ri", "majelis", "mpr", "istana", "kementerian"}
-_AND = re.compile(r"\s*(?:,|dan|serta)\s+")
-
-
-def visited(text: str, partners: list[Partner], quotes: list[QuoteSpan] = ()) -> list[Partner]:
-    """The places a visit goes to, as the text names them after "kunjungan kerja ke", where not yet listed.
-
-    Venues ("Balai Kota Jakarta") and people ("Gubernur Bali") are not places; headlines in Title Case are
-    skipped, since every word there looks like a name, and so are visits someone speaks of in a quote.
-    Places are read off the normalised view, names in their matching form; spans point into `text`.
-    """
-    found: list[Partner] = []
-    view = normalise(text)
-    for visit in _VISIT.finditer(view.text):
-        if any(q.start <= view.offset(visit.start()) < q.end for q in quotes):
-            continue
-        plain = view.text
-        line = plain[plain.rfind("\n", 0, visit.start()) + 1 : plain.find("\n", visit.end()) % (len(plain) + 1)]
-        words = re.findall(r"[^\W\d_]+", line)
-        if len(words) > 3 and sum(w[0].isupper() for w in words) > 0.7 * len(words):
-            continue
-        position = visit.end()
-        while (place := _PLACE.match(plain, position)) is not None:
-            name = place.group().rstrip(".")
-            if not (_VENUE.match(name) or starts_with_position(name) or is_date(name)
-                    or name.split()[0].lower() in _NOT_A_PLACE
-                    or any(same_region(name, p.name) and ("dprd" in p.name.lower()) == ("dprd" in name.lower())
-                           for p in partners + found)):
-                found.append(Partner(name=name, kind=partner_kind(name, text),
-                                     spans=find_all(text, name, ignore_case=False)))
-            joined = _AND.match(plain, place.end())
-            if joined is None:
-                break
-            position = joined.end()
-    return found
-
-
-def _names_the_region(listed: str, region: str) -> bool:
-    """Whether an already listed partner is this region (or its DPRD) itself, not a body inside it: "DKI
-    Jakarta" is "Provinsi DKI Jakarta", "BUMD Jakarta" is not."""
-    return same_region(listed, region) and ("dprd" in listed.lower()) == ("dprd" in region.lower()) and \
-        region_key(listed) - {"dprd"} <= region_key(region)
-
-
-def _core(name: str) -> str:
-    """A partner's name without its level of government: "Pemerintah Provinsi Banten" -> "Banten"."""
-    return _LEVEL.sub("", name) or name
 
 
 def ground_sectors(text: str, items: list[str], warnings: list[str]) -> list[Sector]:

@@ -135,3 +135,9 @@ def matching_form(text: str) -> str:
     """`text` as it is matched: NFC, no invisible characters, plain spaces. This is also the form an item's
     name takes when the article's own characters hold invisible ones ("Budi Sant\u200boso" -> "Budi Santoso")."""
     return normalise(text).text
+
+
+def tokens(text: str) -> list[str]:
+    """The words of `text` (runs of letters, digits and underscores), lower-cased, in its matching form:
+    "Pemprov Kal\u200btim" -> ["pemprov", "kaltim"]."""
+    return re.findall(r"\w+", matching_form(text).lower())

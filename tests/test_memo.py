@@ -65,14 +65,6 @@ def test_people_and_regions_are_merged_across_articles(articles):
     assert {s.label for s in memo.sectors} == {SectorLabel.governance_administration, SectorLabel.agriculture_food}
 
 
-def test_a_government_heads_its_section_over_a_body_inside_it():
-    from service.memo import _heading_rank
-
-    names = [("BUMD Jakarta", "company"), ("Jakarta", "other"), ("Provinsi DKI Jakarta", "province")]
-    assert max(names, key=lambda n: _heading_rank(*n))[0] == "Provinsi DKI Jakarta"
-    assert _heading_rank("Jakarta", "province") > _heading_rank("BUMD Jakarta", "company")
-
-
 def test_an_outlet_from_outside_wins_over_the_dateline_that_fills_a_gap(articles):
     articles[1].outlet = None
     articles[1].text = "Jakarta (ANTARA) - " + articles[1].text

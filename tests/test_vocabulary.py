@@ -30,16 +30,25 @@ def starts_another_before_it(words: list[str]) -> list[tuple[str, str]]:
             if b.startswith(a) and b[len(a)] in " .'"]
 
 
-@pytest.mark.parametrize("words", [POSITIONS, HONORIFICS["titles"], HONORIFICS["military_corps"]])
+@pytest.mark.parametrize("words", [POSITIONS, HONORIFICS["titles"], HONORIFICS["military_corps"],
+                                   load_data("partners")["visits"], load_data("partners")["meeting_words"]])
 def test_a_phrase_comes_before_a_shorter_one_it_starts_with(words):
     assert starts_another_before_it(list(words)) == []
 
 
 def test_every_list_is_in_lower_case_without_repeats_unless_it_says_otherwise():
+    for name in ("vocabulary", "partners"):
+        data = load_data(name)
+        assert all(key.startswith("_") or f"_{key}" in data for key in data), name  # each list says what it is
     words = load_data("vocabulary")
-    assert all(key.startswith("_") or f"_{key}" in words for key in words)  # each list says what it is
     for key in ("days", "positions", "acting", "function_words", "words_after_a_name"):
         assert words[key] == [w.lower() for w in words[key]] and len(set(words[key])) == len(words[key]), key
+    partners = load_data("partners")
+    for key in ("provinces", "countries", "venues", "bodies", "visits", "not_places", "meeting_words"):
+        entries = partners[key]
+        assert entries == [w.lower() for w in entries] and len(set(entries)) == len(entries), key
+    assert len({" ".join(p.split()[-2:]) if p.startswith("kepulauan bangka") else p
+                for p in partners["provinces"]}) == 38  # Bangka Belitung is also written without "Kepulauan"
 
 
 def test_the_levels_of_government():

@@ -1,0 +1,282 @@
+"""Partners: the regions, countries and bodies party to what an article reports, grounded in its text.
+
+The model proposes partners; code keeps those the text names (not people, venues, dates, outlets or someone's
+former office), tells their kind from their name or from how the text names them, and adds the parties the text
+states outright: the regions and DPRDs the officials speak for, and the places a working visit goes to. Two
+names denote the same party when their key words agree ("Pemprov DKI" / "DKI Jakarta" / "Jakarta"), which memos,
+the library filters and the eval scorer use too. The words behind these rules are data
+(`service/data/partners.json`, and the levels of government in `service.vocabulary`). Spans are half-open
+`[start, end)` ranges of Unicode code points into the submitted text.
+"""
+
+import re
+
+from schemas.summary import Official, Partner, PartnerKind
+from service.dates import is_date
+from service.grounding import dice, find_all, line_around
+from service.officials import names_match, starts_with_position
+from service.quotes import QuoteSpan
+from service.textnorm import matching_form, normalise, tokens
+from service.vocabulary import (
+    CITY,
+    GOVERNMENT,
+    GOVERNMENT_SHORT_NAMES,
+    LEVEL_WORDS_EN,
+    LEVEL_WORDS_ID,
+    LEVELS,
+    PROVINCE,
+    REGENCY,
+    REGIONAL_GOVERNMENT_WORDS,
+    is_title_case,
+    load_data,
+    one_of,
+)
+
+_DATA = load_data("partners")
+_ONE_SPACE = re.escape(" ")
+# English names a region "Province of Bali" or "the City of Bandung".
+_OF_THE = ("of", "the")
+
+# --- The same party, however written ------------------------------------------------------------------------
+
+ABBREVIATIONS: dict[str, str] = _DATA["abbreviations"]
+# The words of a name that say its level of government, not which region it is.
+LEVEL_WORDS = frozenset([GOVERNMENT, *GOVERNMENT_SHORT_NAMES, *LEVEL_WORDS_ID, *LEVEL_WORDS_EN,
+                         *REGIONAL_GOVERNMENT_WORDS, *_OF_THE, *_DATA["region_key_level_words"]]
+                        + [level.abbreviation for level in LEVELS if level.abbreviation])
+# Two thirds: "Bawaslu Lampung" and "DPRD Lampung" share their region, not their body.
+SAME_THRESHOLD = 0.67
+PROVINCES = [frozenset(p.split()) for p in _DATA["provinces"]]
+COUNTRIES = frozenset(_DATA["countries"])
+
+
+def region_key(name: str) -> frozenset[str]:
+    """The words that identify a region or body, lower-cased, abbreviations expanded and levels of government
+    dropped: "Pemerintah Provinsi NTB" -> {"nusa", "tenggara", "barat"}."""
+    expanded: set[str] = set()
+    for t in tokens(name):
+        expanded.update(ABBREVIATIONS.get(t, t).split())
+    return frozenset(t for t in expanded if t not in LEVEL_WORDS)
+
+
+def same_region(a: str, b: str) -> bool:
+    """Whether two names denote the same region or body: one's key words (`region_key`) contain the other's,
+    or their Dice overlap is at least `SAME_THRESHOLD`. Symmetric; False when either has no key words."""
+    ka, kb = region_key(a), region_key(b)
+    if not ka or not kb:
+        return False
+    return ka <= kb or kb <= ka or dice(ka, kb) >= SAME_THRESHOLD
+
+
+def same_party(a: str, b: str) -> bool:
+    """The same region or body (`same_region`), with a region's DPRD kept apart from its government ("DPRD
+    Lampung" / "Provinsi Lampung"): Indonesian regions act through both, often in the same visit."""
+    return same_region(a, b) and ("dprd" in a.lower()) == ("dprd" in b.lower())
+
+
+# Regions and their governments, which head a merged party before a body inside them.
+_GOVERNMENT_KINDS = {level.kind for level in LEVELS} | {PartnerKind.foreign_government.value,
+                                                        PartnerKind.foreign_city.value}
+_LEVEL_NAME = re.compile(rf"\b(?:{one_of(LEVEL_WORDS_ID + LEVEL_WORDS_EN)})\b", re.IGNORECASE)
+
+
+def heading_rank(name: str, kind: str) -> tuple[bool, bool, int]:
+    """How well a name of one party heads what is said about it (higher is better): a government before a
+    body inside it ("Provinsi DKI Jakarta" over "BUMD Jakarta"), a name with its level of government, then the
+    longer name. `kind` is a `PartnerKind` value."""
+    return kind in _GOVERNMENT_KINDS, _LEVEL_NAME.search(name) is not None, len(name)
+
+
+# --- The kind of a party ------------------------------------------------------------------------------------
+
+
+def _kind_words(words: list[str], prefixes: list[str] = ()) -> re.Pattern:
+    alternatives = one_of(words, space=_ONE_SPACE) + "".join(f"|{re.escape(p)}\\w+" for p in prefixes)
+    return re.compile(rf"\b(?:{alternatives})\b")
+
+
+# The word of a name that tells its kind, the first kind that matches winning: the DPRD of a region before the
+# region, a level of government before a national body (the ministries' short names start with "Kemen").
+_KINDS = (
+    [(PartnerKind.dprd.value, _kind_words(["dprd"]))]
+    + [(level.kind, _kind_words([level.id, level.government, *filter(None, [level.abbreviation]), level.en]))
+       for level in LEVELS]
+    + [(kind, _kind_words(words["words"], words.get("prefixes", []))) for kind, words in _DATA["kinds"].items()]
+)
+# How a text names a region's level before its bare name ("Kabupaten Lumajang", "Kab. Lumajang", "Bupati
+# Lumajang"), regencies first, then cities, then provinces.
+_LEVEL_IN_TEXT = [(level.kind, one_of([level.id, *([f"{level.abbreviation}."] if level.abbreviation else []),
+                                       level.government, *level.heads_id]))
+                  for level in (REGENCY, CITY, PROVINCE)]
+
+
+def partner_kind(name: str, text: str = "") -> str:
+    """The kind of a party (a `PartnerKind` value), read off its name, else off how `text` names it.
+
+    "DPRD Kabupaten Semarang" is a DPRD, "Pemkab Lumajang" a regency, "KBRI Kuala Lumpur" a national agency,
+    "Jawa Timur" a province, "Malaysia" a foreign government; "Bandung" is a city where the text says "Kota
+    Bandung" or "Wali Kota Bandung". What nothing tells is "other". The name is looked for in the text's
+    normalised view (see `service.textnorm`).
+    """
+    name = matching_form(name)
+    lowered = " ".join(tokens(name))
+    for kind, words in _KINDS:
+        if words.search(lowered):
+            return kind
+    if lowered.removeprefix(f"{GOVERNMENT} ") in COUNTRIES:
+        return PartnerKind.foreign_government.value
+    key = region_key(name)
+    if key and key in PROVINCES:
+        return PartnerKind.province.value
+    if text and key:
+        text = matching_form(text)
+        bare = re.escape(" ".join(name.split()))
+        for kind, level in _LEVEL_IN_TEXT:
+            if re.search(rf"\b(?:{level})\s+{bare}\b", text, re.IGNORECASE):
+                return kind
+    return PartnerKind.other.value
+
+
+# --- The model's partners -----------------------------------------------------------------------------------
+
+# A partner's name after the words of its level of government: "Pemerintah Provinsi Banten" -> "Banten".
+_LEVEL_PREFIX = re.compile(
+    rf"^(?:(?:{one_of([GOVERNMENT, *LEVEL_WORDS_ID, *GOVERNMENT_SHORT_NAMES, *LEVEL_WORDS_EN, *_OF_THE])})\s+)+",
+    re.IGNORECASE)
+# Where a meeting took place is not a party to it ("Balai Kota Jakarta", "Hotel Lombok Raya").
+_VENUE = re.compile(rf"(?:{one_of(_DATA['venues'], space=_ONE_SPACE)})\b", re.IGNORECASE)
+# A news site ("Nusramedia.COM") or the word for the visit itself ("Kunker") is not a party either.
+_NOT_A_PARTY = re.compile(rf"\.(?:{one_of(_DATA['outlet_domains'])})\b"
+                          rf"|^(?:{one_of(_DATA['meeting_words'], space=_ONE_SPACE)})$", re.IGNORECASE)
+# "yang juga merupakan mantan ketua Bawaslu Lampung": a person's past office, not a party to the visit.
+_FORMER = re.compile(rf"\b(?:{one_of(_DATA['former'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+
+
+def core_name(name: str) -> str:
+    """A partner's name without its level of government: "Pemerintah Provinsi Banten" -> "Banten"; the name
+    itself when nothing else is left."""
+    return _LEVEL_PREFIX.sub("", name) or name
+
+
+def ground_partners(text: str, items, warnings: list[str], people: list[str] = ()) -> list[Partner]:
+    """The model's partners (`items`, each with `name` and `kind`) whose name, or its `core_name`, occurs in
+    `text` (case-insensitively), each once, in order; not people (`people`: the officials' names), dates,
+    venues, positions, outlets, the visit itself, or a body named only as someone's former office. What is
+    dropped is said in `warnings`, which this appends to. Names are in their matching form."""
+    partners: list[Partner] = []
+    for item in items:
+        name = " ".join(matching_form(item.name).split())
+        spans = find_all(text, name, ignore_case=True) or find_all(text, core_name(name), ignore_case=True)
+        if not name or not spans:
+            warnings.append(f"partner {item.name!r} dropped: not found in the article")
+            continue
+        if is_date(name) or starts_with_position(name) or _VENUE.match(name) or \
+                any(names_match(name, p) for p in people):
+            warnings.append(f"partner {item.name!r} dropped: a date, a venue, a position or a person, not a party")
+            continue
+        if _NOT_A_PARTY.search(name):
+            warnings.append(f"partner {item.name!r} dropped: an outlet or a kind of event, not a party")
+            continue
+        if all(_FORMER.search(text[: start]) for start, _ in spans):
+            warnings.append(f"partner {item.name!r} dropped: only named as someone's former office")
+            continue
+        if any(core_name(p.name).lower() == core_name(name).lower() for p in partners):
+            continue
+        # The kind code can read off the name or the text ("DPRD Kabupaten Semarang", "Jawa Timur"), which the
+        # model often gets wrong; the model's where code cannot tell.
+        kind = partner_kind(name, text)
+        partners.append(Partner(name=name, kind=item.kind if kind == "other" else kind, spans=spans))
+    return partners
+
+
+# --- The parties the text states ----------------------------------------------------------------------------
+
+# The office an official holds tells which region they speak for, and at what level of government.
+_LEVEL_OF_TITLE = [(re.compile(rf"\b(?:{one_of(level.heads_id + level.heads_en)})\b", re.IGNORECASE),
+                    level.party_prefix, PartnerKind(level.kind)) for level in LEVELS]
+# An institution's name after the words of its government: "Pemerintah Provinsi Lampung" -> "Lampung".
+_GOVERNMENT_WORDS = one_of([GOVERNMENT, *GOVERNMENT_SHORT_NAMES, *REGIONAL_GOVERNMENT_WORDS, *LEVEL_WORDS_ID,
+                            *LEVEL_WORDS_EN, *_OF_THE])
+_GOVERNMENT_PREFIX = re.compile(rf"^(?:(?:{_GOVERNMENT_WORDS})\s+)*", re.IGNORECASE)
+_REGION_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
+# Bodies inside a region are not the region: "Fraksi PKB Lampung", "Dinas Pariwisata Lampung".
+_BODY_WORDS = frozenset(_DATA["bodies"])
+
+
+def own_sides(text: str, officials: list[Official], partners: list[Partner]) -> list[Partner]:
+    """The regions and DPRDs the officials speak for, as parties, where `partners` left them out.
+
+    A governor, regent or mayor of a region makes its government a party ("Gubernur Lampung" -> "Provinsi
+    Lampung"), a DPRD member their DPRD ("Ketua DPRD Lampung" -> "DPRD Lampung"), as the annotation guide
+    normalises them; the region must occur in `text` as written (its spans are the region's), and one already
+    listed is not repeated.
+    """
+    found: list[Partner] = []
+    for official in officials:
+        institution = " ".join(matching_form(official.institution or "").split())
+        dprd = re.match(r"DPRD\b\s*", institution) is not None or re.search(r"\bDPRD\b", official.title or "")
+        region = _GOVERNMENT_PREFIX.sub("", re.sub(r"^DPRD\b\s*", "", institution))
+        if not region or not _REGION_NAME.fullmatch(region) or \
+                {w.lower().strip(".") for w in region.split()} & _BODY_WORDS:
+            continue
+        if dprd:
+            name, kind = f"DPRD {region}", PartnerKind.dprd
+        else:
+            level = next(((lv, k) for rx, lv, k in _LEVEL_OF_TITLE if rx.search(official.title or "")), None)
+            if level is None:
+                continue
+            name, kind = f"{level[0]} {region}", level[1]
+        spans = find_all(text, region, ignore_case=False)
+        if not spans or any(_names_the_region(p.name, name) for p in partners + found):
+            continue
+        found.append(Partner(name=name, kind=kind, spans=spans))
+    return found
+
+
+def _names_the_region(listed: str, region: str) -> bool:
+    """Whether an already listed partner is this region (or its DPRD) itself, not a body inside it: "DKI
+    Jakarta" is "Provinsi DKI Jakarta", "BUMD Jakarta" is not."""
+    return same_party(listed, region) and region_key(listed) - {"dprd"} <= region_key(region)
+
+
+# "melakukan kunjungan kerja ke Jakarta dan Banten", "kunjungan kerja (kunker) ke Provinsi Banten".
+_VISIT = re.compile(rf"\b(?:{one_of(_DATA['visits'])})(?:\s*\([^)]{{0,20}}\))?(?:\s+[a-z]+){{0,2}}?\s+ke\s+",
+                    re.IGNORECASE)
+# A place, capitalised, with the words of its level of government: "Provinsi Banten", "Kota Bandung".
+_PLACE_LEVEL = one_of([w.capitalize() for w in (GOVERNMENT, *GOVERNMENT_SHORT_NAMES, *LEVEL_WORDS_ID)] + ["DPRD"])
+_PLACE = re.compile(rf"(?:(?:{_PLACE_LEVEL})[ \t]+)*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){{0,2}}")
+# National bodies and spelled-out names of institutions are not a region visited.
+_NOT_A_PLACE = frozenset(_DATA["not_places"])
+_AND = re.compile(r"\s*(?:,|dan|serta)\s+")
+
+
+def visits_reported(text: str, partners: list[Partner], quotes: list[QuoteSpan] = ()) -> list[Partner]:
+    """The places a visit goes to, as the text names them after "kunjungan kerja ke" (and "A, B dan C"), where
+    not among `partners` yet; each is a party, spanned where `text` writes it.
+
+    Venues ("Balai Kota Jakarta"), people ("Gubernur Bali"), dates and national bodies are not places;
+    headlines in Title Case are skipped, since every word there looks like a name, and so are visits someone
+    speaks of in one of `quotes`. Places are read off the normalised view, names in their matching form.
+    """
+    found: list[Partner] = []
+    view = normalise(text)
+    plain = view.text
+    for visit in _VISIT.finditer(plain):
+        if any(q.start <= view.offset(visit.start()) < q.end for q in quotes):
+            continue
+        start, end = line_around(plain, visit.start(), visit.end())
+        if is_title_case(re.findall(r"[^\W\d_]+", plain[start:end]), share=0.7, min_words=4):
+            continue
+        position = visit.end()
+        while (place := _PLACE.match(plain, position)) is not None:
+            name = place.group().rstrip(".")
+            if not (_VENUE.match(name) or starts_with_position(name) or is_date(name)
+                    or name.split()[0].lower() in _NOT_A_PLACE
+                    or any(same_party(name, p.name) for p in partners + found)):
+                found.append(Partner(name=name, kind=partner_kind(name, text),
+                                     spans=find_all(text, name, ignore_case=False)))
+            joined = _AND.match(plain, place.end())
+            if joined is None:
+                break
+            position = joined.end()
+    return found

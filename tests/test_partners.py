@@ -1,0 +1,119 @@
+"""Partners: the same party however written, its kind, and the parties a summary keeps and adds."""
+
+import pytest
+
+from service.partners import core_name, heading_rank, partner_kind, region_key, same_party, same_region
+from tests.conftest import seed_text
+from tests.fakes import article_reply
+from tests.test_pipeline import assert_grounded, run
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Pemprov DKI", "DKI Jakarta"), ("DKI Jakarta", "Jakarta"), ("Pemprov Kaltim", "Provinsi Kalimantan Timur"),
+    ("Kota Miri", "Miri"), ("West Java Province", "Provinsi Jawa Barat"),
+])
+def test_the_same_region_written_differently(a, b):
+    assert same_region(a, b) and same_region(b, a)
+
+
+@pytest.mark.parametrize("a, b", [("Provinsi Banten", "Provinsi Lampung"), ("Malaysia", "KBRI Kuala Lumpur"),
+                                  ("Provinsi", "Kota")])
+def test_different_regions(a, b):
+    assert not same_region(a, b)
+
+
+def test_region_key_drops_levels_and_expands_abbreviations():
+    assert region_key("Pemerintah Provinsi NTB") == {"nusa", "tenggara", "barat"}
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("DPRD Kabupaten Lampung Tengah", "dprd"),  # the model once called this a province
+    ("Kabupaten Lumajang", "regency"),  # ... and this a city
+    ("Pemprov NTB", "province"),
+    ("Jawa Timur", "province"),  # ... and this a regency
+    ("NTB", "province"),  # ... and this a national agency
+    ("DKI Jakarta", "province"),
+    ("Kota Tangerang Selatan", "city"),
+    ("KBRI Kuala Lumpur", "national_agency"),
+    ("Kementerian Dalam Negeri", "national_agency"),
+    ("Bawaslu Lampung", "national_agency"),
+    ("BUMD Jakarta", "company"),
+    ("PT Jakarta Propertindo", "company"),
+    ("Universitas Lampung", "organisation"),
+    ("Malaysia", "foreign_government"),
+    ("Pemerintah Jepang", "foreign_government"),
+    ("Petaling Jaya", "other"),
+])
+def test_the_kind_of_a_party_is_read_off_its_name(name, kind):
+    assert partner_kind(name) == kind
+
+
+def test_a_bare_name_takes_the_level_the_text_gives_it():
+    text = "Wali Kota Bandung menerima Bupati Lumajang. Semarang tidak disebut dengan tingkatnya."
+    assert partner_kind("Bandung", text) == "city"
+    assert partner_kind("Lumajang", text) == "regency"
+    assert partner_kind("Semarang", text) == "other"
+
+
+def test_a_party_written_with_invisible_characters_is_the_same_party():
+    text = "Wali\u00a0Kota Ban\u200bdung menerima rombongan dari Provinsi Lam\u00adpung."
+    assert partner_kind("Bandung", text) == "city"
+    assert same_region("Provinsi Lam\u00adpung", "Lampung")
+
+
+def test_a_government_heads_its_section_over_a_body_inside_it():
+    names = [("BUMD Jakarta", "company"), ("Jakarta", "other"), ("Provinsi DKI Jakarta", "province")]
+    assert max(names, key=lambda n: heading_rank(*n))[0] == "Provinsi DKI Jakarta"
+    assert heading_rank("Jakarta", "province") > heading_rank("BUMD Jakarta", "company")
+
+
+def test_a_regions_dprd_is_a_party_apart_from_its_government():
+    assert same_party("DPRD Lampung", "DPRD Provinsi Lampung") and not same_party("DPRD Lampung", "Provinsi Lampung")
+    assert core_name("Pemerintah Provinsi Banten") == "Banten" and core_name("Provinsi") == "Provinsi"
+
+
+def test_the_officials_own_regions_and_dprds_are_parties_at_their_level_of_government():
+    text = ("Gubernur Lampung Rahmat Mirzani Djausal bertemu Gubernur DKI Jakarta Pramono Anung. Ketua DPRD Lampung "
+            "Mingrum Gumay dan Ketua Fraksi PKB Fatikhatul Khoiriah ikut hadir.\n")
+    reply = article_reply(
+        officials=[("Rahmat Mirzani Djausal", "Gubernur", "Lampung"), ("Pramono Anung", "Gubernur", "DKI Jakarta"),
+                   ("Mingrum Gumay", "Ketua", "DPRD Lampung"), ("Fatikhatul Khoiriah", "Ketua", "Fraksi PKB Lampung")],
+        partners=[("Jakarta", "province")])
+    summary, _ = run(text, reply)
+    assert [(p.name, p.kind.value) for p in summary.partners] == [
+        ("Jakarta", "province"), ("Provinsi Lampung", "province"), ("DPRD Lampung", "dprd")]
+    assert_grounded(summary, text)
+
+def test_a_former_office_an_outlet_and_the_word_kunker_are_not_parties():
+    text = ("Kunker DPRD Lampung ke Banten. Fatikhatul Khoiriah, mantan ketua Bawaslu Lampung, memimpin rombongan "
+            "ke Provinsi Banten. (Nusramedia.COM)\n")
+    reply = article_reply(partners=[("Bawaslu Lampung", "other"), ("Nusramedia.COM", "company"), ("Kunker", "other"),
+                                    ("Provinsi Banten", "province")])
+    summary, _ = run(text, reply)
+    assert [p.name for p in summary.partners] == ["Provinsi Banten"]
+    assert any("former office" in w for w in summary.warnings)
+
+def test_a_body_inside_a_region_does_not_stand_for_the_region():
+    text = "Gubernur DKI Jakarta Pramono Anung menawarkan dukungan BUMD Jakarta untuk hilirisasi pangan.\n"
+    reply = article_reply(officials=[("Pramono Anung", "Gubernur", "DKI Jakarta")],
+                          partners=[("BUMD Jakarta", "company")])
+    summary, _ = run(text, reply)
+    assert [p.name for p in summary.partners] == ["BUMD Jakarta", "Provinsi DKI Jakarta"]
+
+def test_the_places_a_visit_goes_to_are_parties():
+    summary, _ = run(seed_text("000"), article_reply(officials=[("Mingrum Gumay", "Ketua", "DPRD Lampung")]))
+    assert [p.name for p in summary.partners] == ["DPRD Lampung", "Jakarta", "Banten"]
+
+def test_a_visit_spoken_of_in_a_quote_or_to_a_venue_adds_no_party():
+    text = ("Rombongan melakukan kunjungan ke Balai Kota Jakarta.\n"
+            "“Dulu kami kunjungan ke Surabaya,” kata Ahmad.\n")
+    summary, _ = run(text, article_reply())
+    assert summary.partners == []
+
+def test_a_partners_kind_is_codes_where_the_name_or_the_text_tells_it_else_the_models():
+    text = ("Kunjungan DPRD Kabupaten Lampung Tengah ke Jawa Timur dan Petaling Jaya untuk kerja sama UMKM.\n")
+    reply = article_reply(partners=[("DPRD Kabupaten Lampung Tengah", "province"), ("Jawa Timur", "regency"),
+                                    ("Petaling Jaya", "foreign_city")])
+    summary, _ = run(text, reply)
+    assert [(p.name, p.kind.value) for p in summary.partners] == [
+        ("DPRD Kabupaten Lampung Tengah", "dprd"), ("Jawa Timur", "province"), ("Petaling Jaya", "foreign_city")]
