@@ -1,29 +1,32 @@
-"""One article in, one grounded `Summary` out.
+"""One article in, one grounded `Summary` out: the pipeline that orchestrates the extraction.
 
 Code finds what it can (quotation spans, speech cues, position mentions, offsets, sector mapping); the model
 is asked only what needs judgement, in one reply per article, behind a fixed prefix (rules and schema) that
 the server keeps cached. Quotes whose speaker the text leaves open are asked about in a follow-up question to
 the same conversation, so the server, which still holds the article, reads only the question.
-Every item the model returns is checked against the text; what fails is dropped and reported in `warnings`.
+Every item the model returns is checked against the text, by the module of its concept (`service.officials`,
+`service.partners`, `service.sectors`, `service.goals`, `service.quotes`, `service.summary_check`); what fails
+is dropped and reported in `warnings`.
 """
 
 import logging
-import re
 import time
 from collections.abc import Callable
 
 from schemas.extraction import ArticleReply, speakers_reply_model
-from schemas.summary import Goal, Provenance, Quote, Sector, Summary, Usage
-from schemas.taxonomy import label_for_phrase
+from schemas.summary import Provenance, Quote, Summary, Usage
 from service import __version__
-from service.article import Article, blank_steering, is_noise_line, steering_lines
-from service.grounding import align_phrase, find_all
+from service.article import Article
+from service.goals import ground_goals
+from service.intake import blank_steering, is_noise_line
 from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schema
 from service.officials import ground_officials, names_match, officials_from_mentions
 from service.partners import ground_partners, own_sides, visits_reported
 from service.prompts import ExtractPrompts, load_extract_prompts
 from service.quotes import QuoteSpan, attribute_quotes, speaker_cue_names, speech_quotes
-from service.textnorm import matching_form
+from service.sectors import ground_sectors
+from service.summary_check import check_summary
+from service.vocabulary import SUMMARY_LANGUAGES, language_name
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +34,6 @@ DEFAULT_PROMPTS = "extract/v2"
 # Prompt and completion tokens one article may spend over all its calls, re-asks included (a seed article
 # spends 1,500-2,500): a model that keeps failing validation stops here instead of looping on.
 TOKEN_BUDGET = 16_000
-_LANGUAGE_NAMES = {"id": "in Indonesian (Bahasa Indonesia)", "en": "in English"}
 
 Progress = Callable[[str], None]
 
@@ -57,8 +59,12 @@ class Extraction:
         self.view = view
 
     def ask(self, response_model, messages: list[dict[str, str]], max_tokens: int):
-        """The model's validated reply, or its last reply parsed leniently (None if unusable). The conversation
-        so far, the reply included, is kept in `transcript` for a follow-up question."""
+        """The model's reply to `messages` as a `response_model`, validated against the article, or its last
+        reply parsed leniently (None if unusable) when it still broke a rule after re-asks (said in `warnings`).
+        The conversation so far, the reply included, is kept in `transcript` for a follow-up question.
+
+        Raises `ModelError` when the endpoint fails, or with kind "budget" when the article's token budget is
+        spent before the call; its usage is the article's so far."""
         spent = self.usage.prompt_tokens + self.usage.completion_tokens
         if spent >= self.token_budget:
             raise ModelError("budget", f"the article's token budget is spent ({spent:,} of {self.token_budget:,} "
@@ -91,176 +97,97 @@ def summarize(
     progress: Progress | None = None,
     token_budget: int = TOKEN_BUDGET,
 ) -> Summary:
-    """A grounded structured summary of `article`. Raises `ModelError` when the model endpoint fails."""
+    """A grounded structured summary of `article`, its summary text in `lang` ("id" or "en"; by default the
+    article's language, else English), asked of `llm` with `prompts` (by default `DEFAULT_PROMPTS`); `progress`
+    hears each step's name. Every span is a half-open range of Unicode code points into `article.text`.
+
+    Raises `ModelError` when the model endpoint fails or the article spends `token_budget` tokens.
+    """
     started = time.perf_counter()
     prompts = prompts or load_extract_prompts(DEFAULT_PROMPTS)
     step = progress or (lambda _: None)
-    run = Extraction(article, llm, prompts, token_budget)
-    text = run.text
+    extraction = Extraction(article, llm, prompts, token_budget)
+    text, warnings = extraction.text, extraction.warnings
     language = article.language
-    summary_language = lang or (language if language in _LANGUAGE_NAMES else "en")
+    summary_language = lang or (language if language in SUMMARY_LANGUAGES else "en")
 
     quote_spans = speech_quotes(text)
     if language == "und":
-        run.warnings.append("the article is in neither Indonesian nor English: it was read, but Ringkas's rules "
-                            "and cues are written for those two, so items may be missed")
+        warnings.append("the article is in neither Indonesian nor English: it was read, but Ringkas's rules "
+                        "and cues are written for those two, so items may be missed")
     mentioned = officials_from_mentions(text)
 
     step("reading the article")
-    request = _main_request(run, mentioned, quote_spans, summary_language)
-    # The system message (rules and reply schema) is the same for every article, so the server reuses its
-    # cache of that prefix and reads only the article and the hints.
-    messages = [{"role": "system", "content": with_schema(prompts.system, ArticleReply)},
-                {"role": "user", "content": request}]
-    reply = run.ask(ArticleReply, messages, 900)
-    officials = ground_officials(text, mentioned, reply.officials if reply else [], run.warnings)
+    reply = ask_for_article(extraction, mentioned, quote_spans, summary_language)
+    officials = ground_officials(text, mentioned, reply.officials if reply else [], warnings)
+    names = [o.name for o in officials]
 
     step("attributing quotes")
-    quotes = attribute(run, quote_spans, [o.name for o in officials])
-
-    partners = ground_partners(text, reply.partners if reply else [], run.warnings,
-                               [o.name for o in officials])
+    quotes = attribute_speakers(extraction, quote_spans, names)
+    partners = ground_partners(text, reply.partners if reply else [], warnings, names)
     partners += own_sides(text, officials, partners)
     partners += visits_reported(text, partners, quote_spans)
+    sectors = ground_sectors(text, reply.sectors if reply else [], warnings)
+    goals = ground_goals(text, reply.goals if reply else [], warnings)
+    summary_text = check_summary(article.text, reply.summary if reply else "", warnings)
     return Summary(
-        title=article.title,
-        url=article.url,
-        content_sha256=article.sha256,
-        language=language,
-        summary_language=summary_language,
-        officials=officials,
-        partners=partners,
-        sectors=ground_sectors(text, reply.sectors if reply else [], run.warnings),
-        goals=ground_goals(text, reply.goals if reply else [], run.warnings),
-        quotes=quotes,
-        summary=check_summary(article.text, reply.summary if reply else "", run.warnings),
-        warnings=run.warnings,
-        provenance=Provenance(
-            model=llm.name,
-            prompt_version=prompts.version,
-            usage=run.usage,
-            wall_time_s=round(time.perf_counter() - started, 3),
-            ringkas_version=__version__,
-        ),
+        title=article.title, url=article.url, content_sha256=article.sha256, language=language,
+        summary_language=summary_language, officials=officials, partners=partners, sectors=sectors, goals=goals,
+        quotes=quotes, summary=summary_text, warnings=warnings,
+        provenance=Provenance(model=llm.name, prompt_version=prompts.version, usage=extraction.usage,
+                              wall_time_s=round(time.perf_counter() - started, 3), ringkas_version=__version__),
     )
 
 
-def _main_request(run: Extraction, found: list[tuple[str, str]], quote_spans: list[QuoteSpan],
-                  summary_language: str) -> str:
-    """The per-article part of the prompt: the article, then what code already noticed in it."""
-    parts = ["ARTICLE:", run.view, ""]
+def ask_for_article(extraction: Extraction, found: list[tuple[str, str]], quote_spans: list[QuoteSpan],
+                    summary_language: str) -> ArticleReply | None:
+    """The model's one reply about the article (None if unusable): the fixed system message (rules and reply
+    schema, the same for every article, so the server reuses its cache of that prefix), then the article and
+    what code already noticed in it: the officials `found` by (name, position), and other names next to
+    quotations."""
+    parts = ["ARTICLE:", extraction.view, ""]
     if found:
         parts.append("Officials already found: " + "; ".join(f"{name} ({position})" for name, position in found))
-    others = [c for c in speaker_cue_names(run.article.text, quote_spans)
+    others = [c for c in speaker_cue_names(extraction.article.text, quote_spans)
               if not any(names_match(name, c) or name in c for name, _ in found)]
     if others:
         parts.append("Other names next to quotations: " + "; ".join(others))
-    parts.append(f"Write the summary {_LANGUAGE_NAMES.get(summary_language, 'in English')}.")
-    return "\n".join(parts)
+    parts.append(f"Write the summary in {language_name(summary_language)}.")
+    messages = [{"role": "system", "content": with_schema(extraction.prompts.system, ArticleReply)},
+                {"role": "user", "content": "\n".join(parts)}]
+    return extraction.ask(ArticleReply, messages, 900)
 
 
-def attribute(run: Extraction, quote_spans: list[QuoteSpan], names: list[str]) -> list[Quote]:
-    """Quotes found by code, attributed by speech cues, and by the model only where the text gives no cue."""
-    text = run.article.text
+def attribute_speakers(extraction: Extraction, quote_spans: list[QuoteSpan], names: list[str]) -> list[Quote]:
+    """The quotes, attributed by speech cues (`service.quotes.attribute_quotes`), and by the model only where
+    the text gives no cue: a follow-up question to the article's conversation, which the server still holds,
+    so it reads only the question. A quote left without a speaker among `names` is said in `warnings`."""
+    text = extraction.article.text
     found = attribute_quotes(text, quote_spans, names)
     speakers = [a.speaker for a in found]
     methods = [a.method for a in found]
     open_ = [i for i, s in enumerate(speakers) if s is None]
-    if open_ and names and run.transcript:
-        # A follow-up to the article's conversation: the server still holds it, and reads only this question.
+    if open_ and names and extraction.transcript:
         listing = "\n".join(f"{n + 1}. \"{_excerpt(quote_spans[i].text)}\"" for n, i in enumerate(open_))
-        question = f"{run.prompts.speakers}\n\nOfficials: {'; '.join(names)}\n\nQuotations:\n{listing}"
-        reply = run.ask(speakers_reply_model(names, len(open_)),
-                        [*run.transcript, {"role": "user", "content": question}], 40 + 16 * len(open_))
+        question = f"{extraction.prompts.speakers}\n\nOfficials: {'; '.join(names)}\n\nQuotations:\n{listing}"
+        reply = extraction.ask(speakers_reply_model(names, len(open_)),
+                               [*extraction.transcript, {"role": "user", "content": question}], 40 + 16 * len(open_))
         for i, speaker in zip(open_, reply.speakers if reply else []):
             if speaker in names:
                 speakers[i], methods[i] = speaker, "model"
     quotes = []
     for q, speaker, method in zip(quote_spans, speakers, methods):
         if speaker is None:
-            run.warnings.append(f"quote at {q.start} has no speaker among the officials")
+            extraction.warnings.append(f"quote at {q.start} has no speaker among the officials")
         quotes.append(Quote(text=q.text, speaker=speaker, start=q.start, end=q.end,
                             attribution=method if speaker else "none"))
     return quotes
 
 
-def ground_sectors(text: str, items: list[str], warnings: list[str]) -> list[Sector]:
-    """Sectors whose words occur in the text, placed in the taxonomy by the documented stem table. The
-    evidence is the article's words in their matching form (`service.textnorm`); its spans cover the article's
-    own characters."""
-    sectors: list[Sector] = []
-    # A small model often lists several fields in one phrase ("sumber daya alam, pariwisata, dan pendidikan"):
-    # each part is a sector of its own.
-    parts = [p for item in items
-             for p in re.split(r"\s*,\s*(?:dan\s+|and\s+)?|\s+(?:dan|serta|and)\s+", matching_form(item))]
-    for item in parts:
-        phrase = " ".join(item.split())
-        spans = find_all(text, phrase, ignore_case=True) if phrase else []
-        if not spans:
-            warnings.append(f"sector {item!r} dropped: not found in the article")
-            continue
-        evidence = matching_form(text[spans[0][0] : spans[0][1]])
-        if any(s.evidence.lower() == evidence.lower() for s in sectors):
-            continue
-        sectors.append(Sector(label=label_for_phrase(evidence), evidence=evidence, spans=spans))
-    return sectors
-
-
-def ground_goals(text: str, items: list[str], warnings: list[str]) -> list[Goal]:
-    """Goals the article supports (`align_phrase`), in the model's words in their matching form."""
-    goals: list[Goal] = []
-    for item in items:
-        phrase = " ".join(matching_form(item).split())
-        span = align_phrase(text, phrase) if phrase else None
-        if span is None:
-            warnings.append(f"goal {item!r} dropped: the article does not support it")
-            continue
-        if any(g.text.lower() == phrase.lower() for g in goals):
-            continue
-        goals.append(Goal(text=phrase, spans=[span]))
-    return goals
-
-
-# English office words a summary in English may use that an Indonesian article does not.
-_ENGLISH_OFFICE_WORDS = {"governor", "vice", "deputy", "regent", "mayor", "head", "chairman", "chair", "speaker",
-                         "province", "provincial", "regency", "city", "government", "council", "regional",
-                         "representative", "house", "people", "ministry", "minister", "embassy", "secretary"}
-
-
-def check_summary(text: str, summary: str, warnings: list[str]) -> str:
-    """The model's free-text summary without the sentences it cannot stand behind: one naming someone or
-    something the article never mentions ("Joko Widodo"), or one echoing words the article has only in a line
-    that tries to steer the model. Words are compared in their matching form (`service.textnorm`)."""
-    text = matching_form(text)
-    lowered = text.lower()
-    article_words = set(re.findall(r"[^\W\d_]+", lowered))
-    steering = steering_lines(text)
-    outside = set(re.findall(r"[^\W\d_]+", "\n".join(l for l in text.lower().split("\n")
-                                                       if l not in {s.lower() for s in steering})))
-    steered = {w for line in steering for w in re.findall(r"[^\W\d_]{4,}", line.lower())} - outside
-    kept = []
-    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(summary.split())):
-        if not sentence:
-            continue
-        plain = matching_form(sentence)
-        words = {w.lower() for w in re.findall(r"[^\W\d_]+", plain)}
-        names = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+", plain)
-        invented = [n for n in names
-                    if not any(w.lower() in article_words or w.lower() in _ENGLISH_OFFICE_WORDS for w in n.split())]
-        if invented or words & steered:
-            why = f"names what the article does not: {', '.join(invented)}" if invented else \
-                "repeats a line that tries to steer the model"
-            warnings.append(f"summary sentence dropped ({why}): {sentence}")
-            continue
-        kept.append(sentence)
-    return " ".join(kept)
-
-
 def _excerpt(quote: str, limit: int = 160) -> str:
+    """A quote cut at a word before `limit` characters, marked with an ellipsis, for the follow-up question."""
     return quote if len(quote) <= limit else quote[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _first_line(exc: Exception) -> str:
     return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-
-

@@ -15,6 +15,7 @@ from tests.fakes import FakeLLM, article_reply
 
 
 def run(text, *replies, **kwargs) -> tuple[Summary, FakeLLM]:
+    """The summary of `text` (its first line the title) by a fake model answering `replies`, and the fake."""
     llm = FakeLLM(*replies)
     return summarize(Article(text=text, title=text.splitlines()[0]), llm, **kwargs), llm
 
@@ -158,15 +159,6 @@ def test_a_title_case_theme_in_quotation_marks_is_not_a_quote_and_people_are_not
     summary, _ = run(text, reply)
     assert [q.text for q in summary.quotes] == ["Kami siap bekerja sama dengan Jawa Timur,"]
     assert [p.name for p in summary.partners] == ["Provinsi Jawa Timur", "Provinsi NTB"]
-
-
-def test_a_phrase_listing_several_fields_gives_one_sector_each():
-    text = seed_text("000")
-    reply = article_reply(sectors=["pengelolaan sumber daya alam, pariwisata, dan pendidikan"])
-    summary, _ = run(text, reply)
-    assert [s.evidence for s in summary.sectors] == ["pengelolaan sumber daya alam", "pariwisata", "pendidikan"]
-    assert [s.label.value for s in summary.sectors] == ["natural_resources_energy", "tourism_culture",
-                                                       "education_human_resources"]
 
 
 def test_an_article_stops_at_its_token_budget_with_a_typed_error():
