@@ -1,6 +1,7 @@
 """The pipeline's logic on a fake model: grounding, repair, attribution, re-asks and warnings."""
 
 import json
+import re
 
 import pytest
 
@@ -8,8 +9,10 @@ from schemas.summary import Summary
 from schemas.taxonomy import SectorLabel
 from service.article import Article
 from service.llm import ModelError
+from service.partners import LEVEL_WORDS
 from service.pipeline import summarize
 from service.textnorm import matching_form
+from service.vocabulary import FUNCTION_WORDS
 from tests.conftest import seed_text
 from tests.fakes import FakeLLM, article_reply
 
@@ -20,17 +23,47 @@ def run(text, *replies, **kwargs) -> tuple[Summary, FakeLLM]:
     return summarize(Article(text=text, title=text.splitlines()[0]), llm, **kwargs), llm
 
 
+def spelled(text: str, span: tuple[int, int]) -> str:
+    """What a span of the article spells as items are compared: its matching form (the article's characters
+    without invisible ones, plain spaces), lower-cased."""
+    return matching_form(text[span[0] : span[1]]).lower()
+
+
 def assert_grounded(summary: Summary, text: str):
-    # Names and evidence are in their matching form: the article's characters without invisible ones.
+    """Every item has spans, and every span spells its item in the article: an official's name, a partner's
+    name (or the name after its level of government, "Banten" for "Provinsi Banten", "Lampung" for "DPRD
+    Lampung"), a sector's evidence, a goal's words, a quote's text exactly; a quote's speaker is an official.
+
+    A goal the article words differently is the one exception: its span is the window of one sentence that
+    `align_phrase` found, which starts and ends on the goal's content words and holds most of them."""
     for o in summary.officials:
-        assert o.spans and all(matching_form(text[s:e]).lower() == o.name.lower() for s, e in o.spans)
+        assert o.spans and all(spelled(text, span) == o.name.lower() for span in o.spans), o
+    for p in summary.partners:
+        assert p.spans and all(_spells_partner(spelled(text, span), p.name.lower()) for span in p.spans), p
+    for s in summary.sectors:
+        assert s.spans and all(spelled(text, span) == s.evidence.lower() for span in s.spans), s
+    for g in summary.goals:
+        assert g.spans and all(spelled(text, span) == g.text.lower() or _supports(spelled(text, span), g.text)
+                               for span in g.spans), g
     for q in summary.quotes:
         assert text[q.start : q.end] == q.text
         assert q.speaker is None or q.speaker in {o.name for o in summary.officials}
-    for s in summary.sectors:
-        assert all(matching_form(text[a:b]).lower() == s.evidence.lower() for a, b in s.spans)
-    for p in summary.partners:
-        assert p.spans
+
+
+def _spells_partner(written: str, name: str) -> bool:
+    """Whether a span spells a partner's name, or its last words after words of its level of government."""
+    dropped = name.removesuffix(written)
+    return written == name or (dropped != name and dropped.endswith(" ")
+                               and set(dropped.split()) <= LEVEL_WORDS | {"dprd"})
+
+
+def _supports(written: str, goal: str) -> bool:
+    """Whether a span is a sentence window for a goal: from one of its content words to another, with at least
+    60% of them (`service.grounding.align_phrase`)."""
+    goal_words = {w for w in re.findall(r"\w[\w-]*", matching_form(goal).lower()) if w not in FUNCTION_WORDS}
+    window = re.findall(r"\w[\w-]*", written)
+    return bool(window) and window[0] in goal_words and window[-1] in goal_words and \
+        len(goal_words & set(window)) >= 0.6 * len(goal_words)
 
 
 def test_seed_002_officials_quotes_and_grounding():
