@@ -24,7 +24,7 @@ def find_all(text: str, needle: str, *, ignore_case: bool = False) -> list[Span]
     that starts and ends with a letter or digit matches whole words only. An empty needle occurs nowhere.
     """
     view = normalise(text)
-    return [view.span(s, e) for s, e in find_in_view(view.text, needle, ignore_case)]
+    return [view.span(start, end) for start, end in find_in_view(view.text, needle, ignore_case)]
 
 
 def find_in_view(view: str, needle: str, ignore_case: bool = False) -> list[Span]:
@@ -37,7 +37,7 @@ def find_in_view(view: str, needle: str, ignore_case: bool = False) -> list[Span
     flags = re.IGNORECASE if ignore_case else 0
     # A match must not start or end inside a word.
     full = rf"(?<!\w){pattern}(?!\w)" if words[0][0].isalnum() and words[-1][-1].isalnum() else pattern
-    return [m.span() for m in re.finditer(full, view, flags)]
+    return [match.span() for match in re.finditer(full, view, flags)]
 
 
 def align_phrase(text: str, phrase: str, *, min_overlap: float = 0.6) -> Span | None:
@@ -54,10 +54,10 @@ def align_phrase(text: str, phrase: str, *, min_overlap: float = 0.6) -> Span | 
         return None
     view = normalise(text)
     best: tuple[float, int, int] | None = None
-    for m in re.finditer(r"[^.!?\n]+", view.text):
-        sentence_tokens = [(t.group().lower(), m.start() + t.start(), m.start() + t.end())
-                           for t in re.finditer(r"\w[\w-]*", m.group())]
-        hits = [(s, e) for tok, s, e in sentence_tokens if tok in words]
+    for sentence in re.finditer(r"[^.!?\n]+", view.text):
+        sentence_tokens = [(token.group().lower(), sentence.start() + token.start(), sentence.start() + token.end())
+                           for token in re.finditer(r"\w[\w-]*", sentence.group())]
+        hits = [(start, end) for tok, start, end in sentence_tokens if tok in words]
         covered = len({tok for tok, _, _ in sentence_tokens if tok in words})
         score = covered / len(words)
         if hits and score >= min_overlap and (best is None or score > best[0]):

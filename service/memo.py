@@ -112,8 +112,8 @@ def officials_directory(articles: list[MemoArticle]) -> list[DirectoryEntry]:
     entries: list[DirectoryEntry] = []
     for n, article in enumerate(articles, start=1):
         for official in article.summary.officials:
-            entry = next((e for e in entries if names_match(official.name, e.name)
-                          or names_match(e.name, official.name)), None)
+            entry = next((known for known in entries if names_match(official.name, known.name)
+                          or names_match(known.name, official.name)), None)
             if entry is None:
                 entry = DirectoryEntry(name=official.name)
                 entries.append(entry)
@@ -167,7 +167,7 @@ def partner_sections(articles: list[MemoArticle], sources: list[MemoSource],
 
 
 def _directory_name(name: str, directory: list[DirectoryEntry]) -> str:
-    return next((e.name for e in directory if name == e.name or name in e.also_written), name)
+    return next((entry.name for entry in directory if name == entry.name or name in entry.also_written), name)
 
 
 def sector_sections(articles: list[MemoArticle], partners: list[PartnerSection]) -> list[SectorSection]:
@@ -177,7 +177,7 @@ def sector_sections(articles: list[MemoArticle], partners: list[PartnerSection])
     for n, article in enumerate(articles, start=1):
         for sector in article.summary.sectors:
             section = sections.setdefault(sector.label, SectorSection(label=sector.label))
-            if not any(e.text.lower() == sector.evidence.lower() and e.cite == n for e in section.evidence):
+            if not any(cited.text.lower() == sector.evidence.lower() and cited.cite == n for cited in section.evidence):
                 section.evidence.append(CitedText(text=sector.evidence, cite=n))
             if n not in section.articles:
                 section.articles.append(n)
