@@ -5,10 +5,6 @@ from dataclasses import dataclass
 
 from service.intake import detect_language, is_noise_line
 
-# These live in service.intake; they stay importable from here (with is_noise_line) until service/pipeline.py,
-# service/memo.py and service/app.py import them from there.
-from service.intake import blank_steering, credit_spans, dateline_outlet, prepare_text, steering_lines  # noqa: F401
-
 
 @dataclass
 class Article:

@@ -29,7 +29,7 @@ class LibraryFilter:
 
     `q`: a phrase anywhere in the title, summary text, officials' and partners' names (case-insensitive);
     `partner`: a partner that is the same region however written ("DKI" finds "Provinsi DKI Jakarta",
-    `service.entities.same_region`); `sector`: a taxonomy label (`schemas.taxonomy.SectorLabel` value);
+    `service.partners.same_region`); `sector`: a taxonomy label (`schemas.taxonomy.SectorLabel` value);
     `official`: part of an official's name (case-insensitive); `since`/`until`: ISO dates, inclusive, compared
     with `filed_on`.
     """
