@@ -33,6 +33,9 @@ def _thresholds(values: tuple[str, ...]) -> dict[str, float]:
 @click.option("--gold", "gold_dir", type=click.Path(file_okay=False, path_type=Path), default=GOLD_DIR,
               show_default=True, help="Gold labels: <set>/<id>.json files.")
 @click.option("--replay", is_flag=True, help="Use only cached model replies; fail on a miss (no model needed).")
+@click.option("--allow-stale", is_flag=True,
+              help="With --replay: answer a request that changed since recording with the article's old reply "
+                   "(a rough re-score) instead of failing.")
 @click.option("--no-cache", is_flag=True, help="Ask the model afresh, replacing cached replies.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=CACHE_DIR, show_default=True)
 @click.option("--baseline", type=click.Path(dir_okay=False, exists=True, path_type=Path),
@@ -44,7 +47,8 @@ def _thresholds(values: tuple[str, ...]) -> dict[str, float]:
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=RUNS_DIR, show_default=True)
 @click.option("--name", help="File name of the run (default: timestamp and model).")
 @click.option("--no-write", is_flag=True, help="Print the report only; write no run files.")
-def eval_command(gold_dir: Path, replay: bool, no_cache: bool, cache_dir: Path, baseline: Path | None,
+def eval_command(gold_dir: Path, replay: bool, allow_stale: bool, no_cache: bool, cache_dir: Path,
+                 baseline: Path | None,
                  fail_under: tuple[str, ...], max_regression: float | None, out_dir: Path, name: str | None,
                  no_write: bool) -> None:
     """Score the pipeline on the gold-labelled articles, field by field."""
@@ -62,7 +66,7 @@ def eval_command(gold_dir: Path, replay: bool, no_cache: bool, cache_dir: Path, 
             click.echo(f"ringkas: starting the {backend.kind} model…", err=True)
             inner = backend.start()
         llm = CachedLLM(inner, cache_dir, model=backend.model_name, prompt_version=DEFAULT_PROMPTS,
-                        refresh=no_cache)
+                        refresh=no_cache, allow_stale=allow_stale)
         bar = tqdm(total=len(gold), desc="eval", unit="article", file=sys.stderr, dynamic_ncols=True)
 
         def step(article_id: str) -> None:
@@ -99,5 +103,9 @@ def eval_command(gold_dir: Path, replay: bool, no_cache: bool, cache_dir: Path, 
                 failures.append(f"{key} regressed by {abs(delta):.4f} (allowed {max_regression})")
     if run["reliability"]["failed"]:
         click.echo("failed articles: " + ", ".join(run["reliability"]["failed"]), err=True)
+    stale = [k for k, a in run["articles"].items() if (a["error"] or "").startswith("StaleRecording")]
+    if stale:
+        failures.append(f"{len(stale)} article(s) replayed against replies recorded for other requests "
+                        f"({', '.join(stale[:5])}{'…' if len(stale) > 5 else ''}): re-record them with the model")
     if failures:
         raise click.ClickException("eval gate failed: " + "; ".join(failures))

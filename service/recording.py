@@ -51,17 +51,26 @@ def request_key(response_model, messages: list[dict[str, str]]) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
+class StaleRecording(LookupError):
+    """A replayed request differs from the one its article's reply was recorded for: the reply answers another
+    question."""
+
+
 class CachedLLM:
     """Answers from a directory of recorded replies when it has them, else asks `inner` and records.
 
     One file per article, named by a hash of the model, the prompt version and the article; inside, replies are
     found by a hash of the request. Re-scoring a run or re-running an unchanged configuration makes no model
-    call; a change to what is sent is a miss. `inner=None` replays only, and then falls back to the reply
-    recorded for the same article and reply type (counted in `stale`).
+    call; a change to what is sent is a miss. `inner=None` replays only: a request that changed since its reply was
+    recorded (other prompts, or code that builds it differently) raises `StaleRecording`, so a test or a gate
+    never passes on replies given to another question; with `allow_stale` it gets the reply recorded for the same
+    article and reply type instead, counted in `stale`, for a rough re-score.
     """
 
-    def __init__(self, inner: LLM | None, cache_dir: Path, *, model: str, prompt_version: str, refresh: bool = False):
+    def __init__(self, inner: LLM | None, cache_dir: Path, *, model: str, prompt_version: str, refresh: bool = False,
+                 allow_stale: bool = False):
         self.inner = inner
+        self.allow_stale = allow_stale
         self.name = model
         self.cache_dir = cache_dir
         self.prompt_version = prompt_version
@@ -88,9 +97,10 @@ class CachedLLM:
         return self._calls[article_sha]
 
     def create(self, response_model, messages, *, context, max_tokens) -> Reply:
-        """The recorded reply to this request, else `inner`'s (recorded), else, replaying only, the next reply
-        recorded for the article and reply type. Raises LookupError when replaying finds none, and InvalidReply
-        for a reply recorded as invalid."""
+        """The recorded reply to this request, else `inner`'s (recorded), else, replaying only with `allow_stale`,
+        the next reply recorded for the article and reply type. Raises `StaleRecording` when replaying finds only
+        replies to another request, LookupError when it finds none, and InvalidReply for a reply recorded as
+        invalid."""
         sha = _article_key(context)
         calls = self._load(sha)
         key = request_key(response_model, messages)
@@ -99,9 +109,11 @@ class CachedLLM:
             self.hits += 1
             return self._replay(call, response_model, context)
         if self.inner is None:
-            # Replay only: a request that changed since recording (the code now builds it differently) gets the
-            # reply recorded for this article and reply type, and is counted as stale.
             same = [c for c in calls if c["response_model"] == response_model.__name__]
+            if same and not self.allow_stale:
+                raise StaleRecording(f"the {response_model.__name__} request for article {sha[:12]} changed since "
+                                     f"its reply was recorded ({self.name}, {self.prompt_version}): re-record with "
+                                     "the model (`ringkas eval`, or `python -m benchmarks.seeds --record`)")
             replayed = self._stale_next.get((sha, response_model.__name__), 0)
             if replayed < len(same):
                 self._stale_next[(sha, response_model.__name__)] = replayed + 1

@@ -6,7 +6,7 @@ import pytest
 
 from schemas.extraction import ArticleReply
 from service.llm import InvalidReply
-from service.recording import CachedLLM
+from service.recording import CachedLLM, StaleRecording
 from tests.fakes import FakeLLM, article_reply
 
 ARTICLE = {"article": "Gubernur Banten Andra Soni bertemu Gubernur DKI Jakarta Pramono Anung."}
@@ -35,14 +35,18 @@ def test_a_recorded_reply_is_replayed_without_the_model(tmp_path):
     assert replayed.text == json.dumps(reply)
 
 
-def test_a_changed_request_is_a_miss_with_a_model_and_stale_without(tmp_path):
+def test_a_changed_request_is_a_miss_with_a_model_and_refused_without(tmp_path):
     ask(cached(tmp_path, FakeLLM(article_reply(summary="one"))))
     changed = [MESSAGES[0], {"role": "user", "content": "ARTICLE: changed hints"}]
     with_model = cached(tmp_path, FakeLLM(article_reply(summary="two")))
     assert ask(with_model, changed).value.summary == "two" and with_model.misses == 1
-    replay = cached(tmp_path, None)
-    assert ask(replay, [MESSAGES[0], {"role": "user", "content": "other"}]).value.summary == "one"
-    assert replay.stale == 1
+    # Replaying, a reply recorded for another request answers another question: refused, not passed on.
+    other = [MESSAGES[0], {"role": "user", "content": "other"}]
+    with pytest.raises(StaleRecording, match="changed since its reply was recorded"):
+        ask(cached(tmp_path, None), other)
+    rough = cached(tmp_path, None, allow_stale=True)  # asked for: the article's old reply, counted
+    assert ask(rough, other).value.summary == "one"
+    assert rough.stale == 1
 
 
 def test_other_model_or_prompt_version_has_its_own_cache(tmp_path):

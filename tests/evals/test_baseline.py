@@ -28,3 +28,17 @@ def test_replaying_the_baseline_reproduces_every_headline_number(tmp_path):
 def test_the_gate_fails_below_a_threshold(tmp_path):
     result = CliRunner().invoke(main, ["eval", "--replay", "--fail-under", "officials_f1=1.01", "--no-write"])
     assert result.exit_code == 1 and "officials_f1" in result.output
+
+
+def test_a_replay_against_replies_recorded_for_other_requests_fails_the_gate(tmp_path, monkeypatch):
+    # The prompt the code builds changes (here: one more word in the system message); the recorded replies
+    # answer the old one, so the gate must fail instead of scoring them.
+    import service.pipeline
+
+    original = service.pipeline.with_schema
+    monkeypatch.setattr(service.pipeline, "with_schema", lambda system, model: original(system + " ", model))
+    result = CliRunner().invoke(main, ["eval", "--replay", "--no-write"])
+    assert result.exit_code == 1
+    assert "replayed against replies recorded for other requests" in result.output
+    rough = CliRunner().invoke(main, ["eval", "--replay", "--allow-stale", "--no-write"])
+    assert rough.exit_code == 0 and "replayed repl(ies) were recorded for a request" in rough.output
