@@ -11,6 +11,7 @@ from typing import Any
 
 from evals.gold import ROOT, GoldArticle
 from evals.scoring import FIELDS, aggregate, score_article
+from evals.split import load_split, split_of
 from service import __version__
 from service.article import Article
 from service.llm import LLM, ModelError
@@ -31,9 +32,12 @@ def code_version() -> str:
         return __version__
 
 
-def run_eval(gold: list[GoldArticle], llm: LLM, *, step: Callable[[str], None] | None = None) -> dict[str, Any]:
+def run_eval(gold: list[GoldArticle], llm: LLM, *, step: Callable[[str], None] | None = None,
+             split: dict[str, str] | None = None) -> dict[str, Any]:
     """Summarize and score every gold article (calling `step` after each). A failed article scores as all
-    misses and is listed."""
+    misses and is listed. Besides the whole set's aggregate, `splits` holds each side's (`tune`, `validation`,
+    by `split`, see `evals.split`)."""
+    split = load_split() if split is None else split
     started = time.perf_counter()
     articles: dict[str, Any] = {}
     for item in gold:
@@ -43,7 +47,7 @@ def run_eval(gold: list[GoldArticle], llm: LLM, *, step: Callable[[str], None] |
             error = None
         except (ModelError, LookupError) as exc:
             output, error = {}, f"{type(exc).__name__}: {exc}"
-        articles[item.id] = {"output": output, "error": error,
+        articles[item.id] = {"output": output, "error": error, "split": split_of(item.id, split),
                              "scores": score_article(item.labels, output, item.text)}
         if step:
             step(item.id)
@@ -57,6 +61,8 @@ def run_eval(gold: list[GoldArticle], llm: LLM, *, step: Callable[[str], None] |
         "code_version": code_version(),
         "articles_total": len(gold),
         "aggregate": aggregate({k: a["scores"] for k, a in articles.items()}),
+        "splits": {side: {"articles": len(ids), "aggregate": aggregate({k: articles[k]["scores"] for k in ids})}
+                   for side, ids in _sides(articles, split).items() if ids},
         "reliability": {
             "schema_valid_rate": round(len(produced) / len(gold), 4) if gold else None,
             "failed": [k for k, a in articles.items() if a["error"]],
@@ -71,9 +77,20 @@ def run_eval(gold: list[GoldArticle], llm: LLM, *, step: Callable[[str], None] |
     }
 
 
+def _sides(articles: dict[str, Any], split: dict[str, str]) -> dict[str, list[str]]:
+    """The article ids of each side, in run order."""
+    return {side: [k for k in articles if split_of(k, split) == side] for side in ("tune", "validation")}
+
+
 def headline(run: dict[str, Any]) -> dict[str, float | None]:
-    """The numbers that gates and deltas compare, flat."""
-    agg = run["aggregate"]
+    """The numbers that gates and deltas compare, flat: the whole set's, then each side's as `<side>.<name>`."""
+    flat = _headline(run["aggregate"])
+    for side, part in run.get("splits", {}).items():
+        flat |= {f"{side}.{k}": v for k, v in _headline(part["aggregate"]).items()}
+    return flat
+
+
+def _headline(agg: dict[str, Any]) -> dict[str, float | None]:
     flat: dict[str, float | None] = {f"{name}_f1": agg[name]["f1"] for name in FIELDS}
     flat["quote_speaker_accuracy"] = agg["quote_speaker_accuracy"]
     for name, h in agg["hallucination"].items():
@@ -89,48 +106,71 @@ def deltas(run: dict[str, Any], baseline: dict[str, Any]) -> dict[str, float | N
 
 
 def report_markdown(run: dict[str, Any], baseline: dict[str, Any] | None = None) -> str:
-    """The run as a Markdown report: the field table, speaker and grounding figures, cost, and failed articles."""
-    agg, rel = run["aggregate"], run["reliability"]
+    """The run as a Markdown report: the field tables (whole set, then `tune` and `validation`), speaker and
+    grounding figures, cost, and per-article detail for `tune` articles only (validation is read in aggregate)."""
+    rel = run["reliability"]
     lines = [f"# Eval run {run['created']}", "",
              f"model `{run['model']}` · prompts `{run['prompt_version']}` · code `{run['code_version']}` · "
-             f"{run['articles_total']} articles", "", table(run, baseline), "",
-             f"Quote speaker accuracy: {_pct(agg['quote_speaker_accuracy'])} · official title agreement: "
-             f"{_pct(agg['official_title_agreement'])} · institution agreement: "
-             f"{_pct(agg['official_institution_agreement'])}", "",
-             "Ungrounded output (hallucination): " + ", ".join(
-                 f"{k} {h['ungrounded']}/{h['items']}" for k, h in agg["hallucination"].items()), "",
+             f"{run['articles_total']} articles", "", *_summary_lines(run["aggregate"], baseline, ""),
              f"Reliability and cost: schema-valid {_pct(rel['schema_valid_rate'])}, {rel['calls']} calls, "
              f"{rel['retries']} re-asks, {rel['prompt_tokens']} prompt + {rel['completion_tokens']} completion "
-             f"tokens, median {rel['median_wall_s']} s per article.", "", "## Per article", ""]
+             f"tokens, median {rel['median_wall_s']} s per article.", ""]
+    for side, part in run.get("splits", {}).items():
+        lines += [f"## {side} ({part['articles']} articles)", "",
+                  *_summary_lines(part["aggregate"], baseline, f"{side}.")]
+    lines += ["## Per article (tune only)", ""]
     for article_id, a in run["articles"].items():
-        s = a["scores"]
-        lines.append(f"### {article_id}" + (f" — FAILED: {a['error']}" if a["error"] else ""))
-        for name in FIELDS:
-            f = s[name]
-            extra = []
-            if f["misses"]:
-                extra.append("missed: " + "; ".join(map(str, f["misses"])))
-            if f["false_positives"]:
-                extra.append("false positives: " + "; ".join(map(str, f["false_positives"])))
-            lines.append(f"- {name}: P {f['precision']:.2f} R {f['recall']:.2f} F1 {f['f1']:.2f}"
-                         + (" — " + " · ".join(extra) if extra else ""))
-        if s["quote_speaker_accuracy"] is not None:
-            lines.append(f"- quote speakers right: {s['quote_speaker_counts'][0]}/{s['quote_speaker_counts'][1]}")
-        lines.append("")
+        if a.get("split", "tune") != "tune":
+            continue
+        lines += _article_lines(article_id, a)
     return "\n".join(lines)
 
 
-def table(run: dict[str, Any], baseline: dict[str, Any] | None = None) -> str:
-    """The per-field precision / recall / F1 table in Markdown, with a delta column against `baseline` if given."""
-    agg = run["aggregate"]
-    d = deltas(run, baseline) if baseline else {}
-    head = "| field | precision | recall | F1 (micro) | F1 (macro) |" + (" Δ F1 |" if baseline else "")
-    rows = [head, "|" + " --- |" * (6 if baseline else 5)]
+def _summary_lines(agg: dict[str, Any], baseline: dict[str, Any] | None, prefix: str) -> list[str]:
+    """A field table with its speaker, role and grounding figures (deltas against the baseline's `prefix` keys)."""
+    return [table(agg, deltas_from(agg, baseline, prefix) if baseline else None), "",
+            f"Quote speaker accuracy: {_pct(agg['quote_speaker_accuracy'])} · official title agreement: "
+            f"{_pct(agg['official_title_agreement'])} · institution agreement: "
+            f"{_pct(agg['official_institution_agreement'])}", "",
+            "Ungrounded output (hallucination): " + ", ".join(
+                f"{k} {h['ungrounded']}/{h['items']}" for k, h in agg["hallucination"].items()), ""]
+
+
+def deltas_from(agg: dict[str, Any], baseline: dict[str, Any], prefix: str) -> dict[str, float | None]:
+    """This aggregate's headline numbers minus the baseline's `<prefix><name>` ones (None where it lacks them)."""
+    now, before = _headline(agg), headline(baseline)
+    return {k: (round(v - before[prefix + k], 4) if v is not None and before.get(prefix + k) is not None else None)
+            for k, v in now.items()}
+
+
+def _article_lines(article_id: str, a: dict[str, Any]) -> list[str]:
+    """One article's scores: each field's P/R/F1 with what it missed and added, and its quote speakers."""
+    s = a["scores"]
+    lines = [f"### {article_id}" + (f" — FAILED: {a['error']}" if a["error"] else "")]
+    for name in FIELDS:
+        f = s[name]
+        extra = []
+        if f["misses"]:
+            extra.append("missed: " + "; ".join(map(str, f["misses"])))
+        if f["false_positives"]:
+            extra.append("false positives: " + "; ".join(map(str, f["false_positives"])))
+        lines.append(f"- {name}: P {f['precision']:.2f} R {f['recall']:.2f} F1 {f['f1']:.2f}"
+                     + (" — " + " · ".join(extra) if extra else ""))
+    if s["quote_speaker_accuracy"] is not None:
+        lines.append(f"- quote speakers right: {s['quote_speaker_counts'][0]}/{s['quote_speaker_counts'][1]}")
+    return lines + [""]
+
+
+def table(agg: dict[str, Any], delta: dict[str, float | None] | None = None) -> str:
+    """The per-field precision / recall / F1 table of an aggregate in Markdown, with a delta column if given."""
+    head = "| field | precision | recall | F1 (micro) | F1 (macro) |" + (" Δ F1 |" if delta is not None else "")
+    rows = [head, "|" + " --- |" * (6 if delta is not None else 5)]
     for name in FIELDS:
         f = agg[name]
-        row = f"| {name} | {f['precision']:.3f} | {f['recall']:.3f} | {f['f1']:.3f} | {f['macro_f1']:.3f} |"
-        if baseline:
-            row += f" {_signed(d.get(f'{name}_f1'))} |"
+        macro = f"{f['macro_f1']:.3f}" if f["macro_f1"] is not None else "n/a"
+        row = f"| {name} | {f['precision']:.3f} | {f['recall']:.3f} | {f['f1']:.3f} | {macro} |"
+        if delta is not None:
+            row += f" {_signed(delta.get(f'{name}_f1'))} |"
         rows.append(row)
     return "\n".join(rows)
 
