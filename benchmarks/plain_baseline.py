@@ -1,0 +1,142 @@
+"""A plain one-prompt extraction, side by side with Ringkas, on the same model and gold articles.
+
+    python -m benchmarks.plain_baseline [--replay] [--side validation|tune|all]
+
+The baseline is what a careful engineer would write first: one instructor call in JSON mode (the reply schema in
+the system message, as instructor's JSON mode puts it), the article as the user message, temperature 0, and no
+code before or after it except locating each quote in the text. Its replies are recorded in the eval cache under
+their own prompt version ("plain/v1"), so `--replay` re-scores without a model. Prints, per side of the split,
+each field's F1 for both, quote speaker accuracy, and the median and total wall time per article (Ringkas's from
+its recorded replies' wall times, the baseline's from this run or its recording). Never asserts a time.
+"""
+
+import argparse
+import hashlib
+import statistics
+import time
+
+from pydantic import BaseModel, Field
+
+from evals.cli import CACHE_DIR
+from evals.gold import load_gold
+from evals.runner import _headline
+from evals.scoring import FIELDS, aggregate, score_article
+from evals.split import load_split, split_of
+from schemas.taxonomy import SectorLabel
+from service.article import Article
+from service.backend import Backend
+from service.intake import blank_steering
+from service.llm import InvalidReply, ModelError, with_schema
+from service.pipeline import DEFAULT_PROMPTS, summarize
+from service.recording import CachedLLM
+from service.settings import get_settings
+
+PROMPT_VERSION = "plain/v1"
+SYSTEM = ("Read the news article about Indonesian regional government cooperation and extract: the officials "
+          "named (name without honorifics or degrees, title, institution), the partners of the cooperation "
+          "(regions, countries, institutions), the sectors of cooperation (a label and the article's words), "
+          "the stated goals, and every direct quote (the exact words between quotation marks and the official "
+          "who said them).")
+
+
+class PlainOfficial(BaseModel):
+    name: str
+    title: str = ""
+    institution: str = ""
+
+
+class PlainSector(BaseModel):
+    label: SectorLabel
+    evidence: str = ""
+
+
+class PlainQuote(BaseModel):
+    text: str
+    speaker: str | None = None
+
+
+class PlainReply(BaseModel):
+    """The whole extraction in one reply."""
+
+    officials: list[PlainOfficial] = Field(default_factory=list)
+    partners: list[str] = Field(default_factory=list)
+    sectors: list[PlainSector] = Field(default_factory=list)
+    goals: list[str] = Field(default_factory=list)
+    quotes: list[PlainQuote] = Field(default_factory=list)
+
+
+def plain_summary(text: str, llm) -> tuple[dict, float]:
+    """The baseline's output for one article, shaped as a summary for the scorer, and its wall time in s."""
+    started = time.perf_counter()
+    messages = [{"role": "system", "content": with_schema(SYSTEM, PlainReply)}, {"role": "user", "content": text}]
+    try:
+        reply = llm.create(PlainReply, messages, context={"article": text}, max_tokens=900).value
+    except (InvalidReply, ModelError, LookupError):
+        reply = PlainReply()
+    quotes = []
+    for q in reply.quotes:
+        start = text.find(q.text)
+        quotes.append({"text": q.text, "speaker": q.speaker, "start": start, "end": start + len(q.text)})
+    output = {"officials": [o.model_dump() for o in reply.officials],
+              "partners": [{"name": p} for p in reply.partners],
+              "sectors": [s.model_dump(mode="json") for s in reply.sectors],
+              "goals": [{"text": g} for g in reply.goals], "quotes": quotes}
+    return output, time.perf_counter() - started
+
+
+def main() -> None:
+    """Prints the side-by-side table for the chosen side of the split."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--replay", action="store_true", help="Recorded replies only (no model).")
+    parser.add_argument("--side", default="validation", choices=["validation", "tune", "all"])
+    args = parser.parse_args()
+    split = load_split()
+    gold = [g for g in load_gold() if args.side == "all" or split_of(g.id, split) == args.side]
+    backend = Backend(get_settings())
+    inner = None if args.replay else backend.start()
+    plain = CachedLLM(inner, CACHE_DIR, model=backend.model_name, prompt_version=PROMPT_VERSION)
+    ringkas = CachedLLM(None, CACHE_DIR, model=backend.model_name, prompt_version=DEFAULT_PROMPTS)
+    scores: dict[str, dict[str, dict]] = {"plain": {}, "ringkas": {}}
+    walls: dict[str, list[float]] = {"plain": [], "ringkas": []}
+    try:
+        for item in gold:
+            output, wall = plain_summary(item.text, plain)
+            scores["plain"][item.id] = score_article(item.labels, output, item.text)
+            walls["plain"].append(wall if inner is not None else _recorded_wall(plain, item.text))
+            try:
+                summary = summarize(Article(text=item.text), ringkas)
+                scores["ringkas"][item.id] = score_article(item.labels, summary.model_dump(mode="json"), item.text)
+                walls["ringkas"].append(_recorded_wall(ringkas, blank_steering(item.text)))
+            except (LookupError, ModelError) as exc:
+                print(f"{item.id}: Ringkas has no usable recording ({type(exc).__name__}); scored as empty")
+                scores["ringkas"][item.id] = score_article(item.labels, {}, item.text)
+            print(f"{item.id}: plain {walls['plain'][-1]:.1f} s", flush=True)
+    finally:
+        backend.close()
+    _print_table(args.side, len(gold), scores, walls)
+
+
+def _recorded_wall(llm: CachedLLM, article: str) -> float:
+    """The wall time in s the model took when the replies about `article` (the text the calls were about) were
+    recorded, all its calls together."""
+    calls = llm._load(hashlib.sha256(article.encode("utf-8")).hexdigest())
+    return sum(c.get("wall_s", 0.0) for c in calls)
+
+
+def _print_table(side: str, count: int, scores: dict, walls: dict) -> None:
+    """Each field's F1, speaker accuracy, ungrounded items and wall times, both approaches side by side."""
+    numbers = {name: _headline(aggregate(per)) for name, per in scores.items()}
+    print(f"\n{side}: {count} articles")
+    print("| | " + " | ".join(f"{f} F1" for f in FIELDS) + " | speakers | ungrounded quotes | median s | total s |")
+    print("|" + " --- |" * (len(FIELDS) + 5))
+    for name in ("plain", "ringkas"):
+        n = numbers[name]
+        cells = [f"{n[f'{f}_f1']:.3f}" for f in FIELDS]
+        speakers = f"{n['quote_speaker_accuracy']:.3f}" if n["quote_speaker_accuracy"] is not None else "n/a"
+        wall = walls[name]
+        print(f"| {name} | " + " | ".join(cells) + f" | {speakers} | {n['quotes_ungrounded']} | "
+              f"{statistics.median(wall) if wall else 0:.1f} | {sum(wall):.0f} |")
+
+
+if __name__ == "__main__":
+    main()
