@@ -23,7 +23,7 @@ from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schem
 from service.officials import ground_officials, names_match, officials_from_mentions
 from service.partners import ground_partners, own_sides, visits_reported
 from service.prompts import ExtractPrompts, load_extract_prompts
-from service.quotes import QuoteSpan, attribute_quotes, speaker_cue_names, speech_quotes
+from service.quotes import QuoteSpan, attribute_quotes, last_named_before, speaker_cue_names, speech_quotes
 from service.sectors import ground_sectors
 from service.summary_check import check_summary
 from service.vocabulary import SUMMARY_LANGUAGES, language_name
@@ -173,7 +173,9 @@ def attribute_speakers(extraction: Extraction, quote_spans: list[QuoteSpan], nam
         reply = extraction.ask(speakers_reply_model(names, len(open_)),
                                [*extraction.transcript, {"role": "user", "content": question}], 40 + 16 * len(open_))
         for i, speaker in zip(open_, reply.speakers if reply else []):
-            if speaker in names:
+            # The model's answer is kept only where the text supports it: the official it names is the one the
+            # text spoke of last before the quote. A wrong speaker is worse than none, since an analyst quotes it.
+            if speaker in names and last_named_before(text, quote_spans[i].start, names) == speaker:
                 speakers[i], methods[i] = speaker, "model"
     quotes = []
     for q, speaker, method in zip(quote_spans, speakers, methods):

@@ -291,6 +291,29 @@ def _match_official(words: str, officials: list[str]) -> str | None:
     return None
 
 
+def last_named_before(text: str, offset: int, officials: list[str]) -> str | None:
+    """The official (one of `officials`) named last in `text` before `offset`, by full name or a part of it
+    (`names_match`), outside quotations; None if none is. Offsets are code points.
+
+    Convention of Indonesian and English news: a pronoun cue ("ujarnya", "tambahnya", "he said") continues the
+    person the text spoke of last; when another official is named in between, the pronoun is theirs."""
+    last: tuple[int, str] | None = None
+    spans = [(q.start, q.end) for q in find_quotes(text[:offset])]
+    view = matching_form(text[:offset])  # same length as text[:offset] only without invisible characters
+    if len(view) != offset:
+        view = text[:offset]
+    for m in _CAPITALISED_RUN.finditer(view):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        words = m.group().split()
+        for i in range(len(words)):
+            hits = [o for o in officials if names_match(" ".join(words[i:]), o)]
+            if len(hits) == 1:
+                last = (m.start(), hits[0])
+                break
+    return last[1] if last else None
+
+
 def _paragraphs_between(text: str, start: int, end: int) -> int:
     """Paragraph breaks between two offsets: a line break, where a blank line between paragraphs counts once."""
     return text.count("\n", start, end) - text.count("\n\n", start, end)

@@ -130,7 +130,7 @@ def test_ungrounded_partners_sectors_and_goals_are_dropped_with_warnings():
 
 def test_the_model_attributes_only_what_the_text_leaves_open():
     text = ("Gubernur Banten Andra Soni bertemu Gubernur DKI Jakarta Pramono Anung di Balai Kota hari ini.\n"
-            "Keduanya membahas kerja sama penanganan banjir dan sampah di kawasan aglomerasi.\n"
+            "Pramono dan Andra Soni membahas kerja sama penanganan banjir dan sampah di kawasan aglomerasi.\n"
             "“Kami akan segera menindaklanjuti hasil pertemuan ini bersama tim teknis.”\n")
     main = article_reply(officials=[("Andra Soni", "Gubernur", "Provinsi Banten"),
                                     ("Pramono Anung", "Gubernur", "Provinsi DKI Jakarta")])
@@ -143,6 +143,31 @@ def test_the_model_attributes_only_what_the_text_leaves_open():
     assert [m["role"] for m in follow_up[3:]] == ["user"]
     assert "Officials: Andra Soni; Pramono Anung" in follow_up[3]["content"]
     assert "1. \"Kami akan segera menindaklanjuti" in follow_up[3]["content"]
+
+
+def test_a_speaker_the_text_does_not_support_is_left_out_rather_than_guessed():
+    # The quote follows a paragraph about the mayor; the model's answer names the governor: silence, not a guess.
+    text = ("Gubernur Jambi Budi Hartono menerima Wali Kota Sungai Penuh Rina Marlina di kantor gubernur.\n"
+            "Rina menjelaskan bahwa kotanya siap memasok sayur mayur ke pasar-pasar di Kota Jambi.\n"
+            "“Kami butuh jalan yang lebih baik agar sayur tetap segar sampai di pasar.”\n")
+    main = article_reply(officials=[("Budi Hartono", "Gubernur", "Provinsi Jambi"),
+                                    ("Rina Marlina", "Wali Kota", "Kota Sungai Penuh")])
+    summary, _ = run(text, main, {"speakers": ["Budi Hartono"]})
+    assert [(q.speaker, q.attribution) for q in summary.quotes] == [(None, "none")]
+    assert any("no speaker" in w for w in summary.warnings)
+
+
+def test_the_models_speaker_is_kept_when_the_text_spoke_of_them_last_however_far_back():
+    # "ujarnya" three paragraphs after the official was last named, with nobody else named in between.
+    text = ("Jambi siap kirim beras ke Padang\n"
+            "Gubernur Jambi Sahrul Anwar meninjau gudang beras milik pemerintah provinsi, Senin.\n"
+            "Gudang itu dibangun tahun lalu dengan dana bantuan provinsi.\n"
+            "Kapasitasnya mencapai lima ribu ton gabah kering giling.\n"
+            "Sebagian beras akan dikirim ke Kota Padang melalui kerja sama antardaerah.\n"
+            "“Kami ingin petani mendapat harga yang layak,” ujarnya.\n")
+    main = article_reply(officials=[("Sahrul Anwar", "Gubernur", "Provinsi Jambi")])
+    summary, _ = run(text, main, {"speakers": ["Sahrul Anwar"]})
+    assert [q.speaker for q in summary.quotes] == ["Sahrul Anwar"]
 
 
 def test_the_speaker_schema_admits_only_officials_or_null():

@@ -156,3 +156,17 @@ def test_a_title_case_name_in_quotation_marks_or_a_quote_on_a_noise_line_is_not_
     assert [q.text for q in find_quotes(text)] == [theme, "Kami siap,", "Kami siap,"]
     assert [(q.text, text[q.start : q.end]) for q in speech_quotes(text)] == [("Kami siap,", "Kami siap,")]
     assert speech_quotes(text)[0].start == text.rindex("Kami siap")
+
+
+def test_a_pronoun_continues_the_official_named_last_before_the_quote():
+    from service.quotes import last_named_before
+
+    officials = ["Budi Hartono", "Rina Marlina"]
+    text = ("Gubernur Budi Hartono menerima Wali Kota Rina Marlina.\n"
+            "Menurut Rina, kotanya siap memasok sayur.\n"
+            "“Kami siap,” ujarnya.\n")
+    assert last_named_before(text, text.index("“Kami"), officials) == "Rina Marlina"
+    # A name inside an earlier quotation is not the text speaking of that person.
+    quoted = "Budi Hartono datang.\n“Saya bertemu Rina Marlina kemarin,” katanya.\n“Lanjut,” ujarnya.\n"
+    assert last_named_before(quoted, quoted.rindex("“Lanjut"), officials) == "Budi Hartono"
+    assert last_named_before("“Halo,” katanya.\n", 0, officials) is None
