@@ -23,7 +23,7 @@ from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schem
 from service.officials import ground_officials, names_match, officials_from_mentions
 from service.partners import ground_partners, own_sides, visits_reported
 from service.prompts import ExtractPrompts, load_extract_prompts
-from service.quotes import QuoteSpan, attribute_quotes, last_named_before, speaker_cue_names, speech_quotes
+from service.quotes import QuoteSpan, attribute_quotes, last_named_before, not_speech, speaker_cue_names, speech_quotes
 from service.sectors import ground_sectors
 from service.summary_check import check_summary
 from service.vocabulary import SUMMARY_LANGUAGES, language_name
@@ -178,7 +178,10 @@ def attribute_speakers(extraction: Extraction, quote_spans: list[QuoteSpan], nam
             if speaker in names and last_named_before(text, quote_spans[i].start, names) == speaker:
                 speakers[i], methods[i] = speaker, "model"
     quotes = []
-    for q, speaker, method in zip(quote_spans, speakers, methods):
+    not_words = not_speech(text, quote_spans)  # asked about above, so the prompts stay as recorded
+    for i, (q, speaker, method) in enumerate(zip(quote_spans, speakers, methods)):
+        if i in not_words:
+            continue
         if speaker is None:
             extraction.warnings.append(f"quote at {q.start} has no speaker among the officials")
         quotes.append(Quote(text=q.text, speaker=speaker, start=q.start, end=q.end,

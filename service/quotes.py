@@ -194,6 +194,37 @@ def names_something(quoted: str) -> bool:
     return is_title_case(re.findall(r"[^\W\d_]+", matching_form(quoted)), share=0.7, min_words=4, inclusive=True)
 
 
+def not_speech(text: str, quotes: list[QuoteSpan]) -> set[int]:
+    """The indexes of `quotes` (from `speech_quotes`) that quotation marks set around something other than
+    speech, by conventions of Indonesian and English news writing:
+
+    - a term, nickname or title of a few words in marks, with no sentence punctuation of its own and no speech
+      cue beside it (‘studi tiru’, "kota seribu sungai", "Jelajah Nusantara," whose comma is the sentence's):
+      reported speech is a clause that a cue ("…," kata X) or a lead-in names;
+    - an attribution written inside the marks ("Tutur Wali Kota"): a speech verb opening the span;
+    - a pull-quote that repeats part of another quotation with no cue of its own.
+    """
+    dropped = set()
+    for i, quote in enumerate(quotes):
+        words = re.findall(r"[^\W_]+", matching_form(quote.text))
+        who, is_pronoun = _cue(text, quote)
+        has_cue = bool(who) or is_pronoun
+        if len(words) <= 5 and _ATTRIBUTION_INSIDE.match(matching_form(quote.text)):
+            dropped.add(i)
+        elif len(words) <= 4 and not has_cue and quote.text.rstrip()[-1:] not in ".!?…":
+            dropped.add(i)
+        elif not has_cue and any(j != i and len(other.text) > len(quote.text) and
+                                 matching_form(quote.text).strip(" ,.") in matching_form(other.text)
+                                 for j, other in enumerate(quotes)):
+            dropped.add(i)
+    return dropped
+
+
+# The verbs that open an attribution ("Tutur Wali Kota", "kata Gubernur"), not a first word of speech.
+_ATTRIBUTION_INSIDE = re.compile(r"^\s*(?i:kata|ujar|ucap|tutur|jelas|tegas|imbuh|tambah|pungkas|lanjut)(?:nya)?"
+                                 r"\s+[A-Z]")
+
+
 def _on_noise_line(text: str, offset: int) -> bool:
     start, end = line_around(text, offset)
     return is_noise_line(text[start:end])

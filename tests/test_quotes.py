@@ -170,3 +170,21 @@ def test_a_pronoun_continues_the_official_named_last_before_the_quote():
     quoted = "Budi Hartono datang.\n“Saya bertemu Rina Marlina kemarin,” katanya.\n“Lanjut,” ujarnya.\n"
     assert last_named_before(quoted, quoted.rindex("“Lanjut"), officials) == "Budi Hartono"
     assert last_named_before("“Halo,” katanya.\n", 0, officials) is None
+
+
+def test_marks_around_terms_names_attributions_and_pull_quotes_are_not_speech():
+    from service.quotes import not_speech, speech_quotes
+
+    text = ("Rombongan DPRD Kota Jambi melakukan ‘studi tiru’ ke Palembang, yang dijuluki \"kota seribu sungai\".\n"
+            "Peserta program \"Jelajah Nusantara,\" yang digelar tiap tahun, datang dari 20 provinsi.\n"
+            "\"Tutur Wali Kota\" menjadi judul rubrik di laman pemerintah kota.\n"
+            "\"Kami siap bekerja sama dengan Palembang untuk pengelolaan sungai,\" kata Wali Kota Budi Hartono.\n"
+            "\"Siap,\" kata Budi Hartono.\n"
+            "\"Kami siap bekerja sama\"\n"
+            "\"Sungai adalah halaman depan kota.\"\n")
+    quotes = speech_quotes(text)
+    dropped = {quotes[i].text for i in not_speech(text, quotes)}
+    assert dropped == {"studi tiru", "kota seribu sungai", "Jelajah Nusantara,", "Tutur Wali Kota",
+                       "Kami siap bekerja sama"}
+    kept = {q.text for i, q in enumerate(quotes) if i not in not_speech(text, quotes)}
+    assert "Siap," in kept and "Sungai adalah halaman depan kota." in kept
