@@ -12,6 +12,7 @@ points into the submitted text.
 import re
 
 from schemas.summary import Official
+from service.gazetteer import is_place, split_region_prefix
 from service.grounding import Span, find_all, find_in_view, in_headline
 from service.intake import credit_spans
 from service.textnorm import matching_form, normalise
@@ -21,10 +22,12 @@ from service.vocabulary import (
     GOVERNMENT_SHORT_NAMES,
     HONORIFICS,
     LEVEL_WORDS_ID,
+    NAME_PARTICLES,
     NOT_NAME_WORDS,
     POSITIONS,
     REGENCY,
     WORDS_AFTER_A_NAME,
+    WORDS_NEVER_IN_A_NAME,
     one_of,
 )
 
@@ -74,15 +77,73 @@ def strip_honorifics(name: str) -> str:
     return " ".join(words).strip(" ,.;:")
 
 
+# Indonesian degrees written without dots are the grade's letter (Sarjana, Magister, Ahli Madya) and the field's
+# capitalised abbreviation: "MSi" (Magister Sains), "SPd", "SSos", "SKom", "AMd".
+_UNDOTTED_DEGREE = re.compile(r"^[SMA](?:[A-Z][a-z]{0,3}){1,2}$")
+
+
 def _looks_like_degree(token: str) -> bool:
-    """A last word that is a degree written without a comma ("Nilam Sari Lawira SP"): capitalised, and with
-    dots, or of 2-4 capitals."""
+    """A last word that is a degree written without a comma ("Nilam Sari Lawira SP", "Budi Santoso MSi"):
+    capitalised, and with dots, or of 2-4 capitals, or of an Indonesian degree's shape."""
     token = token.strip(",")
     if not token or token[0].islower():
         return False
     if "." in token:
         return bool(_DEGREE_TOKEN.match(token))
-    return token.isupper() and 2 <= len(token) <= 4 and bool(_DEGREE_TOKEN.match(token))
+    return (token.isupper() and 2 <= len(token) <= 4 and bool(_DEGREE_TOKEN.match(token))) or \
+        bool(_UNDOTTED_DEGREE.match(token))
+
+
+# Roman numerals end the names of Javanese rulers ("Hamengku Buwono X", "Paku Alam X"): after a name word, last.
+_ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
+# Indonesian nouns of institutions are made with the circumfixes pe-/per-/ke- ... -an ("Pembangunan",
+# "Perhubungan", "Kesehatan"); given names of that shape end in -wan, -man or -yan ("Kertawan", "Kusuman").
+_NOMINALISATION = re.compile(r"^(?:pe|ke)\w{4,}an$")
+_NAME_SUFFIXES = ("wan", "man", "yan")
+
+
+def is_person_name(phrase: str) -> bool:
+    """Whether a phrase is a person's name as news prints it, clean: honorifics before it may stand ("Dr. Hj"),
+    nothing else that is not the name.
+
+    Args:
+        phrase: a candidate name, e.g. a model's official or a name read off a mention.
+
+    Returns:
+        False for a position alone ("Konsul Jenderal", "Kepala Biro"), a word of an institution, programme or
+        document ("Usaha Mikro", "Nomor", "Economic Adviser"), a place (`service.gazetteer.is_place`: "Pati",
+        "Sumatra") or a region before a name ("Boyolali Hendra Wijaya": see `split_region_prefix`), an acronym
+        ("HAL"), a numeral ("II") or any character but letters, spaces and the apostrophes, hyphens and dots of
+        names ("Hadi Susanto)"), a degree left after the name ("Budi Santoso SH MSi": `strip_honorifics` takes
+        it off), or honorifics alone. True for anything else, one-word names ("Sukarno"), "bin"/"binti", Balinese
+        ("I Wayan ...", "Ni Made ..."), Chinese-Indonesian and Batak names, "Teuku"/"Cut" and names that hold a
+        common word ("Indah Sari", "Timur Pradopo") included. The words are `service.vocabulary`'s.
+    """
+    cleaned = " ".join(matching_form(phrase).split())
+    if not cleaned or not all(c.isalpha() or c in " .'’-" for c in cleaned):
+        return False
+    first = cleaned.split(" ")[0].rstrip(".")
+    name = cleaned if first in _KEEP_ALONE else _PREFIX_RE.sub("", cleaned)
+    words = name.split()
+    if not words or (len(words) > 1 and _looks_like_degree(words[-1]) and not _ROMAN.match(words[-1])):
+        return False
+    # Some releases print a whole name in capitals ("BUDI SANTOSO"); a capitalised word alone is an acronym.
+    in_capitals = len(words) > 1 and name.replace(".", "").replace(" ", "").isupper()
+    for i, word in enumerate(words):
+        bare = word.strip(".'’-").lower()
+        if word[0].islower():
+            if bare not in NAME_PARTICLES and not word.startswith(("al-", "el-")):
+                return False
+        elif _ROMAN.match(word) and len(word) > 1 or word == "I" and i == len(words) - 1 and i > 0:
+            if i == 0 or i < len(words) - 1:
+                return False  # "II", "IV Jawa": a numeral opens no name
+        elif not in_capitals and len(word) > 1 and "." not in word and word.isupper():
+            return False  # an acronym: "HAL", "DPRD"
+        if bare in WORDS_NEVER_IN_A_NAME or (_NOMINALISATION.match(bare) and not bare.endswith(_NAME_SUFFIXES)):
+            return False
+    if all(w.strip(".").lower() in NOT_NAME_WORDS or _PREFIX_RE.match(w + " ") for w in words):
+        return False  # places, months or honorifics only
+    return not is_place(name) and not split_region_prefix(name)[0]
 
 
 def name_key(name: str) -> str:

@@ -74,16 +74,29 @@ REGIONAL_GOVERNMENT_WORDS = tuple(_WORDS["regional_government_words"])  # pemda,
 
 POSITIONS = tuple(_WORDS["positions"])
 ACTING = tuple(_WORDS["acting"])
+# The words that make a phrase a position, never part of a person's name: a one-word position ("gubernur",
+# "kapolda", "pj."), or the first word of a longer one ("wakil", "kepala", "duta", "deputy"), without its dot.
+POSITION_WORDS = frozenset(position.split()[0].rstrip(".") for position in POSITIONS + ACTING if position[0].isalpha())
 HONORIFICS: dict[str, list[str]] = _WORDS["honorifics"]
 DEGREES = tuple(_WORDS["degrees"])
 
-# Never part of a person's name: dates, the words of the levels of government, and the listed positions,
-# bodies, parties, interjections and places.
+# Never part of a person's name: dates, the words of the levels of government, positions, and the listed
+# bodies, words of institutions, parties, interjections and places.
 NOT_NAME_WORDS = frozenset(
     DATE_WORDS | set(LEVEL_WORDS_ID) | set(LEVEL_WORDS_EN) | set(GOVERNMENT_SHORT_NAMES) | {GOVERNMENT}
+    | (POSITION_WORDS - set(_WORDS["position_words_read_in_names"]))
     | {level.abbreviation for level in LEVELS if level.abbreviation}
     | {word for words in _WORDS["not_name_words"].values() for word in words}
 )
+# Words that make any phrase holding one something other than a person's name: positions, the words of the
+# levels of government, days, and the listed bodies, words of institutions, news agency and interjections. Not
+# places, months or parties: "Timur Pradopo", "Juni" and the surname "Pan" are names.
+WORDS_NEVER_IN_A_NAME = frozenset(
+    POSITION_WORDS | DAY_NAMES | set(LEVEL_WORDS_ID) | set(LEVEL_WORDS_EN) | set(GOVERNMENT_SHORT_NAMES)
+    | {word for group in ("bodies", "institutions", "news_agency", "interjections")
+       for word in _WORDS["not_name_words"][group]}
+)
+NAME_PARTICLES = frozenset(_WORDS["name_particles"])  # bin, binti, van, de: lower case inside a name
 # Capitalised words that end a name when it is read on to the right: days, the Indonesian words of the levels
 # of government, and the listed words that open what follows a name. Not NOT_NAME_WORDS: a region's name right
 # after a person's is rare, and the longest form of a name is read over words that list would stop at.

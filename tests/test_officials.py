@@ -7,6 +7,7 @@ from service.grounding import find_all
 from service.officials import (
     find_name_spans,
     fullest_form,
+    is_person_name,
     looks_like_name,
     names_match,
     officials_from_mentions,
@@ -150,3 +151,39 @@ def test_positions_before_a_name_are_positions_not_the_name():
     assert without_leading_position("Ketua DPRD Lampung Mingrum Gumay") == "Mingrum Gumay"
     assert starts_with_position("Pj. Gubernur Gorontalo") and starts_with_position("Wali  Kota Bandung")
     assert not starts_with_position("Provinsi Banten")
+
+
+@pytest.mark.parametrize("phrase", [
+    "Konsul Jenderal", "Kepala Biro", "Sekda", "Kapolda",  # positions alone
+    "Hubungan Antar Lembaga (HAL", "Hadi Susanto)", "Budi/Santoso", "Budi Santoso 2",  # left-over characters
+    "Dinas Pariwisata", "Usaha Mikro", "Nomor", "Pembangunan Daerah", "Economic Adviser", "Foreign Affairs",
+    "Pati", "Rembang", "Sumatra", "Jawa Tengah", "Tiongkok", "Kuala Lumpur", "Selatan",  # places
+    "Boyolali Hendra Wijaya", "Kabupaten Boyolali Hendra",  # a region glued to a name
+    "Budi Santoso SH MSi", "Budi Santoso, S.H.", "Ratna Dewi SPd",  # degrees left on
+    "II", "IV Jawa", "HAL", "DPRD", "Bapak", "Maret", "Selasa", "", "   ",
+    "Hendra mengatakan",  # a lower-case word that is no name particle
+])
+def test_what_is_not_a_clean_persons_name(phrase):
+    assert not is_person_name(phrase)
+
+
+@pytest.mark.parametrize("phrase", [
+    "Sukarno", "Hendrawan",  # one word
+    "Ahmad bin Abdullah", "Siti Aminah binti Ali",  # bin, binti
+    "Lim Swie Hong", "Kwee Tiam Hong", "Basuki Tjahaja Purnama",  # Chinese-Indonesian
+    "I Wayan Sudarma", "Ni Made Sri Dewi", "I Gusti Ayu Ketut Rai",  # Balinese
+    "Togar Simanjuntak", "Rudi Perangin-angin", "Dame Ketaren",  # Batak marga
+    "Teuku Umar", "Cut Nyak Dhien",  # Acehnese titles that are part of the name
+    "Indah Sari", "Bintang Puspa", "Timur Pradopo", "Raja Juli Antoni", "Budi Karya Sumadi",  # common words
+    "Bima Arya Sugiarto",  # starts with a region's name that is also a given name
+    "Hamengku Buwono X", "Paku Alam IX",  # regnal numbers
+    "Ma'ruf Amin", "A.R. Baswedan", "Abdullah al-Hasan", "Dr. Hj Nilam Sari Lawira", "BUDI SANTOSO",
+    "Hermawan Kertawan", "Gus Ipul",
+])
+def test_ordinary_names_are_persons_names(phrase):
+    assert is_person_name(phrase)
+
+
+def test_degrees_without_dots_come_off_a_name():
+    assert strip_honorifics("Budi Santoso SH MSi") == "Budi Santoso"
+    assert strip_honorifics("Ratna Dewi SPd") == "Ratna Dewi" and strip_honorifics("Sri Mulyani") == "Sri Mulyani"

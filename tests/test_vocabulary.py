@@ -11,9 +11,11 @@ from service.vocabulary import (
     HONORIFICS,
     LEVELS,
     NOT_NAME_WORDS,
+    POSITION_WORDS,
     POSITIONS,
     SUMMARY_LANGUAGES,
     WORDS_AFTER_A_NAME,
+    WORDS_NEVER_IN_A_NAME,
     is_title_case,
     labels,
     language_name,
@@ -93,3 +95,19 @@ def test_labels_and_names_fall_back_to_english():
     assert labels("summary", "id")["none"] == "tidak ada" and set(labels("summary", "en")) == set(labels("summary", "id"))
     assert set(labels("memo", "en")) == set(labels("memo", "id"))
     assert sector_name(SectorLabel.health, "id") == "Kesehatan" and sector_name(SectorLabel.health, "fr") == "Health"
+
+
+def test_a_positions_words_are_never_in_a_name():
+    assert {"gubernur", "wakil", "kepala", "konsul", "kapolda", "pangdam", "sekda", "pj", "regent", "deputy",
+            "adviser"} <= POSITION_WORDS
+    assert POSITION_WORDS <= WORDS_NEVER_IN_A_NAME
+    assert POSITION_WORDS - set(load_data("vocabulary")["position_words_read_in_names"]) <= NOT_NAME_WORDS
+    # Places, months and parties are in names ("Timur Pradopo", "Juni", the surname "Pan"), so never only there.
+    assert not {"timur", "juni", "pan", "jakarta"} & WORDS_NEVER_IN_A_NAME
+
+
+def test_every_generated_data_file_says_where_it_comes_from():
+    for name in ("regions", "countries", "foreign_cities"):
+        data = load_data(name)
+        assert data["_source"] and "docs/make_gazetteer.py" in data["_about"], name
+    assert len(load_data("countries")["countries"]) >= 249
