@@ -23,7 +23,15 @@ from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schem
 from service.officials import ground_officials, names_match, officials_from_mentions
 from service.partners import ground_partners, own_sides, visits_reported
 from service.prompts import ExtractPrompts, load_extract_prompts
-from service.quotes import QuoteSpan, attribute_quotes, last_named_before, not_speech, speaker_cue_names, speech_quotes
+from service.quotes import (
+    QuoteSpan,
+    attribute_quotes,
+    last_named_before,
+    not_speech,
+    speaker_by_position,
+    speaker_cue_names,
+    speech_quotes,
+)
 from service.sectors import ground_sectors
 from service.summary_check import check_summary
 from service.vocabulary import SUMMARY_LANGUAGES, language_name
@@ -123,7 +131,8 @@ def summarize(
     names = [o.name for o in officials]
 
     step("attributing quotes")
-    quotes = attribute_speakers(extraction, quote_spans, names)
+    offices = [(o.name, f"{o.title} {o.institution}") for o in officials]
+    quotes = attribute_speakers(extraction, quote_spans, names, offices)
     partners = ground_partners(text, reply.partners if reply else [], warnings, names)
     partners += own_sides(text, officials, partners)
     partners += visits_reported(text, partners, quote_spans)
@@ -158,10 +167,13 @@ def ask_for_article(extraction: Extraction, found: list[tuple[str, str]], quote_
     return extraction.ask(ArticleReply, messages, 900)
 
 
-def attribute_speakers(extraction: Extraction, quote_spans: list[QuoteSpan], names: list[str]) -> list[Quote]:
+def attribute_speakers(extraction: Extraction, quote_spans: list[QuoteSpan], names: list[str],
+                       offices: list[tuple[str, str]] = ()) -> list[Quote]:
     """The quotes, attributed by speech cues (`service.quotes.attribute_quotes`), and by the model only where
     the text gives no cue: a follow-up question to the article's conversation, which the server still holds,
-    so it reads only the question. A quote left without a speaker among `names` is said in `warnings`."""
+    so it reads only the question. A cue that names a position alone ("kata Gubernur") gives the one official
+    of `offices` ((name, title and institution) pairs) who holds it. A quote left without a speaker among
+    `names` is said in `warnings`."""
     text = extraction.article.text
     found = attribute_quotes(text, quote_spans, names)
     speakers = [a.speaker for a in found]
@@ -177,6 +189,10 @@ def attribute_speakers(extraction: Extraction, quote_spans: list[QuoteSpan], nam
             # text spoke of last before the quote. A wrong speaker is worse than none, since an analyst quotes it.
             if speaker in names and last_named_before(text, quote_spans[i].start, names) == speaker:
                 speakers[i], methods[i] = speaker, "model"
+    for i in open_:
+        # After the follow-up, so that what is sent to the model stays as recorded.
+        if speakers[i] is None and (holder := speaker_by_position(text, quote_spans[i], offices)):
+            speakers[i], methods[i] = holder, "title"
     quotes = []
     not_words = not_speech(text, quote_spans)  # asked about above, so the prompts stay as recorded
     for i, (q, speaker, method) in enumerate(zip(quote_spans, speakers, methods)):

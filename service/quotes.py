@@ -7,8 +7,10 @@ only about the quotes the text leaves open (`service.pipeline`). Offsets are hal
 Unicode code points into the submitted text.
 """
 
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from service.grounding import line_around
 from service.intake import is_noise_line
@@ -343,6 +345,62 @@ def last_named_before(text: str, offset: int, officials: list[str]) -> str | Non
                 last = (m.start(), hits[0])
                 break
     return last[1] if last else None
+
+
+_SHORT_FORMS: dict[str, str] = json.loads((Path(__file__).parent / "data" / "position_short_forms.json")
+                                         .read_text(encoding="utf-8"))["forms"]
+_BACK_REFERENCE_TAIL = re.compile(r"\s+(?:itu|tersebut|ini)\s*$|^\s*the\s+", re.IGNORECASE)
+
+
+def official_by_position(cue: str, officials: list[tuple[str, str]]) -> str | None:
+    """The one official of `officials` ((name, "title institution") pairs) that a position-only cue names, or
+    None when the cue is no position or more than one official holds it.
+
+    Convention of Indonesian and English news: once an article has named an office-holder, it refers back to
+    them by the position alone ("…," kata Gubernur / ujar Wali Kota Bogor itu / tutup Wako / ujar Konjen /
+    the governor said); the short forms are in `data/position_short_forms.json`."""
+    words = _BACK_REFERENCE_TAIL.sub("", matching_form(cue)).strip().lower()
+    words = _expand_short_form(words)
+    if not words:
+        return None
+    held = [name for name, office in officials if _holds(_expand_short_form(matching_form(office).lower()), words)]
+    return held[0] if len(held) == 1 else None
+
+
+def speaker_by_position(text: str, quote: QuoteSpan, officials: list[tuple[str, str]]) -> str | None:
+    """The official a position-only speech cue beside `quote` names ("…," kata Gubernur), by
+    `official_by_position`; None when the cue names a person, is a pronoun, or is missing."""
+    who, _ = _cue(text, quote)
+    if not who:  # English: '…," the governor said.'
+        line_end = line_around(text, quote.start, quote.end)[1]
+        m = _AFTER_EN_POSITION.match(matching_form(text[quote.end + 1:line_end]))
+        who = m.group("who") if m else None
+    return official_by_position(who, officials) if who else None
+
+
+_AFTER_EN_POSITION = re.compile(rf"^\s*[,.]?\s*the\s+(?P<who>[A-Za-z ]{{3,40}}?)\s+(?:{_SPEECH_VERBS_EN})\b",
+                                re.IGNORECASE)
+
+
+def _expand_short_form(words: str) -> str:
+    """`words` with a leading short or English form of a position written out ("wako bogor" -> "wali kota
+    bogor"); unchanged when it opens with none."""
+    for form in sorted(_SHORT_FORMS, key=len, reverse=True):
+        if words == form or words.startswith(form + " "):
+            return _SHORT_FORMS[form] + words[len(form):]
+    return words
+
+
+def _holds(office: str, cue: str) -> bool:
+    """Whether an office ("wali kota kota bogor") is the one a cue names: the cue's first words are its position
+    (not the start of a longer one: "gubernur" is not "wakil gubernur"), and every further word of the cue
+    (a region) occurs in the office."""
+    cue_words, office_words = cue.split(), office.split()
+    for size in range(min(len(cue_words), 3), 0, -1):
+        position = cue_words[:size]
+        if office_words[:size] == position:
+            return all(w in office_words for w in cue_words[size:])
+    return False
 
 
 def _paragraphs_between(text: str, start: int, end: int) -> int:

@@ -188,3 +188,28 @@ def test_marks_around_terms_names_attributions_and_pull_quotes_are_not_speech():
                        "Kami siap bekerja sama"}
     kept = {q.text for i, q in enumerate(quotes) if i not in not_speech(text, quotes)}
     assert "Siap," in kept and "Sungai adalah halaman depan kota." in kept
+
+
+def test_a_cue_naming_a_position_alone_gives_the_one_official_who_holds_it():
+    from service.quotes import speaker_by_position, speech_quotes
+
+    offices = [("Syamsuar", "Gubernur Provinsi Riau"), ("Rina Marlina", "Wali Kota Kota Pekanbaru"),
+               ("Hadi Susanto", "Wali Kota Kota Dumai"), ("Takeshi Ono", "Konsul Jenderal Jepang di Medan")]
+    text = ("“Riau siap membuka jalur dagang baru,” kata Gubernur.\n"
+            "“Pelabuhan kami siap,” ujar Wali Kota Dumai itu.\n"
+            "“Kami akan membantu promosi,” ujar Konjen.\n"
+            "“Jalan tol segera rampung,” ujar Gubri.\n"
+            "“Pasar kami terbuka,” kata Wali Kota.\n"
+            "“Trade will grow,” the governor said.\n"
+            "“Kami setuju,” kata Budi.\n")
+    speakers = [speaker_by_position(text, q, offices) for q in speech_quotes(text)]
+    # Two mayors: "Wali Kota" alone names neither; a name is not a position.
+    assert speakers == ["Syamsuar", "Hadi Susanto", "Takeshi Ono", "Syamsuar", None, "Syamsuar", None]
+
+
+def test_a_deputy_is_not_the_position_it_deputises():
+    from service.quotes import official_by_position
+
+    offices = [("Edy Natar Nasution", "Wakil Gubernur Provinsi Riau")]
+    assert official_by_position("Gubernur", offices) is None
+    assert official_by_position("Wagub", offices) == "Edy Natar Nasution"
