@@ -23,15 +23,8 @@ from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schem
 from service.officials import ground_officials, names_match, officials_from_mentions
 from service.partners import ground_partners, own_sides, visits_reported
 from service.prompts import ExtractPrompts, load_extract_prompts
-from service.quotes import (
-    QuoteSpan,
-    attribute_quotes,
-    last_named_before,
-    not_speech,
-    speaker_by_position,
-    speaker_cue_names,
-    speech_quotes,
-)
+from service.quotes import QuoteSpan, not_speech, speaker_cue_names, speech_quotes
+from service.speakers import attribute_quotes, last_named_before, speaker_by_position
 from service.sectors import ground_sectors
 from service.summary_check import check_summary
 from service.vocabulary import SUMMARY_LANGUAGES, language_name

@@ -1,20 +1,14 @@
-"""Quotes: found by code between quotation marks, and attributed to a speaker where the text names one.
-
-News writing attributes a quote with a speech verb right after the closing mark ("…," kata Mingrum Gumay;
-"…," ujarnya; "…," he said) or a lead-in before it (Pramono mengatakan, "…"). A verb with a name is a cue;
-a verb with a pronoun continues the previous quote's speaker when that quote is close by. The model is asked
-only about the quotes the text leaves open (`service.pipeline`). Offsets are half-open `[start, end)` ranges of
-Unicode code points into the submitted text.
+"""Quotes: found by code between quotation marks, told from marks around something other than speech, and the
+speech cues beside them ("…," kata Mingrum Gumay; "…," ujarnya; "…," he said; Pramono mengatakan, "…"). Who
+said each is `service.speakers`. Offsets are half-open `[start, end)` ranges of Unicode code points into the
+submitted text.
 """
 
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from service.grounding import line_around
 from service.intake import is_noise_line
-from service.officials import names_match
 from service.textnorm import matching_form
 from service.vocabulary import (
     SPEECH_VERBS_AFTER_QUOTE_EN,
@@ -36,11 +30,11 @@ _GUILLEMET_CLOSE = "\u00bb"  # »
 # Speech verbs after a quote, Indonesian (which may take -nya/-kan: "katanya", "ujarnya") and English, as
 # regular-expression alternations (`service.vocabulary`).
 _SPEECH_VERBS_ID = one_of(SPEECH_VERBS_AFTER_QUOTE_ID)
-_SPEECH_VERBS_EN = one_of(SPEECH_VERBS_AFTER_QUOTE_EN)
+SPEECH_VERBS_EN = one_of(SPEECH_VERBS_AFTER_QUOTE_EN)
 # A speech cue right after a closing mark: '…,” kata Budi', '…,” ujarnya', '…," he said'; a comma outside the
 # mark ('…”, kata Budi') is seen too.
 _CUE_AFTER_MARK = re.compile(
-    rf"\s*[,.]?\s*(?:(?:{_SPEECH_VERBS_ID})(?:nya)?(?:kan)?|{_SPEECH_VERBS_EN})\b", re.IGNORECASE
+    rf"\s*[,.]?\s*(?:(?:{_SPEECH_VERBS_ID})(?:nya)?(?:kan)?|{SPEECH_VERBS_EN})\b", re.IGNORECASE
 )
 # What a speaker's sentence ends with inside the closing mark, in Indonesian and English news alike.
 _END_PUNCTUATION = ",.!?…"
@@ -209,7 +203,7 @@ def not_speech(text: str, quotes: list[QuoteSpan]) -> set[int]:
     dropped = set()
     for i, quote in enumerate(quotes):
         words = re.findall(r"[^\W_]+", matching_form(quote.text))
-        who, is_pronoun = _cue(text, quote)
+        who, is_pronoun = speech_cue(text, quote)
         has_cue = bool(who) or is_pronoun
         if len(words) <= 5 and _ATTRIBUTION_INSIDE.match(matching_form(quote.text)):
             dropped.add(i)
@@ -238,12 +232,12 @@ _PRONOUNS = r"nya|dia|ia|beliau|he|she|they|mereka"
 
 # After the closing mark: optional punctuation, a verb (Indonesian verbs may carry -nya), then who.
 _AFTER = re.compile(
-    rf"^\s*[,.]?\s*(?:(?P<verb_id>(?:{_SPEECH_VERBS_ID})(?:nya)?(?:kan)?)\b|(?P<verb_en>{_SPEECH_VERBS_EN})\b)"
+    rf"^\s*[,.]?\s*(?:(?P<verb_id>(?:{_SPEECH_VERBS_ID})(?:nya)?(?:kan)?)\b|(?P<verb_en>{SPEECH_VERBS_EN})\b)"
     rf"(?P<who>[^.\n\"“”]{{0,160}})",
     re.IGNORECASE,
 )
 # English puts the name first: "…," Emil said.
-_AFTER_EN_NAME_FIRST = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.' -]{{1,60}}?)\s+(?:{_SPEECH_VERBS_EN})\b")
+_AFTER_EN_NAME_FIRST = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.' -]{{1,60}}?)\s+(?:{SPEECH_VERBS_EN})\b")
 # Before the opening mark, in the same paragraph: "Pramono mengatakan, " / "Kata X: " / "X said: ".
 _BEFORE = re.compile(
     rf"(?P<who>[^.\n\"“”]{{1,160}}?)\s+(?:{one_of(SPEECH_VERBS_BEFORE_QUOTE)})\s*(?:bahwa|that)?\s*[,:]?\s*$",
@@ -251,39 +245,10 @@ _BEFORE = re.compile(
 )
 _PRONOUN_ONLY = re.compile(rf"^\s*(?:{_PRONOUNS}|pula|lagi|kepada|dalam|di|saat|pada|[,\s])*$", re.IGNORECASE)
 # A run of capitalised words, initials and abbreviations included: "Wakil Gubernur Lampung Jihan Nurlela".
-_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*)*")
+CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*)*")
 
 
-@dataclass(frozen=True)
-class Attribution:
-    """Who said a quote, as far as the text tells: `speaker` is one of the officials' names, or None."""
-
-    speaker: str | None
-    method: str  # "cue", "previous" or "none"
-
-
-def attribute_quotes(text: str, quotes: list[QuoteSpan], officials: list[str]) -> list[Attribution]:
-    """A speaker for each of `quotes` (found in `text`), in their order, among `officials` (names): the one a
-    speech cue names ("cue"), else the previous quote's speaker when a pronoun or nothing continues it within
-    two paragraphs ("previous"), else none ("none")."""
-    results: list[Attribution] = []
-    previous: tuple[str, int] | None = None  # the last attributed speaker and where their quote ended
-    for quote in quotes:
-        who, is_pronoun = _cue(text, quote)
-        speaker = _match_official(who, officials) if who else None
-        if speaker:
-            result = Attribution(speaker, "cue")
-        elif (is_pronoun or not who) and previous and _paragraphs_between(text, previous[1], quote.start) <= 2:
-            result = Attribution(previous[0], "previous")
-        else:
-            result = Attribution(None, "none")
-        if result.speaker:
-            previous = (result.speaker, quote.end)
-        results.append(result)
-    return results
-
-
-def _cue(text: str, quote: QuoteSpan) -> tuple[str | None, bool]:
+def speech_cue(text: str, quote: QuoteSpan) -> tuple[str | None, bool]:
     """The words that name the speaker next to a quote, and whether they are only a pronoun.
 
     Read in the matching form of the text beside the quote, so a no-break space after "kata" or a zero-width
@@ -311,110 +276,13 @@ def _cue(text: str, quote: QuoteSpan) -> tuple[str | None, bool]:
     return None, False
 
 
-def _match_official(words: str, officials: list[str]) -> str | None:
-    """The official named in a cue: the longest run of capitalised words that names exactly one official."""
-    for run in sorted(_CAPITALISED_RUN.findall(words), key=len, reverse=True):
-        run_words = run.split()
-        # Try the run and its tails ("Wakil Gubernur Lampung Jihan Nurlela" -> "Jihan Nurlela").
-        for i in range(len(run_words)):
-            candidate = " ".join(run_words[i:])
-            hits = [o for o in officials if names_match(candidate, o)]
-            if len(hits) == 1:
-                return hits[0]
-    return None
-
-
-def last_named_before(text: str, offset: int, officials: list[str]) -> str | None:
-    """The official (one of `officials`) named last in `text` before `offset`, by full name or a part of it
-    (`names_match`), outside quotations; None if none is. Offsets are code points.
-
-    Convention of Indonesian and English news: a pronoun cue ("ujarnya", "tambahnya", "he said") continues the
-    person the text spoke of last; when another official is named in between, the pronoun is theirs."""
-    last: tuple[int, str] | None = None
-    spans = [(q.start, q.end) for q in find_quotes(text[:offset])]
-    view = matching_form(text[:offset])  # same length as text[:offset] only without invisible characters
-    if len(view) != offset:
-        view = text[:offset]
-    for m in _CAPITALISED_RUN.finditer(view):
-        if any(a <= m.start() < b for a, b in spans):
-            continue
-        words = m.group().split()
-        for i in range(len(words)):
-            hits = [o for o in officials if names_match(" ".join(words[i:]), o)]
-            if len(hits) == 1:
-                last = (m.start(), hits[0])
-                break
-    return last[1] if last else None
-
-
-_SHORT_FORMS: dict[str, str] = json.loads((Path(__file__).parent / "data" / "position_short_forms.json")
-                                         .read_text(encoding="utf-8"))["forms"]
-_BACK_REFERENCE_TAIL = re.compile(r"\s+(?:itu|tersebut|ini)\s*$|^\s*the\s+", re.IGNORECASE)
-
-
-def official_by_position(cue: str, officials: list[tuple[str, str]]) -> str | None:
-    """The one official of `officials` ((name, "title institution") pairs) that a position-only cue names, or
-    None when the cue is no position or more than one official holds it.
-
-    Convention of Indonesian and English news: once an article has named an office-holder, it refers back to
-    them by the position alone ("…," kata Gubernur / ujar Wali Kota Bogor itu / tutup Wako / ujar Konjen /
-    the governor said); the short forms are in `data/position_short_forms.json`."""
-    words = _BACK_REFERENCE_TAIL.sub("", matching_form(cue)).strip().lower()
-    words = _expand_short_form(words)
-    if not words:
-        return None
-    held = [name for name, office in officials if _holds(_expand_short_form(matching_form(office).lower()), words)]
-    return held[0] if len(held) == 1 else None
-
-
-def speaker_by_position(text: str, quote: QuoteSpan, officials: list[tuple[str, str]]) -> str | None:
-    """The official a position-only speech cue beside `quote` names ("…," kata Gubernur), by
-    `official_by_position`; None when the cue names a person, is a pronoun, or is missing."""
-    who, _ = _cue(text, quote)
-    if not who:  # English: '…," the governor said.'
-        line_end = line_around(text, quote.start, quote.end)[1]
-        m = _AFTER_EN_POSITION.match(matching_form(text[quote.end + 1:line_end]))
-        who = m.group("who") if m else None
-    return official_by_position(who, officials) if who else None
-
-
-_AFTER_EN_POSITION = re.compile(rf"^\s*[,.]?\s*the\s+(?P<who>[A-Za-z ]{{3,40}}?)\s+(?:{_SPEECH_VERBS_EN})\b",
-                                re.IGNORECASE)
-
-
-def _expand_short_form(words: str) -> str:
-    """`words` with a leading short or English form of a position written out ("wako bogor" -> "wali kota
-    bogor"); unchanged when it opens with none."""
-    for form in sorted(_SHORT_FORMS, key=len, reverse=True):
-        if words == form or words.startswith(form + " "):
-            return _SHORT_FORMS[form] + words[len(form):]
-    return words
-
-
-def _holds(office: str, cue: str) -> bool:
-    """Whether an office ("wali kota kota bogor") is the one a cue names: the cue's first words are its position
-    (not the start of a longer one: "gubernur" is not "wakil gubernur"), and every further word of the cue
-    (a region) occurs in the office."""
-    cue_words, office_words = cue.split(), office.split()
-    for size in range(min(len(cue_words), 3), 0, -1):
-        position = cue_words[:size]
-        if office_words[:size] == position:
-            return all(w in office_words for w in cue_words[size:])
-    return False
-
-
-def _paragraphs_between(text: str, start: int, end: int) -> int:
-    """Paragraph breaks between two offsets: a line break, where a blank line between paragraphs counts once."""
-    return text.count("\n", start, end) - text.count("\n\n", start, end)
-
-
 def speaker_cue_names(text: str, quotes: list[QuoteSpan]) -> list[str]:
     """Runs of capitalised words that a speech cue puts next to one of `quotes`, each once, in order: hints
     for the model of who the officials are ("Wakil Gubernur Lampung Jihan Nurlela")."""
     names: list[str] = []
     for quote in quotes:
-        who, _ = _cue(text, quote)
-        for run in _CAPITALISED_RUN.findall(who or ""):
+        who, _ = speech_cue(text, quote)
+        for run in CAPITALISED_RUN.findall(who or ""):
             if run not in names:
                 names.append(run)
     return names
