@@ -340,7 +340,9 @@ def ground_officials(text: str, mentioned: list[tuple[str, str]], items, warning
     officials: list[Official] = []
     for raw, title, institution, source in candidates:
         name = without_leading_position(strip_honorifics(raw))
-        if not name:
+        # What is left of "Bupati Boyolali Hendra Wijaya" once the title is cut starts with the region.
+        name = split_region_prefix(name)[1]
+        if not is_person_name(name):
             warnings.append(f"official {raw!r} dropped: not a person's name")
             continue
         spans = find_name_spans(text, name)

@@ -187,3 +187,15 @@ def test_ordinary_names_are_persons_names(phrase):
 def test_degrees_without_dots_come_off_a_name():
     assert strip_honorifics("Budi Santoso SH MSi") == "Budi Santoso"
     assert strip_honorifics("Ratna Dewi SPd") == "Ratna Dewi" and strip_honorifics("Sri Mulyani") == "Sri Mulyani"
+
+
+def test_a_models_official_that_is_no_person_is_dropped_and_a_region_before_a_name_is_cut():
+    text = ("Bupati Boyolali Hendra Wijaya menerima Konsul Jenderal dan Kepala Biro Hubungan Antar Lembaga (HAL) "
+            "Pemprov Jateng. Menurut Hendra Wijaya, kerja sama akan diperluas ke Rembang.\n")
+    reply = article_reply(officials=[("Boyolali Hendra Wijaya", "Bupati", "Kabupaten Boyolali"),
+                                     ("Konsul Jenderal", "Konsul Jenderal", ""),
+                                     ("Hubungan Antar Lembaga (HAL", "", ""), ("Rembang", "", "")])
+    summary, _ = run(text, reply)
+    assert [o.name for o in summary.officials] == ["Hendra Wijaya"]
+    # The model's three, and "Jenderal", which the mention "Konsul Jenderal dan Kepala Biro" leaves as a name.
+    assert sum("not a person's name" in w for w in summary.warnings) == 4
