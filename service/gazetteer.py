@@ -30,6 +30,15 @@ class Region:
     en: str | None = None  # the English form, where it differs: "Central Java"
 
     @property
+    def short_name(self) -> str:
+        """The name news uses for the region short: without a province's special status ("Jakarta" for Daerah
+        Khusus Ibukota Jakarta, "Yogyakarta" for Daerah Istimewa Yogyakarta), else `name`."""
+        for words in _PLACE_NAMES["status_words"]:
+            if self.name.startswith(words + " "):
+                return self.name[len(words) + 1:]
+        return self.name
+
+    @property
     def province_code(self) -> str:
         """The Kemendagri code of the province the region is in (its own, for a province)."""
         return self.code.split(".")[0]
@@ -212,6 +221,23 @@ def resolve_region(phrase: str) -> Region | None:
     if not name:
         return None
     return _choose(_regions()[1].get(name), kind)
+
+
+@cache
+def _one_word_forms() -> _Index:
+    index = _Index()
+    for form, code in _PLACE_NAMES["regions"].items():
+        if len(fold(form).split()) == 1:
+            index.add(form, _regions()[0][code])
+    return index
+
+
+def expand_region_word(word: str) -> str | None:
+    """The name a one-word short form of a region stands for, folded ("Kaltim" -> "kalimantan timur", "DKI" ->
+    "jakarta", "Tangsel" -> "tangerang selatan"); None for a word that is no region's short form. A form in
+    capitals ("NTB", "OKI") answers only to capitals."""
+    found = _one_word_forms().get(word)
+    return fold(found[0].short_name) if found else None
 
 
 def region_by_code(code: str) -> Region | None:

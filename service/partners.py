@@ -13,6 +13,7 @@ import re
 
 from schemas.summary import Official, Partner, PartnerKind
 from service.dates import is_date
+from service.gazetteer import country, expand_region_word, resolve_region
 from service.grounding import dice, find_all, line_around
 from service.officials import names_match, starts_with_position
 from service.quotes import QuoteSpan
@@ -39,23 +40,25 @@ _OF_THE = ("of", "the")
 
 # --- The same party, however written ------------------------------------------------------------------------
 
-ABBREVIATIONS: dict[str, str] = _DATA["abbreviations"]
+# English writes a region's name in English words ("West Java"), which the key reads as Indonesian ones.
+ENGLISH_WORDS: dict[str, str] = _DATA["english_words"]
 # The words of a name that say its level of government, not which region it is.
 LEVEL_WORDS = frozenset([GOVERNMENT, *GOVERNMENT_SHORT_NAMES, *LEVEL_WORDS_ID, *LEVEL_WORDS_EN,
                          *REGIONAL_GOVERNMENT_WORDS, *_OF_THE, *_DATA["region_key_level_words"]]
                         + [level.abbreviation for level in LEVELS if level.abbreviation])
 # Two thirds: "Bawaslu Lampung" and "DPRD Lampung" share their region, not their body.
 SAME_THRESHOLD = 0.67
-PROVINCES = [frozenset(p.split()) for p in _DATA["provinces"]]
-COUNTRIES = frozenset(_DATA["countries"])
+INDONESIA = "ID"  # the ISO 3166-1 code of the country whose regions are not foreign
 
 
 def region_key(name: str) -> frozenset[str]:
-    """The words that identify a region or body, lower-cased, abbreviations expanded and levels of government
-    dropped: "Pemerintah Provinsi NTB" -> {"nusa", "tenggara", "barat"}."""
+    """The words that identify a region or body, lower-cased, short forms of regions expanded (the gazetteer's
+    `expand_region_word`), English words read as Indonesian ones and levels of government dropped: "Pemerintah
+    Provinsi NTB" -> {"nusa", "tenggara", "barat"}, "West Java Province" -> {"jawa", "barat"}."""
     expanded: set[str] = set()
-    for t in tokens(name):
-        expanded.update(ABBREVIATIONS.get(t, t).split())
+    for word in re.findall(r"\w+", matching_form(name)):
+        lowered = word.lower()
+        expanded.update((expand_region_word(word) or ENGLISH_WORDS.get(lowered, lowered)).split())
     return frozenset(t for t in expanded if t not in LEVEL_WORDS)
 
 
@@ -113,22 +116,24 @@ _LEVEL_IN_TEXT = [(level.kind, one_of([level.id, *([f"{level.abbreviation}."] if
 def partner_kind(name: str, text: str = "") -> str:
     """The kind of a party (a `PartnerKind` value), read off its name, else off how `text` names it.
 
-    "DPRD Kabupaten Semarang" is a DPRD, "Pemkab Lumajang" a regency, "KBRI Kuala Lumpur" a national agency,
-    "Jawa Timur" a province, "Malaysia" a foreign government; "Bandung" is a city where the text says "Kota
-    Bandung" or "Wali Kota Bandung". What nothing tells is "other". The name is looked for in the text's
-    normalised view (see `service.textnorm`).
+    "DPRD Kabupaten Semarang" is a DPRD, "Pemkab Lumajang" a regency, "KBRI Kuala Lumpur" a national agency; a
+    region's or a country's name is looked up in the gazetteer ("Jawa Timur", "Kaltim" are provinces, "Boyolali"
+    a regency, "Malaysia" a foreign government); "Bandung", a regency's and a city's name, is a city where the
+    text says "Kota Bandung" or "Wali Kota Bandung". What nothing tells is "other". The name is looked for in the
+    text's normalised view (see `service.textnorm`).
     """
     name = matching_form(name)
     lowered = " ".join(tokens(name))
     for kind, words in _KINDS:
         if words.search(lowered):
             return kind
-    if lowered.removeprefix(f"{GOVERNMENT} ") in COUNTRIES:
+    named = country(name)
+    if named is not None and named.code != INDONESIA:
         return PartnerKind.foreign_government.value
-    key = region_key(name)
-    if key and key in PROVINCES:
-        return PartnerKind.province.value
-    if text and key:
+    region = resolve_region(name)
+    if region is not None:
+        return region.level
+    if text and region_key(name):
         text = matching_form(text)
         bare = re.escape(" ".join(name.split()))
         for kind, level in _LEVEL_IN_TEXT:

@@ -117,3 +117,29 @@ def test_a_partners_kind_is_codes_where_the_name_or_the_text_tells_it_else_the_m
     summary, _ = run(text, reply)
     assert [(p.name, p.kind.value) for p in summary.partners] == [
         ("DPRD Kabupaten Lampung Tengah", "dprd"), ("Jawa Timur", "province"), ("Petaling Jaya", "foreign_city")]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Pemkab Kukar", "Kabupaten Kutai Kartanegara"), ("Jaksel", "Kota Administrasi Jakarta Selatan"),
+    ("West Sumatra", "Sumbar"), ("Pemprov Malut", "Maluku Utara"), ("DIY", "Yogyakarta"),
+])
+def test_short_forms_of_regions_come_from_the_gazetteer(a, b):
+    assert same_region(a, b) and same_region(b, a)
+
+
+def test_a_short_form_in_capitals_is_one_only_in_capitals():
+    assert region_key("Pemkab OKI") == {"ogan", "komering", "ilir"}
+    assert region_key("Oki Setiawan") == {"oki", "setiawan"}
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Boyolali", "regency"),  # a regency's name, no other region's
+    ("Kukar", "regency"),
+    ("Tangsel", "city"),
+    ("Sumbar", "province"),
+    ("Korea Selatan", "foreign_government"),
+    ("Uni Emirat Arab", "foreign_government"),
+    ("Indonesia", "other"),  # a country, not a foreign one
+])
+def test_the_gazetteer_tells_a_regions_or_a_countrys_kind(name, kind):
+    assert partner_kind(name) == kind
