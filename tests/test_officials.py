@@ -199,3 +199,9 @@ def test_a_models_official_that_is_no_person_is_dropped_and_a_region_before_a_na
     assert [o.name for o in summary.officials] == ["Hendra Wijaya"]
     # The model's three, and "Jenderal", which the mention "Konsul Jenderal dan Kepala Biro" leaves as a name.
     assert sum("not a person's name" in w for w in summary.warnings) == 4
+
+
+def test_navy_air_force_and_junior_police_ranks_come_off_a_name():
+    assert strip_honorifics("Laksda TNI Budi Santoso") == "Budi Santoso"
+    assert strip_honorifics("Marsdya TNI (Purn) Agus Wibowo") == "Agus Wibowo"
+    assert strip_honorifics("Iptu Hendra Wijaya") == "Hendra Wijaya" and is_person_name("Iptu Hendra Wijaya")
