@@ -310,6 +310,13 @@ def starts_with_position(phrase: str) -> bool:
     return _TITLE_START.match(phrase) is not None
 
 
+def after_position(phrase: str) -> str:
+    """What follows the position a phrase starts with ("Gubernur Sumbar" -> "Sumbar", "Pj. Wali Kota Bogor" ->
+    "Bogor"); the phrase itself when it starts with none."""
+    m = _TITLE_START.match(phrase)
+    return phrase[m.end():].strip(" ,") if m else phrase
+
+
 def split_position(position: str) -> tuple[str, str]:
     """("Ketua DPRD Lampung") -> ("Ketua", "DPRD Lampung"): the title words, then the body; the whole phrase
     and "" when it does not start with a position."""

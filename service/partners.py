@@ -13,9 +13,9 @@ import re
 
 from schemas.summary import Official, Partner, PartnerKind
 from service.dates import is_date
-from service.gazetteer import country, expand_region_word, resolve_region
+from service.gazetteer import country, expand_region_word, office_party, resolve_region
 from service.grounding import dice, find_all, line_around
-from service.officials import names_match, starts_with_position
+from service.officials import after_position, names_match, starts_with_position
 from service.quotes import QuoteSpan
 from service.textnorm import matching_form, normalise, tokens
 from service.vocabulary import (
@@ -175,6 +175,14 @@ def ground_partners(text: str, items, warnings: list[str], people: list[str] = (
         if not name or not spans:
             warnings.append(f"partner {item.name!r} dropped: not found in the article")
             continue
+        if starts_with_position(name) and (served := _office_as_party(text, name)) is not None:
+            # "Gubernur Sumbar", "Wali Kota Bogor": news names a region's government through its head's office;
+            # the party is that region, at the level the office gives, as the text writes its name.
+            name, spans, office_kind = served
+            if any(core_name(p.name).lower() == core_name(name).lower() for p in partners):
+                continue
+            partners.append(Partner(name=name, kind=PartnerKind(office_kind), spans=spans))
+            continue
         if is_date(name) or starts_with_position(name) or _VENUE.match(name) or \
                 any(names_match(name, p) for p in people):
             warnings.append(f"partner {item.name!r} dropped: a date, a venue, a position or a person, not a party")
@@ -192,6 +200,23 @@ def ground_partners(text: str, items, warnings: list[str], people: list[str] = (
         kind = partner_kind(name, text)
         partners.append(Partner(name=name, kind=item.kind if kind == "other" else kind, spans=spans))
     return partners
+
+
+def _office_as_party(text: str, office: str) -> tuple[str, list, str] | None:
+    """For an office written with its region ("Gubernur Sumbar"): the party, named by its level and the region's
+    name as the text writes it ("Provinsi Sumbar"), the spans of that name in `text` (code points) and the level
+    ("province"); None when the office names no region (`office_party`) or the region's words are not in the
+    text."""
+    region = office_party(office)
+    written = after_position(office)
+    if region is None or not written or written == office:
+        return None
+    spans = find_all(text, written, ignore_case=True)
+    # Named with its level, so that a city and a regency of the same name stay two parties ("Kota Bogor").
+    return (f"{_LEVEL_WORD[region.level]} {written}", spans, region.level) if spans else None
+
+
+_LEVEL_WORD = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}
 
 
 # --- The parties the text states ----------------------------------------------------------------------------

@@ -143,3 +143,20 @@ def test_a_short_form_in_capitals_is_one_only_in_capitals():
 ])
 def test_the_gazetteer_tells_a_regions_or_a_countrys_kind(name, kind):
     assert partner_kind(name) == kind
+
+
+def test_a_party_named_through_its_heads_office_is_the_region_at_that_level():
+    from types import SimpleNamespace
+
+    from service.partners import ground_partners
+
+    text = ("Gubernur Sumbar Mahyeldi menerima Wali Kota Bogor Dedie Rachim dan Bupati Boyolali di Padang, "
+            "sementara Ketua Panitia menyiapkan acara.")
+    items = [SimpleNamespace(name=n, kind="other")
+             for n in ("Gubernur Sumbar", "Wali Kota Bogor", "Bupati Boyolali", "Ketua Panitia")]
+    warnings: list[str] = []
+    partners = ground_partners(text, items, warnings, ["Mahyeldi", "Dedie Rachim"])
+    assert [(p.name, p.kind.value) for p in partners] == [
+        ("Provinsi Sumbar", "province"), ("Kota Bogor", "city"), ("Kabupaten Boyolali", "regency")]
+    assert [text[s:e] for p in partners for s, e in p.spans] == ["Sumbar", "Bogor", "Boyolali"]
+    assert any("Ketua Panitia" in w for w in warnings)  # a position that names no region is still no party
