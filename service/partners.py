@@ -15,7 +15,8 @@ from schemas.summary import Official, Partner, PartnerKind
 from service.dates import is_date
 from service.gazetteer import country, expand_region_word, office_party, resolve_region
 from service.grounding import dice, find_all, line_around
-from service.officials import after_position, names_match, starts_with_position
+from service.officials import after_position, starts_with_position
+from service.person_names import names_match
 from service.quotes import QuoteSpan
 from service.textnorm import matching_form, normalise, tokens
 from service.vocabulary import (

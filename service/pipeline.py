@@ -20,7 +20,8 @@ from service.article import Article
 from service.goals import ground_goals
 from service.intake import blank_steering, is_noise_line
 from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schema
-from service.officials import ground_officials, names_match, officials_from_mentions
+from service.officials import ground_officials, officials_from_mentions
+from service.person_names import names_match
 from service.partners import ground_partners, own_sides, visits_reported
 from service.prompts import ExtractPrompts, load_extract_prompts
 from service.quotes import QuoteSpan, not_speech, speaker_cue_names, speech_quotes

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from service.grounding import line_around
-from service.officials import names_match
+from service.person_names import names_match
 from service.quotes import CAPITALISED_RUN, SPEECH_VERBS_EN, QuoteSpan, find_quotes, speech_cue
 from service.textnorm import matching_form
 

@@ -5,16 +5,18 @@ import pytest
 
 from service.grounding import find_all
 from service.officials import (
-    find_name_spans,
-    fullest_form,
-    is_person_name,
-    looks_like_name,
-    names_match,
     officials_from_mentions,
     paired_titles,
     position_mentions,
     split_position,
     starts_with_position,
+)
+from service.person_names import (
+    find_name_spans,
+    fullest_form,
+    is_person_name,
+    looks_like_name,
+    names_match,
     strip_honorifics,
     without_leading_position,
 )
