@@ -9,8 +9,17 @@ from evals.gold import GoldError, load_gold
 
 def test_the_committed_gold_set_loads_and_passes_every_check():
     gold = load_gold()
-    assert len(gold) == 21
-    assert {g.id.split("/")[0] for g in gold} == {"seeds", "dev"}
+    assert len(gold) == 83
+    assert {g.id.split("/")[0] for g in gold} == {"seeds", "dev", "web"}
+
+
+def test_every_gold_article_has_its_side_and_validation_holds_at_least_thirty():
+    from evals.split import load_split
+
+    split = load_split()
+    assert {g.id for g in load_gold()} == set(split)
+    assert sum(side == "validation" for side in split.values()) >= 30
+    assert all(split[a] == "tune" for a in split if a.split("/")[0] in ("seeds", "dev"))
 
 
 def write_case(tmp_path, labels, text="Gubernur Banten Andra Soni berkata, “Kami siap,” ujarnya."):
