@@ -16,8 +16,8 @@ from typing import Any
 
 from schemas.taxonomy import label_for_phrase
 from service.grounding import dice
-from service.person_names import name_key, names_match
 from service.partners import region_key, same_region
+from service.person_names import name_key, names_match
 from service.quotes import find_quotes
 from service.textnorm import matching_form, tokens
 from service.vocabulary import FUNCTION_WORDS

@@ -28,8 +28,8 @@ from schemas.taxonomy import SectorLabel
 from service.dates import event_date
 from service.intake import dateline_outlet
 from service.llm import LLM, InvalidReply, ModelError, with_schema
-from service.person_names import names_match
 from service.partners import heading_rank, same_party
+from service.person_names import names_match
 from service.prompts import PROMPTS_DIR
 from service.textnorm import tokens
 from service.vocabulary import CITY, FUNCTION_WORDS, LEVEL_WORDS_ID, PROVINCE, language_name, sector_name

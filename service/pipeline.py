@@ -21,12 +21,12 @@ from service.goals import ground_goals
 from service.intake import blank_steering, is_noise_line
 from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schema
 from service.officials import ground_officials, officials_from_mentions
-from service.person_names import names_match
 from service.partners import ground_partners, own_sides, visits_reported
+from service.person_names import names_match
 from service.prompts import ExtractPrompts, load_extract_prompts
 from service.quotes import QuoteSpan, not_speech, speaker_cue_names, speech_quotes
-from service.speakers import attribute_quotes, last_named_before, speaker_by_position
 from service.sectors import ground_sectors
+from service.speakers import attribute_quotes, last_named_before, speaker_by_position
 from service.summary_check import check_summary
 from service.vocabulary import SUMMARY_LANGUAGES, language_name
 

@@ -8,7 +8,7 @@ import re
 
 from service.intake import steering_lines
 from service.textnorm import matching_form
-from service.vocabulary import LEVELS, LEVEL_WORDS_EN
+from service.vocabulary import LEVEL_WORDS_EN, LEVELS
 
 # English office words a summary in English may use that an Indonesian article does not: the heads and levels
 # of regional government, and the words of English names of offices and bodies ("Vice Governor", "Regional

@@ -14,7 +14,6 @@ from service.settings import Settings
 from tests.conftest import seed_text
 from tests.fakes import FakeLLM, article_reply
 
-
 # The server answers requests addressed to its own address (not TestClient's default "testserver").
 LOCAL = "http://127.0.0.1"
 

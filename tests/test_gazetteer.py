@@ -4,8 +4,8 @@ import pytest
 
 from service.gazetteer import (
     country,
-    foreign_city,
     fold,
+    foreign_city,
     is_place,
     office_party,
     region_by_code,

@@ -11,9 +11,8 @@ chain's, always: the replies do not change, only the time.
 import ctypes
 import math
 
-import numpy as np
-
 import llama_cpp
+import numpy as np
 from llama_cpp import llama as llama_module
 
 # llama.cpp's `llama_token_data` (llama.h): a token id, its logit and its probability, as C lays them out.

@@ -7,9 +7,9 @@ from schemas.memo import BriefingMemo, MemoIn
 from service.api.deps import BackendDep, CancelDep, SettingsDep, StoreDep
 from service.api.errors import ApiError, check_length, model_errors
 from service.article import Article
-from service.intake import prepare_text
 from service.backend import ReadyLLM
 from service.cancellation import cancellable
+from service.intake import prepare_text
 from service.library import summarize_stored
 from service.memo import MemoArticle, build_memo
 from service.memo_render import STYLE_SOURCE, to_docx, to_html, to_markdown

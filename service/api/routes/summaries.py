@@ -18,9 +18,9 @@ from schemas.summary import ArticleIn, Summary
 from service.api.deps import BackendDep, CancelDep, SettingsDep, StoreDep
 from service.api.errors import ApiError, check_length, model_errors
 from service.article import Article
-from service.intake import prepare_text
 from service.backend import ReadyLLM
 from service.cancellation import CancelToken, cancellable
+from service.intake import prepare_text
 from service.library import summarize_stored
 
 log = logging.getLogger(__name__)
