@@ -8,15 +8,14 @@ open (`service.pipeline`), and its answer is kept only where the text supports i
 `[start, end)` ranges of Unicode code points into the submitted text.
 """
 
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from service.grounding import line_around
 from service.person_names import names_match
 from service.quotes import CAPITALISED_RUN, SPEECH_VERBS_EN, QuoteSpan, find_quotes, speech_cue
 from service.textnorm import matching_form
+from service.vocabulary import POSITION_SHORT_FORMS
 
 
 @dataclass(frozen=True)
@@ -84,8 +83,6 @@ def last_named_before(text: str, offset: int, officials: list[str]) -> str | Non
     return last[1] if last else None
 
 
-_SHORT_FORMS: dict[str, str] = json.loads((Path(__file__).parent / "data" / "position_short_forms.json")
-                                         .read_text(encoding="utf-8"))["forms"]
 _BACK_REFERENCE_TAIL = re.compile(r"\s+(?:itu|tersebut|ini)\s*$|^\s*the\s+", re.IGNORECASE)
 
 
@@ -95,7 +92,7 @@ def official_by_position(cue: str, officials: list[tuple[str, str]]) -> str | No
 
     Convention of Indonesian and English news: once an article has named an office-holder, it refers back to
     them by the position alone ("…," kata Gubernur / ujar Wali Kota Bogor itu / tutup Wako / ujar Konjen /
-    the governor said); the short forms are in `data/position_short_forms.json`."""
+    the governor said); the short forms are `service.vocabulary.POSITION_SHORT_FORMS`."""
     words = _BACK_REFERENCE_TAIL.sub("", matching_form(cue)).strip().lower()
     words = _expand_short_form(words)
     if not words:
@@ -122,9 +119,9 @@ _AFTER_EN_POSITION = re.compile(rf"^\s*[,.]?\s*the\s+(?P<who>[A-Za-z ]{{3,40}}?)
 def _expand_short_form(words: str) -> str:
     """`words` with a leading short or English form of a position written out ("wako bogor" -> "wali kota
     bogor"); unchanged when it opens with none."""
-    for form in sorted(_SHORT_FORMS, key=len, reverse=True):
+    for form, written_out in POSITION_SHORT_FORMS.items():
         if words == form or words.startswith(form + " "):
-            return _SHORT_FORMS[form] + words[len(form):]
+            return written_out + words[len(form):]
     return words
 
 

@@ -109,6 +109,9 @@ FUNCTION_WORDS = frozenset(_WORDS["function_words"])
 SPEECH_VERBS_AFTER_QUOTE_ID = tuple(_WORDS["speech_verbs"]["after_quote_id"])
 SPEECH_VERBS_AFTER_QUOTE_EN = tuple(_WORDS["speech_verbs"]["after_quote_en"])
 SPEECH_VERBS_BEFORE_QUOTE = tuple(_WORDS["speech_verbs"]["before_quote"])
+# The short or English form of a position -> the position written out ("wako" -> "wali kota"), longest first,
+# so that a form that starts another ("wawako" / "wako") is tried first.
+POSITION_SHORT_FORMS = dict(sorted(_WORDS["position_short_forms"].items(), key=lambda kv: -len(kv[0])))
 
 
 def is_title_case(words: Sequence[str], *, share: float, min_words: int, max_words: int | None = None,
