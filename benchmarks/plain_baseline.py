@@ -11,7 +11,6 @@ its recorded replies' wall times, the baseline's from this run or its recording)
 """
 
 import argparse
-import hashlib
 import statistics
 import time
 
@@ -102,11 +101,11 @@ def main() -> None:
         for item in gold:
             output, wall = plain_summary(item.text, plain)
             scores["plain"][item.id] = score_article(item.labels, output, item.text)
-            walls["plain"].append(wall if inner is not None else _recorded_wall(plain, item.text))
+            walls["plain"].append(wall if inner is not None else plain.recorded_wall_s(item.text))
             try:
                 summary = summarize(Article(text=item.text), ringkas)
                 scores["ringkas"][item.id] = score_article(item.labels, summary.model_dump(mode="json"), item.text)
-                walls["ringkas"].append(_recorded_wall(ringkas, blank_steering(item.text)))
+                walls["ringkas"].append(ringkas.recorded_wall_s(blank_steering(item.text)))
             except (LookupError, ModelError) as exc:
                 print(f"{item.id}: Ringkas has no usable recording ({type(exc).__name__}); scored as empty")
                 scores["ringkas"][item.id] = score_article(item.labels, {}, item.text)
@@ -114,13 +113,6 @@ def main() -> None:
     finally:
         backend.close()
     _print_table(args.side, len(gold), scores, walls)
-
-
-def _recorded_wall(llm: CachedLLM, article: str) -> float:
-    """The wall time in s the model took when the replies about `article` (the text the calls were about) were
-    recorded, all its calls together."""
-    calls = llm._load(hashlib.sha256(article.encode("utf-8")).hexdigest())
-    return sum(c.get("wall_s", 0.0) for c in calls)
 
 
 def _print_table(side: str, count: int, scores: dict, walls: dict) -> None:

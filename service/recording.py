@@ -86,6 +86,11 @@ class CachedLLM:
         key = hashlib.sha256(f"{self.name}\n{self.prompt_version}\n{article_sha}".encode()).hexdigest()[:32]
         return self.cache_dir / f"{key}.json"
 
+    def recorded_wall_s(self, article: str) -> float:
+        """The seconds the model took, all calls together, when the replies about `article` (the text the calls
+        were about, `context["article"]`) were recorded; 0.0 if none were."""
+        return sum(call.get("wall_s", 0.0) for call in self._load(_article_key({"article": article})))
+
     def _load(self, article_sha: str) -> list[dict[str, Any]]:
         """The article's recorded calls (none with `refresh`), read once and kept."""
         if article_sha not in self._calls:

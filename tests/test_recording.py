@@ -69,3 +69,15 @@ def test_refresh_ignores_what_is_cached(tmp_path):
     fresh = cached(tmp_path, FakeLLM(article_reply(summary="new")), refresh=True)
     assert ask(fresh).value.summary == "new"
     assert ask(cached(tmp_path, None)).value.summary == "new"
+
+
+def test_the_recorded_wall_time_of_an_article_sums_its_calls(tmp_path):
+    import hashlib
+
+    ask(cached(tmp_path, FakeLLM(article_reply())))
+    ask(cached(tmp_path, FakeLLM(article_reply())), [MESSAGES[0], {"role": "user", "content": "ARTICLE: again"}])
+    replay = cached(tmp_path, None)
+    recorded = json.loads(replay.path_for(hashlib.sha256(ARTICLE["article"].encode()).hexdigest()).read_text())
+    assert len(recorded["calls"]) == 2
+    assert replay.recorded_wall_s(ARTICLE["article"]) == sum(c["wall_s"] for c in recorded["calls"])
+    assert replay.recorded_wall_s("an article never recorded") == 0.0
