@@ -28,7 +28,8 @@ def check_summary(text: str, summary: str, warnings: list[str]) -> str:
     """The model's free-text `summary` of `text` without the sentences it cannot stand behind: one naming
     someone or something the article never mentions ("Joko Widodo"), or one echoing words (of four letters or
     more) the article has only in a line that tries to steer the model. Words are compared in their matching
-    form (`service.textnorm`), case-insensitively. Each dropped sentence is said in `warnings`, which this
+    form (`service.textnorm`), case-insensitively. A last sentence left without its end (cut off at the reply's
+    length limit) goes too, unless it is the only one. Each dropped sentence is said in `warnings`, which this
     appends to; the kept ones are joined by single spaces."""
     text = matching_form(text)
     lowered = text.lower()
@@ -40,6 +41,11 @@ def check_summary(text: str, summary: str, warnings: list[str]) -> str:
     kept = []
     for sentence in re.split(r"(?<=[.!?])\s+", " ".join(summary.split())):
         if not sentence:
+            continue
+        if not sentence.rstrip("\"'”’)»").endswith((".", "!", "?", "…")) and kept:
+            # A last sentence without its end was cut off at the reply's length limit ("Hasil dari kunjungan-"):
+            # a reader would take the fragment for what the article says.
+            warnings.append(f"summary sentence dropped (cut off at the length limit): {sentence}")
             continue
         plain = matching_form(sentence)
         words = {w.lower() for w in _WORD.findall(plain)}
