@@ -11,7 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationInfo, create_model, field_validator
 
 from schemas.summary import PartnerKind
-from service.officials import looks_like_name
+from service.person_names import looks_like_name
 from service.textnorm import matching_form
 
 
@@ -71,7 +71,7 @@ class ArticleReply(CompactSchema):
     officials: list[OfficialItem] = Field(max_length=12)
     partners: list[PartnerItem] = Field(max_length=8)
     sectors: list[str] = Field(max_length=10)
-    goals: list[str] = Field(max_length=3)
+    goals: list[str] = Field(max_length=5)
     summary: str = Field(max_length=600)
 
     @field_validator("officials")

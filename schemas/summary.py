@@ -74,7 +74,8 @@ class Quote(BaseModel):
     attribution: str = Field(
         default="model",
         description="How the speaker was found: 'cue' (a speech verb names them), 'previous' (a pronoun "
-        "continuing the previous quote's speaker), 'title' (a cue naming a position alone, 'kata Gubernur', held by "
+        "continuing the previous quote's speaker), 'mention' (a pronoun cue naming the official who was last the "
+        "subject of a sentence before the quote), 'title' (a cue naming a position alone, 'kata Gubernur', held by "
         "one official), 'model' (the model's answer, kept because the official is the "
         "one the text spoke of last before the quote), or 'none' (the text does not say; no guess is made).",
     )

@@ -223,6 +223,13 @@ def resolve_region(phrase: str) -> Region | None:
     return _choose(_regions()[1].get(name), kind)
 
 
+def names_a_region(phrase: str) -> bool:
+    """Whether a phrase names an Indonesian region at some level, even one that `resolve_region` cannot pick
+    because two regions share the name ("Bogor", "Bekasi": a regency and a city)."""
+    kind, name = _level_and_name(phrase)
+    return bool(name) and bool(_regions()[1].get(name))
+
+
 @cache
 def _one_word_forms() -> _Index:
     index = _Index()
@@ -318,7 +325,7 @@ _ISLANDS = frozenset(fold(island) for island in _PLACE_NAMES["islands"])
 
 
 def is_place(phrase: str) -> bool:
-    """Whether a phrase names a place: an Indonesian region (`resolve_region`), a country, a city abroad, or one
+    """Whether a phrase names a place: an Indonesian region (`names_a_region`), a country, a city abroad, or one
     of the large islands news names as places ("Sumatra", "Kalimantan", "Flores")."""
-    return (fold(phrase) in _ISLANDS or resolve_region(phrase) is not None or country(phrase) is not None
+    return (fold(phrase) in _ISLANDS or names_a_region(phrase) or country(phrase) is not None
             or foreign_city(phrase) is not None)

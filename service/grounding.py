@@ -87,6 +87,11 @@ def line_around(text: str, start: int, end: int | None = None) -> Span:
 
 def in_headline(text: str, offset: int) -> bool:
     """Whether `offset` lies on a line in Title Case, as headlines are written: of its 3-20 words (runs of
-    letters, digits, apostrophes and hyphens that start with an ASCII letter), more than 60% capitalised."""
+    letters, digits, apostrophes and hyphens that start with an ASCII letter), more than 60% capitalised. A
+    line that ends in a full stop is a sentence, whatever its capitals (a lead that opens with a dateline and
+    an official's title and name: "MEDAN – Gubernur Sumatera Utara Edy Rahmayadi menerima …"): headlines in
+    Indonesian and English news take no full stop."""
     start, end = line_around(text, offset)
+    if text[start:end].rstrip().endswith("."):
+        return False
     return is_title_case(re.findall(r"[A-Za-z][\w'-]*", text[start:end]), share=0.6, min_words=3, max_words=20)

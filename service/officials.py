@@ -1,8 +1,8 @@
 """Officials: people's names as the article writes them, the positions they are mentioned with, and the
 officials of a summary, grounded in the text.
 
-Code reads position mentions ("Ketua DPRD Lampung Mingrum Gumay") off the text and shows them to the model as a
-checklist, so that a small model does not miss an official; the model's officials are repaired and checked
+Code reads office mentions ("Ketua DPRD Lampung Mingrum Gumay", `service.office_mentions`) off the text, keeps
+them as officials and shows them to the model as a checklist, so that a small model does not miss an official; the model's officials are repaired and checked
 here. Names are compared without honorifics, ranks and degrees, and a nickname that starts a name matches it.
 Everything is read in the text's matching form (`service.textnorm`), so a zero-width space or a no-break space
 inside a name neither cuts it short nor hides it; spans are half-open `[start, end)` ranges of Unicode code
@@ -13,13 +13,12 @@ import re
 
 from schemas.summary import Official
 from service.gazetteer import split_region_prefix
-from service.grounding import in_headline
 from service.intake import credit_spans
+from service.office_mentions import read_office_mentions
 from service.person_names import (
     find_name_spans,
     fullest_form,
     is_person_name,
-    looks_like_name,
     names_match,
     strip_honorifics,
     without_leading_position,
@@ -27,10 +26,7 @@ from service.person_names import (
 from service.textnorm import matching_form
 from service.vocabulary import (
     ACTING,
-    GOVERNMENT_SHORT_NAMES,
-    LEVEL_WORDS_ID,
     POSITIONS,
-    REGENCY,
     one_of,
 )
 
@@ -39,73 +35,19 @@ from service.vocabulary import (
 _TITLES = one_of(POSITIONS)
 # A position, possibly acting ("Pj. Gubernur", "Plt Bupati") or elect ("gubernur terpilih").
 _TITLE_START = re.compile(rf"^\s*(?:(?i:{one_of(ACTING)})\s+)*(?i:{_TITLES})\b(?:\s+(?i:terpilih))?")
-# A position followed by capitalised words (the body, the region, the name) and the particles of names and
-# lists that may stand between them: "Ketua DPRD Lampung, Mingrum Gumay", "Gubernur Lampung terpilih Rahmat".
-_MENTION = re.compile(
-    rf"\b(?i:{_TITLES})\b(?:[ ,]+(?:[A-Z(][\w().’'-]*|dan|terpilih|of|the|and|bin|binti|de|van))+"
-)
-
-
-def position_mentions(text: str, limit: int = 12) -> list[str]:
-    """Up to `limit` distinct phrases where a position is followed by capitalised words: likely "title + body +
-    name", in order; a phrase inside a longer one found later gives way to it. Headlines are skipped.
-
-    Read off the text's normalised view (see `service.textnorm`), so a zero-width or no-break space inside a
-    name does not end the mention; the phrases are in that matching form."""
-    text = matching_form(text)
-    found: list[str] = []
-    for m in _MENTION.finditer(text):
-        if in_headline(text, m.start()):
-            continue
-        phrase = re.split(r"(?<![A-Z][a-z])\.\s", " ".join(m.group().split()))[0]
-        phrase = re.sub(r"(?:[ ,]+(?:dan|and|of|the|\(\w*))+$", "", phrase.rstrip(" ,."))
-        words = phrase.split()
-        if len(words) < 2 or not any(w[0].isupper() and looks_like_name(w) for w in words[1:]):
-            continue
-        if not any(phrase in f for f in found):
-            found = [f for f in found if f not in phrase] + [phrase]
-        if len(found) >= limit:
-            break
-    return found
-
-
-# Words before a place: Indonesian and English prepositions ("di Vanimo", "ke Vanimo", "of Vanimo") and the
-# levels of government ("Kota Vanimo", "Kab. Semarang", "Pemkot Vanimo").
-_PLACE_MARKERS = "(?:" + one_of(["di", "ke", "dari", *LEVEL_WORDS_ID, f"{REGENCY.abbreviation}.",
-                                  *GOVERNMENT_SHORT_NAMES, "of", "in", "to", "from"]) + ")"
 
 
 def officials_from_mentions(text: str) -> list[tuple[str, str]]:
-    """(name, position phrase) pairs read off the position mentions, in order, each name once.
-
-    "Ketua DPRD Lampung Mingrum Gumay" -> ("Mingrum Gumay", "Ketua DPRD Lampung"). Leading words that are
-    positions, bodies or places are cut; so is an unknown word the article also uses as a place ("ke Vanimo").
-    Names and positions are in their matching form, as `position_mentions` reads them.
-    """
-    text = matching_form(text)
-    pairs: list[tuple[str, str]] = []
-    for mention in position_mentions(text):
-        found: list[tuple[str, str]] = []
-        position = ""
-        for segment in re.split(r"\s*,\s*|\s+(?:dan|and)\s+", mention):
-            words = segment.split()
-            cut = 0
-            while cut < len(words) and (words[cut][0] == "(" or not words[cut][0].isupper()
-                                        or not looks_like_name(words[cut]) or _used_as_place(text, words[cut])):
-                cut += 1
-            position = " ".join(words[:cut]) if cut and _TITLE_START.match(segment) else (
-                " ".join([position, *words[:cut]]).strip())
-            name = " ".join(words[cut:])
-            if name and all(looks_like_name(w) for w in words[cut:]):
-                found.append((strip_honorifics(name), position))
-        if any(len(n.split()) > 1 for n, _ in found):
-            found = [(n, p) for n, p in found if len(n.split()) > 1]  # "Miri, Sarawak, Adam Yii Siew Sang"
-        pairs += [(n, p) for n, p in found if n and all(n != known for known, _ in pairs)]
+    """(name, position phrase) pairs of the office-holders `text` names with their position, in order, each
+    person once: `service.office_mentions.read_office_mentions`, then the names given in pairs after two titles
+    (`paired_titles`: "gubernur dan wakil gubernur terpilih, Rahmat dan Jihan"). Names and positions are in
+    the text's matching form (`service.textnorm`)."""
+    pairs = read_office_mentions(text)
+    for name, position in paired_titles(text).items():
+        if is_person_name(name) and not any(names_match(name, known) or names_match(known, name)
+                                            for known, _ in pairs):
+            pairs.append((name, position))
     return pairs
-
-
-def _used_as_place(text: str, word: str) -> bool:
-    return re.search(rf"\b{_PLACE_MARKERS}\s+{re.escape(word)}\b", text, re.IGNORECASE) is not None
 
 
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"

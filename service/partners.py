@@ -13,10 +13,10 @@ import re
 
 from schemas.summary import Official, Partner, PartnerKind
 from service.dates import is_date
-from service.gazetteer import country, expand_region_word, office_party, resolve_region
+from service.gazetteer import country, expand_region_word, is_place, office_party, resolve_region
 from service.grounding import dice, find_all, line_around
 from service.officials import after_position, starts_with_position
-from service.person_names import names_match
+from service.person_names import is_degree, is_honorific, is_person_name, names_match
 from service.quotes import QuoteSpan
 from service.textnorm import matching_form, normalise, tokens
 from service.vocabulary import (
@@ -150,6 +150,7 @@ _LEVEL_PREFIX = re.compile(
     rf"^(?:(?:{one_of([GOVERNMENT, *LEVEL_WORDS_ID, *GOVERNMENT_SHORT_NAMES, *LEVEL_WORDS_EN, *_OF_THE])})\s+)+",
     re.IGNORECASE)
 # Where a meeting took place is not a party to it ("Balai Kota Jakarta", "Hotel Lombok Raya").
+_REGION_ABROAD = re.compile(rf"^(?:{one_of(_DATA['regions_abroad'], space=_ONE_SPACE)})\s", re.IGNORECASE)
 _VENUE = re.compile(rf"(?:{one_of(_DATA['venues'], space=_ONE_SPACE)})\b", re.IGNORECASE)
 # A news site ("Nusramedia.COM") or the word for the visit itself ("Kunker") is not a party either.
 _NOT_A_PARTY = re.compile(rf"\.(?:{one_of(_DATA['outlet_domains'])})\b"
@@ -184,8 +185,7 @@ def ground_partners(text: str, items, warnings: list[str], people: list[str] = (
                 continue
             partners.append(Partner(name=name, kind=PartnerKind(office_kind), spans=spans))
             continue
-        if is_date(name) or starts_with_position(name) or _VENUE.match(name) or \
-                any(names_match(name, p) for p in people):
+        if is_date(name) or starts_with_position(name) or _VENUE.match(name) or _names_a_person(name, people, text):
             warnings.append(f"partner {item.name!r} dropped: a date, a venue, a position or a person, not a party")
             continue
         if _NOT_A_PARTY.search(name):
@@ -201,6 +201,20 @@ def ground_partners(text: str, items, warnings: list[str], people: list[str] = (
         kind = partner_kind(name, text)
         partners.append(Partner(name=name, kind=item.kind if kind == "other" else kind, spans=spans))
     return partners
+
+
+def _names_a_person(name: str, people: list[str], text: str) -> bool:
+    """Whether a partner the model gives is a person, not a party: one of `people` (the officials), a phrase
+    holding an official's full name ("Dinas PUPR Aji Firnanda"), a name of two or more words that
+    `is_person_name` accepts (it refuses places, acronyms and words of institutions) with no word of a kind of
+    party (`partner_kind`: "PT", "Universitas", "Bank") or of a place in it, or an honorific or a degree alone
+    ("H", "SH"), left over from a person's name."""
+    if any(names_match(name, p) or (len(p.split()) > 1 and p in name) for p in people):
+        return True
+    words = name.split()
+    return (len(words) > 1 and is_person_name(name) and partner_kind(name, text) == "other"
+            and not _REGION_ABROAD.match(name) and not any(is_place(w) for w in words)) \
+        or is_honorific(name) or is_degree(name)
 
 
 def _office_as_party(text: str, office: str) -> tuple[str, list, str] | None:

@@ -91,6 +91,32 @@ _NOMINALISATION = re.compile(r"^(?:pe|ke)\w{4,}an$")
 _NAME_SUFFIXES = ("wan", "man", "yan")
 
 
+def honorifics_length(text: str) -> int:
+    """How many code points of honorifics, with the spaces and commas after them, open `text` ("Mayjen TNI
+    (Purn) Andi" -> 17); 0 when none does."""
+    m = _PREFIX_RE.match(text)
+    return m.end() if m else 0
+
+
+def is_honorific(word: str) -> bool:
+    """Whether one word is an honorific written before a name ("H.", "Hj", "Dr.", "drg.", "Mr.", "Kombes"):
+    `service.vocabulary.HONORIFICS`."""
+    return bool(word) and _PREFIX_RE.match(word + " ") is not None
+
+
+def is_nominalisation(word: str) -> bool:
+    """Whether a word has the shape of an Indonesian noun of an institution or a field, made with the
+    circumfixes pe-/per-/ke- ... -an ("Perhubungan", "Kesehatan", "Persidangan"), and not of a given name in
+    -wan, -man, -yan ("Kertawan")."""
+    bare = word.strip(".,").lower()
+    return bool(_NOMINALISATION.match(bare)) and not bare.endswith(_NAME_SUFFIXES)
+
+
+def is_degree(word: str) -> bool:
+    """Whether one word is an academic degree written after a name ("S.H.", "M.Si", "SE", "MSi", "Ph.D")."""
+    return _looks_like_degree(word)
+
+
 def is_person_name(phrase: str) -> bool:
     """Whether a phrase is a person's name as news prints it, clean: honorifics before it may stand ("Dr. Hj"),
     nothing else that is not the name.
@@ -128,7 +154,7 @@ def is_person_name(phrase: str) -> bool:
                 return False  # "II", "IV Jawa": a numeral opens no name
         elif not in_capitals and len(word) > 1 and "." not in word and word.isupper():
             return False  # an acronym: "HAL", "DPRD"
-        if bare in WORDS_NEVER_IN_A_NAME or (_NOMINALISATION.match(bare) and not bare.endswith(_NAME_SUFFIXES)):
+        if bare in WORDS_NEVER_IN_A_NAME or is_nominalisation(bare):
             return False
     if all(w.strip(".").lower() in NOT_NAME_WORDS or _PREFIX_RE.match(w + " ") for w in words):
         return False  # places, months or honorifics only

@@ -17,7 +17,7 @@ from schemas.extraction import ArticleReply, speakers_reply_model
 from schemas.summary import Provenance, Quote, Summary, Usage
 from service import __version__
 from service.article import Article
-from service.goals import ground_goals
+from service.goals import add_stated_purposes, ground_goals
 from service.intake import blank_steering, is_noise_line
 from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schema
 from service.officials import ground_officials, officials_from_mentions
@@ -25,14 +25,14 @@ from service.partners import ground_partners, own_sides, visits_reported
 from service.person_names import names_match
 from service.prompts import ExtractPrompts, load_extract_prompts
 from service.quotes import QuoteSpan, not_speech, speaker_cue_names, speech_quotes
-from service.sectors import ground_sectors
+from service.sectors import add_stated_fields, ground_sectors
 from service.speakers import attribute_quotes, last_named_before, speaker_by_position
 from service.summary_check import check_summary
 from service.vocabulary import SUMMARY_LANGUAGES, language_name
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PROMPTS = "extract/v2"
+DEFAULT_PROMPTS = "extract/v3"
 # Prompt and completion tokens one article may spend over all its calls, re-asks included (a seed article
 # spends 1,500-2,500): a model that keeps failing validation stops here instead of looping on.
 TOKEN_BUDGET = 16_000
@@ -130,8 +130,8 @@ def summarize(
     partners = ground_partners(text, reply.partners if reply else [], warnings, names)
     partners += own_sides(text, officials, partners)
     partners += visits_reported(text, partners, quote_spans)
-    sectors = ground_sectors(text, reply.sectors if reply else [], warnings)
-    goals = ground_goals(text, reply.goals if reply else [], warnings)
+    sectors = add_stated_fields(text, ground_sectors(text, reply.sectors if reply else [], warnings))
+    goals = add_stated_purposes(text, ground_goals(text, reply.goals if reply else [], warnings))
     summary_text = check_summary(article.text, reply.summary if reply else "", warnings)
     return Summary(
         title=article.title, url=article.url, content_sha256=article.sha256, language=language,

@@ -237,7 +237,8 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 # English puts the name first: "…," Emil said.
-_AFTER_EN_NAME_FIRST = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.' -]{{1,60}}?)\s+(?:{SPEECH_VERBS_EN})\b")
+_AFTER_EN_NAME_FIRST = re.compile(
+    rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.' -]{{1,60}}?|(?i:he|she|they))\s+(?:{SPEECH_VERBS_EN})\b")
 # Before the opening mark, in the same paragraph: "Pramono mengatakan, " / "Kata X: " / "X said: ".
 _BEFORE = re.compile(
     rf"(?P<who>[^.\n\"“”]{{1,160}}?)\s+(?:{one_of(SPEECH_VERBS_BEFORE_QUOTE)})\s*(?:bahwa|that)?\s*[,:]?\s*$",

@@ -80,6 +80,7 @@ class CachedLLM:
         self.stale = 0
         self._stale_next: dict[tuple[str, str], int] = {}
         self._calls: dict[str, list[dict[str, Any]]] = {}
+        self._used: dict[str, set[str]] = {}  # per article, the requests answered in this session
 
     def path_for(self, article_sha: str) -> Path:
         """The file of an article's replies: named by a hash of the model, the prompt version and the article."""
@@ -110,6 +111,7 @@ class CachedLLM:
         calls = self._load(sha)
         key = request_key(response_model, messages)
         call = next((c for c in calls if c.get("request") == key), None)
+        self._used.setdefault(sha, set()).add(key)
         if call is not None:
             self.hits += 1
             return self._replay(call, response_model, context)
@@ -134,6 +136,21 @@ class CachedLLM:
             for recorded in recorder.recorded.get(sha, []):
                 calls.append({"request": key, **recorded})
             self._save(sha, calls)
+
+    def prune(self) -> int:
+        """Drop, from the files of the articles asked about in this session, the calls no request of this session
+        used: replies recorded for requests the code no longer makes, which would otherwise count in
+        `recorded_wall_s` and grow the files. Returns how many calls were dropped. Call it after a run that asked
+        about every article it records for (`ringkas eval` with the model)."""
+        dropped = 0
+        for sha, used in self._used.items():
+            calls = self._load(sha)
+            kept = [c for c in calls if c.get("request") in used]
+            if len(kept) != len(calls):
+                dropped += len(calls) - len(kept)
+                self._calls[sha] = kept
+                self._save(sha, kept)
+        return dropped
 
     @staticmethod
     def _replay(call: dict[str, Any], response_model, context) -> Reply:

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from service.grounding import line_around
-from service.person_names import names_match
+from service.gazetteer import is_place
+from service.person_names import is_honorific, names_match
 from service.quotes import CAPITALISED_RUN, SPEECH_VERBS_EN, QuoteSpan, find_quotes, speech_cue
 from service.textnorm import matching_form
-from service.vocabulary import POSITION_SHORT_FORMS
+from service.vocabulary import NOT_NAME_WORDS, POSITION_SHORT_FORMS, POSITION_WORDS
 
 
 @dataclass(frozen=True)
@@ -23,33 +24,73 @@ class Attribution:
     """Who said a quote, as far as the text tells: `speaker` is one of the officials' names, or None."""
 
     speaker: str | None
-    method: str  # "cue", "previous" or "none"
+    method: str  # "cue", "previous", "mention" or "none"
 
 
 def attribute_quotes(text: str, quotes: list[QuoteSpan], officials: list[str]) -> list[Attribution]:
-    """A speaker for each of `quotes` (found in `text`), in their order, among `officials` (names): the one a
-    speech cue names ("cue"), else the previous quote's speaker when a pronoun or nothing continues it within
-    two paragraphs ("previous"), else none ("none")."""
+    """A speaker for each of `quotes` (found in `text`), in their order, among `officials` (names).
+
+    - "cue": a speech cue names the official ("…," kata Budi; Budi mengatakan, "…"), by name, by a part of it,
+      or by the initials the article gave in brackets after the name ("Andi Sulaiman (ASL)" … "ujar ASL").
+    - "previous": a singular pronoun cue ("ujarnya", "he added"), or no cue at all for a quote that opens its
+      paragraph, continues the previous quote's speaker within two paragraphs, when no other official has been
+      the subject of a sentence since that quote.
+    - "mention": a singular pronoun cue with no such previous quote goes to the official who was last the
+      subject of a sentence, within two paragraphs before the quote.
+    - "none": the text does not say; no guess is made. A cue that names someone who is no official, a position
+      alone, or several people ("kata mereka") also ends the previous speaker's turn.
+
+    Convention of Indonesian and English news: a pronoun refers to the subject of the preceding sentences (the
+    name that opens a sentence, after an opening phrase such as "Menurut" or "Dalam sambutannya,"; or the agent
+    of "Hal senada disampaikan …"), not to the people named after the verb ("Menurut Khoir, Fraksi PKB mendukung
+    gubernur terpilih Rahmat … “…,” tegasnya" is Khoir's)."""
+    aliases = initials_of(text, officials)
     results: list[Attribution] = []
     previous: tuple[str, int] | None = None  # the last attributed speaker and where their quote ended
     for quote in quotes:
         who, is_pronoun = speech_cue(text, quote)
-        speaker = _match_official(who, officials) if who else None
+        speaker = _match_official(who, officials, aliases, before=_cue_is_before(text, quote, who)) if who else None
+        if is_pronoun and _PLURAL.search(text[quote.end:quote.end + 40]):
+            who, is_pronoun = "mereka", False  # "kata mereka", "they said": several people, no one speaker
+        continues = is_pronoun or (not who and _opens_paragraph(text, quote.start))
+        subject = last_subject_before(text, quote.start, officials) if continues and not speaker else None
         if speaker:
             result = Attribution(speaker, "cue")
-        elif (is_pronoun or not who) and previous and _paragraphs_between(text, previous[1], quote.start) <= 2:
+        elif continues and previous and _paragraphs_between(text, previous[1], quote.start) <= 2 \
+                and (subject is None or subject[1] < previous[1] or subject[0] == previous[0]):
             result = Attribution(previous[0], "previous")
+        elif is_pronoun and subject and _paragraphs_between(text, subject[1], quote.start) <= 2:
+            result = Attribution(subject[0], "mention")
         else:
             result = Attribution(None, "none")
-        if result.speaker:
-            previous = (result.speaker, quote.end)
+        previous = (result.speaker, quote.end) if result.speaker else (None if who else previous)
         results.append(result)
     return results
 
 
-def _match_official(words: str, officials: list[str]) -> str | None:
-    """The official named in a cue: the longest run of capitalised words that names exactly one official."""
-    for run in sorted(CAPITALISED_RUN.findall(words), key=len, reverse=True):
+_PLURAL = re.compile(r"^\W{0,3}\w*\s*(?:mereka|they|keduanya|both)\b", re.IGNORECASE)
+
+
+def _opens_paragraph(text: str, offset: int) -> bool:
+    """Whether only spaces and the opening mark stand between the line's start and `offset` (a quote that opens
+    its paragraph)."""
+    return not text[text.rfind("\n", 0, offset) + 1:offset].strip(" \t\"“”‘’«»'")
+
+
+def _cue_is_before(text: str, quote: QuoteSpan, who: str | None) -> bool:
+    """Whether the cue's words stand before the quote (Budi mengatakan, "…"), not after it."""
+    return bool(who) and who.strip() not in matching_form(text[quote.end:quote.end + len(who) + 40])
+
+
+def _match_official(words: str, officials: list[str], aliases: dict[str, str] | None = None, *,
+                    before: bool = False) -> str | None:
+    """The official a cue names: in the first run of capitalised words after the verb that holds more than
+    positions and places (the last one before it, for a cue before the quote), the run or its tail that names
+    exactly one official. News names the speaker right next to the speech verb; a person named further on has
+    another role ("kata Awang didampingi Asisten Bere Ali", "ujar Asisten Budi mewakili Gubernur Andi";
+    "Didampingi Gubernur Andi, Ketua DPRD Rina mengatakan")."""
+    runs = CAPITALISED_RUN.findall(words)
+    for run in reversed(runs) if before else runs:
         run_words = run.split()
         # Try the run and its tails ("Wakil Gubernur Lampung Jihan Nurlela" -> "Jihan Nurlela").
         for i in range(len(run_words)):
@@ -57,7 +98,104 @@ def _match_official(words: str, officials: list[str]) -> str | None:
             hits = [o for o in officials if names_match(candidate, o)]
             if len(hits) == 1:
                 return hits[0]
+            if aliases and candidate in aliases:
+                return aliases[candidate]
+        if any(not _is_position_word(w) for w in run_words):
+            return None  # a person who is no official: the speaker is not one of them
     return None
+
+
+_INITIALS = re.compile(r"\(([A-Z]{2,5})\)")
+
+
+def initials_of(text: str, officials: list[str]) -> dict[str, str]:
+    """Initials an article gives an official in brackets right after the name, by initials: "Gubernur Andi
+    Sulaiman (ASL)" -> {"ASL": "Andi Sulaiman"}. Indonesian news introduces the initials it then calls an
+    official by ("ujar ASL", "kata Gubernur ASL")."""
+    view = matching_form(text)
+    found: dict[str, str] = {}
+    for m in _INITIALS.finditer(view):
+        before = view[max(0, m.start() - 80):m.start()].rstrip(" ,")
+        hits = [o for o in officials if before.endswith(o) or before.endswith(o.split()[-1])]
+        if len(hits) == 1:
+            found.setdefault(m.group(1), hits[0])
+    return found
+
+
+# Lower-case words that may open a sentence before its subject: "Menurut Budi, …", "Sementara itu, Budi …",
+# "According to Budi", "Meanwhile, Budi".
+_BEFORE_SUBJECT = frozenset({"menurut", "sementara", "itu", "selain", "dalam", "kesempatan", "tersebut", "lebih",
+                             "lanjut", "kemudian", "pula", "juga", "adapun", "sedangkan", "namun", "di", "sisi",
+                             "lain", "pihak", "according", "to", "meanwhile", "the", "also", "in", "addition"})
+# An opening phrase of up to five words, not all capitalised, closed by a comma also leaves the subject after it: "Dalam sambutannya,
+# Rina …", "Usai penandatanganan, Wakil Gubernur Rina …", "Speaking at the same event, Mayor Hendra …".
+_OPENER = re.compile(r"^\W*(?=[^,]*\b[a-z])(?:[\w'’-]+\s+){0,4}[\w'’-]+\s*,\s*(?:[A-Z][\w.'’-]*[\s,]*)*$")
+# The agent of a passive speech verb is the subject the next pronoun refers to: "Hal senada disampaikan Ketua
+# DPRD Rina Marlina.", "… disambut baik oleh Wali Kota Hendra", "… was welcomed by Mayor Hendra".
+_AGENT = re.compile(r"\b(?:di(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|utarakan)|oleh|by)\s+"
+                    r"(?:[A-Z][\w.'’-]*\s*)*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?=\S)")
+# A run of capitalised words ends at a line break or a full stop after a word of three letters or more.
+_RUN_BREAK = re.compile(r"(?<=\w{3})\.\s+|\s*\n\s*")
+
+
+def last_subject_before(text: str, offset: int, officials: list[str]) -> tuple[str, int] | None:
+    """The official (one of `officials`) last named as the subject of a sentence in `text` before `offset`,
+    outside quotations, with the offset of that mention (code points); None if none is.
+
+    A subject opens its sentence: before it stand only capitalised words (positions, regions, honorifics),
+    commas and the openers of `_BEFORE_SUBJECT` ("Menurut", "Sementara itu"), or a short opening phrase closed
+    by a comma ("Dalam sambutannya,"); or it is the agent of a passive speech verb ("disampaikan Ketua DPRD
+    Rina")."""
+    view = matching_form(text[:offset])
+    if len(view) != offset:
+        view = text[:offset]
+    spans = [(q.start, q.end) for q in find_quotes(view)]
+    starts = [m.end() for m in _SENTENCE_START.finditer(view)]
+    last: tuple[str, int] | None = None
+    for run_start, run in _runs(view):
+        if any(a <= run_start < b for a, b in spans):
+            continue
+        sentence_start = max((s for s in starts if s <= run_start), default=0)
+        words = run.split()
+        for i in range(len(words)):
+            hits = [o for o in officials if names_match(" ".join(words[i:]), o)]
+            if len(hits) == 1:
+                if _is_subject_lead(" ".join([view[sentence_start:run_start], *words[:i]])):
+                    last = (hits[0], run_start)
+                break
+    return last
+
+
+def _runs(view: str):
+    """(offset, run) for each run of capitalised words, split where a sentence or a line ends inside it."""
+    for m in CAPITALISED_RUN.finditer(view):
+        position = m.start()
+        for part in _RUN_BREAK.split(m.group()):
+            if part:
+                yield position, part.rstrip(".")
+            position = view.find(part, position) + len(part) if part else position
+            nxt = _RUN_BREAK.match(view, position)
+            position = nxt.end() if nxt else position
+
+
+def _is_subject_lead(lead: str) -> bool:
+    """Whether what opens a sentence before a name leaves the name its subject: only the openers of
+    `_BEFORE_SUBJECT` and the words of a position before a name (positions, bodies, places, honorifics,
+    acronyms: "Wali Kota Vlissingen", "Ketua DPRD", "H."), not a noun the name belongs to ("Kunjungan Wali Kota
+    Bas …" is about the visit); or a short opening phrase closed by a comma; or a passive speech verb."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", lead)
+    while words and words[0].lower() in _BEFORE_SUBJECT:
+        words.pop(0)
+    # "Wakil Wali Kota Vlissingen, Albert": a position opens the lead, its body follows in capitals.
+    titled = bool(words) and words[0].lower().strip(".") in POSITION_WORDS and all(w[0].isupper() for w in words)
+    return (titled or all(w.lower() in _BEFORE_SUBJECT or (w[0].isupper() and _is_position_word(w)) for w in words)
+            or bool(_OPENER.match(lead)) or bool(_AGENT.search(lead)))
+
+
+def _is_position_word(word: str) -> bool:
+    bare = word.strip(".")
+    return (bare.lower() in NOT_NAME_WORDS or bare.isupper() or is_honorific(word) or is_place(bare))
 
 
 def last_named_before(text: str, offset: int, officials: list[str]) -> str | None:

@@ -84,18 +84,21 @@ DEGREES = tuple(_WORDS["degrees"])
 # bodies, words of institutions, parties, interjections and places.
 NOT_NAME_WORDS = frozenset(
     DATE_WORDS | set(LEVEL_WORDS_ID) | set(LEVEL_WORDS_EN) | set(GOVERNMENT_SHORT_NAMES) | {GOVERNMENT}
-    | (POSITION_WORDS - set(_WORDS["position_words_read_in_names"]))
+    | POSITION_WORDS
     | {level.abbreviation for level in LEVELS if level.abbreviation}
-    | {word for words in _WORDS["not_name_words"].values() for word in words}
+    | {word for group, words in _WORDS["not_name_words"].items() if not group.startswith("_") for word in words}
 )
 # Words that make any phrase holding one something other than a person's name: positions, the words of the
 # levels of government, days, and the listed bodies, words of institutions, news agency and interjections. Not
 # places, months or parties: "Timur Pradopo", "Juni" and the surname "Pan" are names.
 WORDS_NEVER_IN_A_NAME = frozenset(
     POSITION_WORDS | DAY_NAMES | set(LEVEL_WORDS_ID) | set(LEVEL_WORDS_EN) | set(GOVERNMENT_SHORT_NAMES)
-    | {word for group in ("bodies", "institutions", "news_agency", "interjections")
+    | {word for group in ("bodies", "institutions", "offices", "numerals", "news_agency", "interjections")
        for word in _WORDS["not_name_words"][group]}
 )
+BUILDING_NOUNS = frozenset(_WORDS["building_nouns"])
+LOWER_LEVEL_WORDS = tuple(_WORDS["lower_levels"])  # kecamatan, desa, prefektur: the word after one is a place
+NOT_THE_HOLDER = tuple(_WORDS["not_the_holder"])  # istri, mantan, calon: "istri Gubernur" is not the governor  # kantor, rumah dinas: "Kantor Gubernur" is a building
 NAME_PARTICLES = frozenset(_WORDS["name_particles"])  # bin, binti, van, de: lower case inside a name
 # Capitalised words that end a name when it is read on to the right: days, the Indonesian words of the levels
 # of government, and the listed words that open what follows a name. Not NOT_NAME_WORDS: a region's name right
@@ -111,6 +114,9 @@ SPEECH_VERBS_AFTER_QUOTE_EN = tuple(_WORDS["speech_verbs"]["after_quote_en"])
 SPEECH_VERBS_BEFORE_QUOTE = tuple(_WORDS["speech_verbs"]["before_quote"])
 # The short or English form of a position -> the position written out ("wako" -> "wali kota"), longest first,
 # so that a form that starts another ("wawako" / "wako") is tried first.
+FIELD_MARKERS = tuple(_WORDS["field_markers"])  # bidang, sektor: the fields of a cooperation are listed after one
+# How news states what a visit or agreement is for: markers, verbs, words that end the clause (service.goals).
+PURPOSES: dict[str, list[str]] = _WORDS["purposes"]
 POSITION_SHORT_FORMS = dict(sorted(_WORDS["position_short_forms"].items(), key=lambda kv: -len(kv[0])))
 
 

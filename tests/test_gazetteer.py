@@ -120,6 +120,8 @@ def test_an_indonesian_city_is_not_abroad():
 def test_places_are_regions_countries_cities_abroad_and_islands():
     assert all(is_place(p) for p in ("Pati", "Rembang", "Sumatra", "Kalimantan", "Jepang", "Wina", "NTT"))
     assert not any(is_place(p) for p in ("Hendra Wijaya", "Sukarno", "Usaha Mikro"))
+    # A name both a regency and a city carry is a place, though `resolve_region` cannot say which one.
+    assert is_place("Bekasi") and is_place("Bogor") and resolve_region("Bogor") is None
 
 
 @pytest.mark.parametrize("phrase, split", [

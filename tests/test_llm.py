@@ -172,7 +172,7 @@ def test_invented_names_and_quotes_never_reach_the_summary(stub, caplog):
                                         sectors=["pangan", "tambang emas"]))
     stub.queue += [invented, invented]
     summary = summarize(Article(text=text, title="Lampung dan Banten"), llm_for(stub, retries=1))
-    assert [o.name for o in summary.officials] == ["Jihan Nurlela"]
+    assert [o.name for o in summary.officials] == ["Jihan Nurlela", "Andra Soni"]  # never the invented one
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "Budi Hartono" not in logged and "Jihan" not in logged  # no reply or prompt text in any log line
     assert any("'Budi Hartono' dropped" in w for w in summary.warnings)

@@ -160,3 +160,16 @@ def test_a_party_named_through_its_heads_office_is_the_region_at_that_level():
         ("Provinsi Sumbar", "province"), ("Kota Bogor", "city"), ("Kabupaten Boyolali", "regency")]
     assert [text[s:e] for p in partners for s, e in p.spans] == ["Sumbar", "Bogor", "Boyolali"]
     assert any("Ketua Panitia" in w for w in warnings)  # a position that names no region is still no party
+
+
+def test_people_and_pieces_of_their_names_are_not_parties():
+    text = ("Pemerintah Kota Medan menerima Konsul Jenderal Jepang Takeshi Ono dan Kepala Dinas PUPR Aji Firnanda, SH. "
+            "Kerja sama dengan Prefektur Aichi dan PT Sinar Harapan Abadi dibahas bersama Rina Marlina.\n")
+    reply = article_reply(partners=[("Takeshi Ono", "foreign_government"), ("PUPR Aji Firnanda", "other"),
+                                    ("SH", "other"), ("Rina Marlina", "other"), ("Prefektur Aichi", "other"),
+                                    ("PT Sinar Harapan Abadi", "company"), ("Pemerintah Kota Medan", "city")],
+                          officials=[("Aji Firnanda", "Kepala Dinas", "PUPR")])
+    summary, _ = run(text, reply)
+    assert [p.name for p in summary.partners][:3] == ["Prefektur Aichi", "PT Sinar Harapan Abadi",
+                                                      "Pemerintah Kota Medan"]
+    assert not any(p.name in {"Takeshi Ono", "PUPR Aji Firnanda", "SH", "Rina Marlina"} for p in summary.partners)

@@ -49,6 +49,19 @@ def test_a_changed_request_is_a_miss_with_a_model_and_refused_without(tmp_path):
     assert rough.stale == 1
 
 
+def test_pruning_drops_the_replies_to_requests_no_longer_made(tmp_path):
+    ask(cached(tmp_path, FakeLLM(article_reply(summary="one"))))
+    changed = [MESSAGES[0], {"role": "user", "content": "ARTICLE: changed hints"}]
+    recorder = cached(tmp_path, FakeLLM(article_reply(summary="two")))
+    ask(recorder, changed)
+    assert recorder.prune() == 1  # the reply to the old request: no request of this run used it
+    replay = cached(tmp_path, None)
+    assert ask(replay, changed).value.summary == "two"
+    with pytest.raises(LookupError):  # the old request has nothing left to answer it
+        ask(cached(tmp_path, None), MESSAGES)
+    assert cached(tmp_path, None).prune() == 0  # a run that asked nothing touches no file
+
+
 def test_other_model_or_prompt_version_has_its_own_cache(tmp_path):
     ask(cached(tmp_path, FakeLLM(article_reply())))
     with pytest.raises(LookupError, match="no cached ArticleReply"):

@@ -22,3 +22,25 @@ def test_a_field_the_article_does_not_name_is_dropped_with_a_warning():
     assert [(s.evidence, s.label.value) for s in sectors] == [("Pariwisata", "tourism_culture"),
                                                              ("UMKM", "smes_cooperatives")]
     assert warnings == ["sector 'pertambangan' dropped: not found in the article"]
+
+
+def test_fields_listed_after_bidang_or_sektor_in_a_sentence_about_cooperation_are_sectors():
+    from service.sectors import stated_fields
+
+    text = ("Kedua daerah sepakat menjalin kerja sama di bidang pariwisata, pendidikan dan perdagangan.\n"
+            "Bupati juga meninjau sektor pertanian warga.\n"  # no cooperation in its sentence: not read
+            "The memorandum covers the fields of fisheries and tourism.\n")
+    sectors = stated_fields(text)
+    assert [(s.label, s.evidence) for s in sectors] == [
+        ("tourism_culture", "pariwisata"), ("education_human_resources", "pendidikan"),
+        ("trade_investment", "perdagangan"), ("agriculture_food", "fisheries")]
+    assert all(text[a:b].lower() == s.evidence.lower() for s in sectors for a, b in s.spans)
+
+
+def test_stated_fields_add_only_labels_the_models_sectors_lack():
+    from schemas.summary import Sector
+    from service.sectors import add_stated_fields
+
+    text = "Kerja sama itu meliputi bidang pariwisata dan kesehatan.\n"
+    model = [Sector(label="tourism_culture", evidence="pariwisata", spans=[(32, 42)])]
+    assert [s.label for s in add_stated_fields(text, model)] == ["tourism_culture", "health"]

@@ -91,3 +91,80 @@ def test_a_deputy_is_not_the_position_it_deputises():
     offices = [("Edy Natar Nasution", "Wakil Gubernur Provinsi Riau")]
     assert official_by_position("Gubernur", offices) is None
     assert official_by_position("Wagub", offices) == "Edy Natar Nasution"
+
+
+def test_a_pronoun_with_no_quote_before_it_goes_to_the_subject_of_the_sentences_before():
+    text = ("Menurut Budi Hartono, Fraksi PKB mendukung program gubernur terpilih, Rina Marlina, di bidang UMKM.\n"
+            "“Kami ingin UMKM maju,” tegasnya.\n")
+    # Rina is named last, but after the verb: the object, not the subject the pronoun refers to.
+    assert speakers(text, ["Budi Hartono", "Rina Marlina"]) == [("Budi Hartono", "mention")]
+
+
+def test_a_new_subject_between_two_quotes_takes_the_pronoun_from_the_previous_speaker():
+    text = ("“Pasar dibuka besok,” kata Budi Hartono.\n"
+            "Sementara itu, Wali Kota Rina Marlina menyambut rencana itu.\n"
+            "“Kami siap memasok sayur,” ujarnya.\n")
+    assert speakers(text, ["Budi Hartono", "Rina Marlina"]) == [("Budi Hartono", "cue"), ("Rina Marlina", "mention")]
+
+
+def test_an_english_pronoun_cue_continues_the_subject():
+    text = ("Regent Budi Hartono welcomed the delegation.\n"
+            "“We are ready to work together,” he expressed on Monday.\n"
+            "“Trade will follow,” she said.\n")
+    assert speakers(text, ["Budi Hartono"]) == [("Budi Hartono", "mention"), ("Budi Hartono", "previous")]
+
+
+def test_initials_given_in_brackets_after_a_name_name_the_speaker_in_a_cue():
+    text = ("Gubernur Sulawesi Tenggara, Andi Sulaiman (ASL), bersama Ketua DPRD La Ode Karim menandatangani nota.\n"
+            "“Dokumen ini pedoman kita,” ujar Gubernur ASL.\n")
+    assert speakers(text, ["Andi Sulaiman", "La Ode Karim"]) == [("Andi Sulaiman", "cue")]
+
+
+def test_the_speaker_is_the_name_right_after_the_verb_not_a_companion_named_later():
+    text = "“Semoga kerja sama ini menyejahterakan rakyat,” kata Budi didampingi Asisten Umum Andi Wijaya.\n"
+    assert speakers(text, ["Budi Hartono", "Andi Wijaya"]) == [("Budi Hartono", "cue")]
+
+
+def test_a_pronoun_never_reaches_back_over_more_than_two_paragraphs_to_a_subject():
+    text = "Budi Hartono datang ke Medan.\n\nA.\n\nB.\n\nC.\n\n“Kami siap,” katanya.\n"
+    assert speakers(text, ["Budi Hartono"]) == [(None, "none")]
+
+
+def test_a_new_subject_after_a_sentence_end_or_an_opening_phrase_takes_the_pronoun():
+    officials = ["Andi Sulaiman", "Rina Marlina"]
+    for between in ("Rina Marlina menilai kerja sama itu penting.",                    # after a line break
+                    "Dalam sambutannya, Wakil Gubernur Rina Marlina menilai hal itu.",  # a short opening phrase
+                    "Hal senada disampaikan Ketua DPRD Rina Marlina."):                 # a passive speech verb
+        text = f"“Kami siap,” kata Andi Sulaiman di Jambi.\n{between}\n“Kami juga siap,” ujarnya.\n"
+        assert speakers(text, officials) == [("Andi Sulaiman", "cue"), ("Rina Marlina", "mention")], between
+
+
+def test_a_noun_before_a_name_makes_it_no_subject():
+    text = ("Kunjungan Wali Kota Bas Jansen disambut warga.\n"
+            "“Kami berterima kasih atas kunjungan ini,” katanya.\n")
+    assert speakers(text, ["Bas Jansen"]) == [(None, "none")]
+
+
+def test_someone_who_is_no_official_or_several_people_end_the_previous_speakers_turn():
+    text = ("“Pasar dibuka besok,” kata Andi Sulaiman.\n"
+            "“Harga turun,” kata Siti Aminah, pedagang di pasar itu.\n"
+            "“Kami senang,” ujarnya.\n"
+            "“Kami juga,” kata mereka.\n")
+    assert speakers(text, ["Andi Sulaiman"]) == [("Andi Sulaiman", "cue"), (None, "none"), (None, "none"),
+                                                  (None, "none")]
+
+
+def test_a_quote_with_no_cue_continues_the_speaker_only_when_it_opens_its_paragraph():
+    text = ("“Pasar dibuka besok,” kata Andi Sulaiman.\n"
+            "Dalam naskah itu disebutkan, “Para pihak sepakat bekerja sama.”\n"
+            "“Kami akan mengawasi pelaksanaannya.”\n")
+    assert speakers(text, ["Andi Sulaiman"]) == [("Andi Sulaiman", "cue"), (None, "none"),
+                                                  ("Andi Sulaiman", "previous")]
+
+
+def test_in_a_cue_the_person_next_to_the_verb_speaks_not_one_they_stand_in_for():
+    officials = ["Andi Sulaiman", "Rina Marlina"]
+    assert speakers("“Kami siap,” ujar Asisten II Budi Prasetyo mewakili Gubernur Andi Sulaiman.\n",
+                    officials) == [(None, "none")]
+    assert speakers("Didampingi Gubernur Andi Sulaiman, Ketua DPRD Rina Marlina mengatakan, “Kami siap.”\n",
+                    officials) == [("Rina Marlina", "cue")]
