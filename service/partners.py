@@ -14,6 +14,7 @@ import re
 from schemas.summary import Official, Partner, PartnerKind
 from service.dates import is_date
 from service.gazetteer import country, expand_region_word, is_place, office_party, resolve_region
+from service.intake.noise import dateline_outlet
 from service.grounding import dice, find_all, line_around
 from service.officials import after_position, starts_with_position
 from service.person_names import is_degree, is_honorific, is_person_name, names_match
@@ -153,6 +154,7 @@ _LEVEL_PREFIX = re.compile(
 _REGION_ABROAD = re.compile(rf"^(?:{one_of(_DATA['regions_abroad'], space=_ONE_SPACE)})\s", re.IGNORECASE)
 _VENUE = re.compile(rf"(?:{one_of(_DATA['venues'], space=_ONE_SPACE)})\b", re.IGNORECASE)
 # A news site ("Nusramedia.COM") or the word for the visit itself ("Kunker") is not a party either.
+_DOMAINS = one_of(_DATA["outlet_domains"])
 _NOT_A_PARTY = re.compile(rf"\.(?:{one_of(_DATA['outlet_domains'])})\b"
                           rf"|^(?:{one_of(_DATA['meeting_words'], space=_ONE_SPACE)})$", re.IGNORECASE)
 # "yang juga merupakan mantan ketua Bawaslu Lampung": a person's past office, not a party to the visit.
@@ -188,7 +190,7 @@ def ground_partners(text: str, items, warnings: list[str], people: list[str] = (
         if is_date(name) or starts_with_position(name) or _VENUE.match(name) or _names_a_person(name, people, text):
             warnings.append(f"partner {item.name!r} dropped: a date, a venue, a position or a person, not a party")
             continue
-        if _NOT_A_PARTY.search(name):
+        if _NOT_A_PARTY.search(name) or _is_outlet(name, text):
             warnings.append(f"partner {item.name!r} dropped: an outlet or a kind of event, not a party")
             continue
         if all(_FORMER.search(text[: start]) for start, _ in spans):
@@ -201,6 +203,16 @@ def ground_partners(text: str, items, warnings: list[str], people: list[str] = (
         kind = partner_kind(name, text)
         partners.append(Partner(name=name, kind=item.kind if kind == "other" else kind, spans=spans))
     return partners
+
+
+def _is_outlet(name: str, text: str) -> bool:
+    """Whether a partner the model gives is the news outlet: the text writes it with a web domain ("kata
+    Syamsuar kepada GoRiau.com"), or it is the outlet the dateline names, however spelt ("ANTARA" -> "Antaranews")."""
+    letters = re.sub(r"\W", "", name).lower()
+    outlet = re.sub(r"\W", "", dateline_outlet(text) or "").lower()
+    if outlet and letters.startswith(outlet):
+        return True
+    return re.search(rf"\b{re.escape(name)}\.(?:{_DOMAINS})\b", text, re.IGNORECASE) is not None
 
 
 def _names_a_person(name: str, people: list[str], text: str) -> bool:
@@ -272,10 +284,21 @@ def own_sides(text: str, officials: list[Official], partners: list[Partner]) -> 
                 continue
             name, kind = f"{level[0]} {region}", level[1]
         spans = find_all(text, region, ignore_case=False)
-        if not spans or any(_names_the_region(p.name, name) for p in partners + found):
+        if not spans or not _is_a_place(region, text) or any(_names_the_region(p.name, name) for p in partners + found):
             continue
         found.append(Partner(name=name, kind=kind, spans=spans))
     return found
+
+
+# A word the text uses as a place: after a level of government or a preposition of place, but not the "Kota" of
+# the title "Wali Kota" ("Wakil Wali Kota Albert Vader" makes no city "Albert").
+_AS_PLACE = r"(?<!wali )(?<!wali)\b(?:kota|kabupaten|kab\.|provinsi|pemkot|pemkab|pemprov|di|ke|dari|city of|of|in)\s+"
+
+
+def _is_a_place(region: str, text: str) -> bool:
+    """Whether an official's institution names a place: one of the gazetteer's, or a name the text uses as one
+    ("Kota Vlissingen", "di Vlissingen"); not a person's name left in the institution ("Kota Aliyah")."""
+    return is_place(region) or re.search(_AS_PLACE + re.escape(region) + r"\b", text, re.IGNORECASE) is not None
 
 
 def _names_the_region(listed: str, region: str) -> bool:
@@ -289,7 +312,9 @@ _VISIT = re.compile(rf"\b(?:{one_of(_DATA['visits'])})(?:\s*\([^)]{{0,20}}\))?(?
                     re.IGNORECASE)
 # A place, capitalised, with the words of its level of government: "Provinsi Banten", "Kota Bandung".
 _PLACE_LEVEL = one_of([w.capitalize() for w in (GOVERNMENT, *GOVERNMENT_SHORT_NAMES, *LEVEL_WORDS_ID)] + ["DPRD"])
-_PLACE = re.compile(rf"(?:(?:{_PLACE_LEVEL})[ \t]+)*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){{0,2}}")
+# A place's words: a dot inside one ("St.Petersburg") but not one that ends a sentence ("ke Lombok Utara. Ikut").
+_PLACE_WORD = r"[A-Z](?:[\w'-]|\.(?=\w))*"
+_PLACE = re.compile(rf"(?:(?:{_PLACE_LEVEL})[ \t]+)*{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,2}}")
 # National bodies and spelled-out names of institutions are not a region visited.
 _NOT_A_PLACE = frozenset(_DATA["not_places"])
 _AND = re.compile(r"\s*(?:,|dan|serta)\s+")
@@ -315,6 +340,8 @@ def visits_reported(text: str, partners: list[Partner], quotes: list[QuoteSpan] 
         position = visit.end()
         while (place := _PLACE.match(plain, position)) is not None:
             name = place.group().rstrip(".")
+            while len(name.split()) > 1 and is_honorific(name.split()[-1]):
+                name = name.rsplit(" ", 1)[0]  # "ke Kabupaten Lombok Utara Dr. H. Najmul": the name follows
             if not (_VENUE.match(name) or starts_with_position(name) or is_date(name)
                     or name.split()[0].lower() in _NOT_A_PLACE
                     or any(same_party(name, p.name) for p in partners + found)):

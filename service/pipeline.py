@@ -22,7 +22,7 @@ from service.intake import blank_steering, is_noise_line
 from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schema
 from service.officials import ground_officials, officials_from_mentions
 from service.partners import ground_partners, own_sides, visits_reported
-from service.person_names import names_match
+from service.person_names import is_person_name, names_match
 from service.prompts import ExtractPrompts, load_extract_prompts
 from service.quotes import QuoteSpan, not_speech, speaker_cue_names, speech_quotes
 from service.sectors import add_stated_fields, ground_sectors
@@ -127,7 +127,9 @@ def summarize(
     step("attributing quotes")
     offices = [(o.name, f"{o.title} {o.institution}") for o in officials]
     quotes = attribute_speakers(extraction, quote_spans, names, offices)
-    partners = ground_partners(text, reply.partners if reply else [], warnings, names)
+    # People are no parties: the officials, and whoever a speech cue names ("kata Boda").
+    speakers = [c for c in speaker_cue_names(text, quote_spans) if is_person_name(c)]
+    partners = ground_partners(text, reply.partners if reply else [], warnings, names + speakers)
     partners += own_sides(text, officials, partners)
     partners += visits_reported(text, partners, quote_spans)
     sectors = add_stated_fields(text, ground_sectors(text, reply.sectors if reply else [], warnings))

@@ -173,3 +173,22 @@ def test_people_and_pieces_of_their_names_are_not_parties():
     assert [p.name for p in summary.partners][:3] == ["Prefektur Aichi", "PT Sinar Harapan Abadi",
                                                       "Pemerintah Kota Medan"]
     assert not any(p.name in {"Takeshi Ono", "PUPR Aji Firnanda", "SH", "Rina Marlina"} for p in summary.partners)
+
+
+def test_the_outlet_and_a_region_left_from_a_persons_name_are_not_parties():
+    text = ("MEDAN (ANTARA) - Wali Kota Medan Budi Santoso menerima Wakil Wali Kota Aliyah Mustika.\n"
+            "“Kami siap,” kata Budi kepada Antaranews dan GoSumut.com di Medan.\n")
+    reply = article_reply(partners=[("Antaranews", "company"), ("GoSumut", "company"), ("Kota Medan", "city")],
+                          officials=[("Budi Santoso", "Wali Kota", "Kota Medan"),
+                                     ("Mustika", "Wakil Wali Kota", "Kota Aliyah")])
+    summary, _ = run(text, reply)
+    # "Kota Aliyah" is no city: the text writes "Aliyah" only in the title "Wali Kota Aliyah Mustika".
+    assert [p.name for p in summary.partners] == ["Kota Medan"]
+
+
+def test_a_place_visited_ends_at_the_sentence_and_before_the_name_that_follows():
+    text = ("Rombongan DPRD melakukan kunjungan kerja ke Kabupaten Lombok Utara Dr. H. Rudi Hartono menyambut mereka. "
+            "Lalu kunjungan kerja ke Kota Mataram. Ikut hadir para kepala dinas.\n")
+    summary, _ = run(text, article_reply())
+    assert {"Kabupaten Lombok Utara", "Kota Mataram"} <= {p.name for p in summary.partners}
+    assert not any("Dr" in p.name or "Ikut" in p.name for p in summary.partners)
