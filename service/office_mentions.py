@@ -25,10 +25,10 @@ Everything is read in the text's matching form (`service.textnorm`); names and p
 """
 
 import re
-from dataclasses import dataclass
 
 from service.gazetteer import is_place, resolve_region, split_region_prefix
 from service.grounding import in_headline
+from service.mention_tokens import Token, tokenize
 from service.person_names import (
     honorifics_length,
     is_degree,
@@ -40,58 +40,22 @@ from service.person_names import (
 )
 from service.textnorm import matching_form
 from service.vocabulary import (
-    LOWER_LEVEL_WORDS,
-    NOT_THE_HOLDER,
     ACTING,
     BUILDING_NOUNS,
     DATE_WORDS,
     GOVERNMENT_SHORT_NAMES,
     LEVEL_WORDS_EN,
     LEVEL_WORDS_ID,
+    LOWER_LEVEL_WORDS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
+    NOT_THE_HOLDER,
     POSITIONS,
     REGENCY,
     WORDS_AFTER_A_NAME,
     WORDS_NEVER_IN_A_NAME,
     one_of,
 )
-
-
-@dataclass(frozen=True)
-class _Token:
-    text: str  # as written; a sentence's closing dot is a token of its own
-    start: int  # code points into the matching form
-    end: int
-    kind: str  # "word", "comma", or "stop" (a sentence's end, a line break, a bracket, a quotation mark, ";", ":")
-
-
-# Words, and the punctuation that ends or splits a mention.
-_RAW = re.compile(r"\n|[,;:()\[\]“”\"|]|[^\s,;:()\[\]“”\"|]+")
-# An honorific or a degree glued to the next word by its dot: "drg.Wendy", "dr.Danny", "S.E.Komisi".
-_GLUED = re.compile(r"^((?:[A-Za-z]{1,4}\.)+)([A-Z][a-z][\w'’-]*)$")
-# Words that end in a dot without ending a sentence: initials ("M.", "S.M."), and short abbreviations.
-_ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.|(?:[A-Za-z]{1,4}\.){2,}|[A-Z][a-z]{0,3}\.)$")
-
-
-def _tokens(view: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    for m in _RAW.finditer(view):
-        word, start = m.group(), m.start()
-        if word in ",":
-            tokens.append(_Token(word, start, m.end(), "comma"))
-        elif len(word) == 1 and not word.isalnum():
-            tokens.append(_Token(word, start, m.end(), "stop"))
-        elif (glued := _GLUED.match(word)) and (is_honorific(glued.group(1)) or is_degree(glued.group(1))):
-            head = len(glued.group(1))
-            tokens += [_Token(word[:head], start, start + head, "word"),
-                       _Token(word[head:], start + head, m.end(), "word")]
-        elif word.endswith(".") and len(word) > 1 and not _ABBREVIATION.match(word) and not is_honorific(word):
-            tokens += [_Token(word[:-1], start, m.end() - 1, "word"), _Token(".", m.end() - 1, m.end(), "stop")]
-        else:
-            tokens.append(_Token(word, start, m.end(), "word"))
-    return tokens
-
 
 _POSITIONS = frozenset(p.lower() for p in POSITIONS)
 _ACTING = frozenset(a.lower() for a in ACTING)
@@ -118,7 +82,7 @@ _PLACE_MARKERS = re.compile(
                       "of", "in", "to", "from"]) + r")\s+(\w+)", re.IGNORECASE)
 
 
-def _position_at(tokens: list[_Token], i: int) -> int | None:
+def _position_at(tokens: list[Token], i: int) -> int | None:
     """The end (exclusive token index) of the longest position, acting marks included, starting at token i."""
     j = i
     while j < len(tokens) and tokens[j].kind == "word" and tokens[j].text.lower() in _ACTING | _DEPUTY:
@@ -131,7 +95,7 @@ def _position_at(tokens: list[_Token], i: int) -> int | None:
     return j if j > i and tokens[j - 1].text.lower() in _ACTING else None
 
 
-def _not_a_holder(tokens: list[_Token], i: int) -> bool:
+def _not_a_holder(tokens: list[Token], i: int) -> bool:
     """Whether the position at token i names a building ("Rumah Dinas Wali Kota") or someone else than its
     holder ("istri Gubernur", "mantan Bupati") by the words right before it."""
     before = []
@@ -148,7 +112,7 @@ class _Reader:
 
     def __init__(self, view: str):
         self.view = view
-        self.tokens = _tokens(view)
+        self.tokens = tokenize(view)
         self.places = {m.group(1) for m in _PLACE_MARKERS.finditer(view)}
 
     def word(self, i: int) -> str | None:
@@ -174,9 +138,7 @@ class _Reader:
                 i = self.place_end(i + 1) or i + 2
             elif (end := self.place_end(i)) is not None:
                 i = end
-            elif _is_body_word(word) and not (word == "I" and self._balinese_name_at(i)):
-                i += 1
-            elif lower in _CONNECTIVES and (self._connects_body(i + 1)):
+            elif _is_body_word(word) and not (word == "I" and self._balinese_name_at(i)) or lower in _CONNECTIVES and (self._connects_body(i + 1)):
                 i += 1
             else:
                 break
