@@ -127,8 +127,9 @@ def initials_of(text: str, officials: list[str]) -> dict[str, str]:
 _BEFORE_SUBJECT = frozenset({"menurut", "sementara", "itu", "selain", "dalam", "kesempatan", "tersebut", "lebih",
                              "lanjut", "kemudian", "pula", "juga", "adapun", "sedangkan", "namun", "di", "sisi",
                              "lain", "pihak", "according", "to", "meanwhile", "the", "also", "in", "addition"})
-# An opening phrase of up to five words, not all capitalised, closed by a comma also leaves the subject after it: "Dalam sambutannya,
-# Rina …", "Usai penandatanganan, Wakil Gubernur Rina …", "Speaking at the same event, Mayor Hendra …".
+# An opening phrase of up to five words, not all capitalised, closed by a comma also leaves the subject after it:
+# "Dalam sambutannya, Rina …", "Usai penandatanganan, Wakil Gubernur Rina …", "Speaking at the same event, Mayor
+# Hendra …".
 _OPENER = re.compile(r"^\W*(?=[^,]*\b[a-z])(?:[\w'’-]+\s+){0,4}[\w'’-]+\s*,\s*(?:[A-Z][\w.'’-]*[\s,]*)*$")
 # The agent of a passive speech verb is the subject the next pronoun refers to: "Hal senada disampaikan Ketua
 # DPRD Rina Marlina.", "… disambut baik oleh Wali Kota Hendra", "… was welcomed by Mayor Hendra".
@@ -170,13 +171,13 @@ def last_subject_before(text: str, offset: int, officials: list[str]) -> tuple[s
 def _runs(view: str):
     """(offset, run) for each run of capitalised words, split where a sentence or a line ends inside it."""
     for m in CAPITALISED_RUN.finditer(view):
-        position = m.start()
-        for part in _RUN_BREAK.split(m.group()):
-            if part:
-                yield position, part.rstrip(".")
-            position = view.find(part, position) + len(part) if part else position
-            nxt = _RUN_BREAK.match(view, position)
-            position = nxt.end() if nxt else position
+        start = m.start()
+        for stop in _RUN_BREAK.finditer(view, m.start(), m.end()):
+            if stop.start() > start:
+                yield start, view[start:stop.start()].rstrip(".")
+            start = stop.end()
+        if start < m.end():
+            yield start, view[start:m.end()].rstrip(".")
 
 
 def _is_subject_lead(lead: str) -> bool:
