@@ -6,9 +6,10 @@ The baseline is what a careful engineer would write first: one instructor call i
 the system message, as instructor's JSON mode puts it), the article as the user message, temperature 0, and no
 code before or after it except locating each quote in the text. Its replies are recorded in the eval cache under
 their own prompt version ("plain/v1"), so `--replay` re-scores without a model, and `--fresh` asks the model
-again (and records the new replies), to time the baseline in the same session as Ringkas's recording. Prints, per side of the split,
-each field's F1 for both, quote speaker accuracy, and the median and total wall time per article (Ringkas's from
-its recorded replies' wall times, the baseline's from this run or its recording). Never asserts a time.
+again (and records the new replies), to time the baseline in the same session as Ringkas's recording. Prints,
+per side of the split, each field's F1 for both, quote speaker accuracy, and the median and total wall time per
+article (both from the recorded replies' wall times: the baseline's from this run when it asked the model).
+Never asserts a time.
 """
 
 import argparse

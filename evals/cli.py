@@ -80,10 +80,9 @@ def eval_command(gold_dir: Path, replay: bool, allow_stale: bool, no_cache: bool
     finally:
         backend.close()
     run["cache"] = {"hits": llm.hits, "misses": llm.misses, "stale": llm.stale}
-    if not replay and not run["reliability"]["failed"]:
-        # Every article was asked about afresh or from the cache: replies to requests no longer made go.
-        if dropped := llm.prune():
-            click.echo(f"dropped {dropped} recorded repl(ies) to requests the code no longer makes", err=True)
+    # Every article was asked about afresh or from the cache: replies to requests no longer made go.
+    if not replay and not run["reliability"]["failed"] and (dropped := llm.prune()):
+        click.echo(f"dropped {dropped} recorded repl(ies) to requests the code no longer makes", err=True)
     if llm.stale:
         click.echo(f"note: {llm.stale} replayed repl(ies) were recorded for a request the code now builds "
                    "differently; re-record with the model for exact figures", err=True)

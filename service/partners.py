@@ -14,8 +14,8 @@ import re
 from schemas.summary import Official, Partner, PartnerKind
 from service.dates import is_date
 from service.gazetteer import country, expand_region_word, is_place, office_party, resolve_region
-from service.intake.noise import dateline_outlet
 from service.grounding import dice, find_all, line_around
+from service.intake import dateline_outlet
 from service.officials import after_position, starts_with_position
 from service.person_names import is_degree, is_honorific, is_person_name, names_match
 from service.quotes import QuoteSpan
@@ -150,12 +150,13 @@ def partner_kind(name: str, text: str = "") -> str:
 _LEVEL_PREFIX = re.compile(
     rf"^(?:(?:{one_of([GOVERNMENT, *LEVEL_WORDS_ID, *GOVERNMENT_SHORT_NAMES, *LEVEL_WORDS_EN, *_OF_THE])})\s+)+",
     re.IGNORECASE)
-# Where a meeting took place is not a party to it ("Balai Kota Jakarta", "Hotel Lombok Raya").
+# A region abroad named with its level is a place whatever its words ("Prefektur Aichi").
 _REGION_ABROAD = re.compile(rf"^(?:{one_of(_DATA['regions_abroad'], space=_ONE_SPACE)})\s", re.IGNORECASE)
+# Where a meeting took place is not a party to it ("Balai Kota Jakarta", "Hotel Lombok Raya").
 _VENUE = re.compile(rf"(?:{one_of(_DATA['venues'], space=_ONE_SPACE)})\b", re.IGNORECASE)
 # A news site ("Nusramedia.COM") or the word for the visit itself ("Kunker") is not a party either.
 _DOMAINS = one_of(_DATA["outlet_domains"])
-_NOT_A_PARTY = re.compile(rf"\.(?:{one_of(_DATA['outlet_domains'])})\b"
+_NOT_A_PARTY = re.compile(rf"\.(?:{_DOMAINS})\b"
                           rf"|^(?:{one_of(_DATA['meeting_words'], space=_ONE_SPACE)})$", re.IGNORECASE)
 # "yang juga merupakan mantan ketua Bawaslu Lampung": a person's past office, not a party to the visit.
 _FORMER = re.compile(rf"\b(?:{one_of(_DATA['former'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
@@ -207,7 +208,8 @@ def ground_partners(text: str, items, warnings: list[str], people: list[str] = (
 
 def _is_outlet(name: str, text: str) -> bool:
     """Whether a partner the model gives is the news outlet: the text writes it with a web domain ("kata
-    Syamsuar kepada GoRiau.com"), or it is the outlet the dateline names, however spelt ("ANTARA" -> "Antaranews")."""
+    Syamsuar kepada GoRiau.com"), or it is the outlet the dateline names, however spelt ("ANTARA" ->
+    "Antaranews")."""
     letters = re.sub(r"\W", "", name).lower()
     outlet = re.sub(r"\W", "", dateline_outlet(text) or "").lower()
     if outlet and letters.startswith(outlet):
@@ -284,7 +286,8 @@ def own_sides(text: str, officials: list[Official], partners: list[Partner]) -> 
                 continue
             name, kind = f"{level[0]} {region}", level[1]
         spans = find_all(text, region, ignore_case=False)
-        if not spans or not _is_a_place(region, text) or any(_names_the_region(p.name, name) for p in partners + found):
+        if not spans or not _is_a_place(region, text) or \
+                any(_names_the_region(p.name, name) for p in partners + found):
             continue
         found.append(Partner(name=name, kind=kind, spans=spans))
     return found

@@ -11,8 +11,8 @@ open (`service.pipeline`), and its answer is kept only where the text supports i
 import re
 from dataclasses import dataclass
 
-from service.grounding import line_around
 from service.gazetteer import is_place
+from service.grounding import line_around
 from service.person_names import is_honorific, names_match
 from service.quotes import CAPITALISED_RUN, SPEECH_VERBS_EN, QuoteSpan, find_quotes, speech_cue
 from service.textnorm import matching_form
@@ -116,7 +116,7 @@ def initials_of(text: str, officials: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for m in _INITIALS.finditer(view):
         before = view[max(0, m.start() - 80):m.start()].rstrip(" ,")
-        hits = [o for o in officials if before.endswith(o) or before.endswith(o.split()[-1])]
+        hits = [o for o in officials if before.endswith((o, o.split()[-1]))]
         if len(hits) == 1:
             found.setdefault(m.group(1), hits[0])
     return found
