@@ -138,7 +138,8 @@ class _Reader:
                 i = self.place_end(i + 1) or i + 2
             elif (end := self.place_end(i)) is not None:
                 i = end
-            elif _is_body_word(word) and not (word == "I" and self._balinese_name_at(i)) or lower in _CONNECTIVES and (self._connects_body(i + 1)):
+            elif (_is_body_word(word) and not (word == "I" and self._balinese_name_at(i))) or (
+                    lower in _CONNECTIVES and self._connects_body(i + 1)):
                 i += 1
             else:
                 break

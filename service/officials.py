@@ -2,8 +2,8 @@
 officials of a summary, grounded in the text.
 
 Code reads office mentions ("Ketua DPRD Lampung Mingrum Gumay", `service.office_mentions`) off the text, keeps
-them as officials and shows them to the model as a checklist, so that a small model does not miss an official; the model's officials are repaired and checked
-here. Names are compared without honorifics, ranks and degrees, and a nickname that starts a name matches it.
+them as officials and shows them to the model as a checklist, so that a small model does not miss an official;
+the model's officials are repaired and checked here. Names are compared without honorifics, ranks and degrees, and a nickname that starts a name matches it.
 Everything is read in the text's matching form (`service.textnorm`), so a zero-width space or a no-break space
 inside a name neither cuts it short nor hides it; spans are half-open `[start, end)` ranges of Unicode code
 points into the submitted text.

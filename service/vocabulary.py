@@ -96,9 +96,9 @@ WORDS_NEVER_IN_A_NAME = frozenset(
     | {word for group in ("bodies", "institutions", "offices", "numerals", "news_agency", "interjections")
        for word in _WORDS["not_name_words"][group]}
 )
-BUILDING_NOUNS = frozenset(_WORDS["building_nouns"])
+BUILDING_NOUNS = frozenset(_WORDS["building_nouns"])  # kantor, rumah dinas: "Kantor Gubernur" is a building
 LOWER_LEVEL_WORDS = tuple(_WORDS["lower_levels"])  # kecamatan, desa, prefektur: the word after one is a place
-NOT_THE_HOLDER = tuple(_WORDS["not_the_holder"])  # istri, mantan, calon: "istri Gubernur" is not the governor  # kantor, rumah dinas: "Kantor Gubernur" is a building
+NOT_THE_HOLDER = tuple(_WORDS["not_the_holder"])  # istri, mantan, calon: "istri Gubernur" is not the governor
 NAME_PARTICLES = frozenset(_WORDS["name_particles"])  # bin, binti, van, de: lower case inside a name
 # Capitalised words that end a name when it is read on to the right: days, the Indonesian words of the levels
 # of government, and the listed words that open what follows a name. Not NOT_NAME_WORDS: a region's name right
