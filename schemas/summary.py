@@ -77,7 +77,7 @@ class Quote(BaseModel):
         "continuing the previous quote's speaker), 'mention' (a pronoun cue naming the official who was last the "
         "subject of a sentence before the quote), 'title' (a cue naming a position alone, 'kata Gubernur', held by "
         "one official), 'model' (the model's answer, kept because the official is the "
-        "one the text spoke of last before the quote), or 'none' (the text does not say; no guess is made).",
+        "one the text spoke of last before the quote, in its paragraph or the one before), or 'none' (the text does not say; no guess is made).",
     )
 
     @model_validator(mode="after")

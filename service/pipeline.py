@@ -26,7 +26,7 @@ from service.person_names import is_person_name, names_match
 from service.prompts import ExtractPrompts, load_extract_prompts
 from service.quotes import QuoteSpan, not_speech, speaker_cue_names, speech_quotes
 from service.sectors import add_stated_fields, ground_sectors
-from service.speakers import attribute_quotes, last_named_before, speaker_by_position
+from service.speakers import attribute_quotes, last_named_near, speaker_by_position
 from service.summary_check import check_summary
 from service.vocabulary import SUMMARY_LANGUAGES, language_name
 
@@ -182,8 +182,9 @@ def attribute_speakers(extraction: Extraction, quote_spans: list[QuoteSpan], nam
                                [*extraction.transcript, {"role": "user", "content": question}], 40 + 16 * len(open_))
         for i, speaker in zip(open_, reply.speakers if reply else []):
             # The model's answer is kept only where the text supports it: the official it names is the one the
-            # text spoke of last before the quote. A wrong speaker is worse than none, since an analyst quotes it.
-            if speaker in names and last_named_before(text, quote_spans[i].start, names) == speaker:
+            # text spoke of last before the quote, in its paragraph or the one before. A wrong speaker is worse
+            # than none, since an analyst quotes it.
+            if speaker in names and last_named_near(text, quote_spans[i].start, names) == speaker:
                 speakers[i], methods[i] = speaker, "model"
     for i in open_:
         # After the follow-up, so that what is sent to the model stays as recorded.

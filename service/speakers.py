@@ -199,12 +199,28 @@ def _is_position_word(word: str) -> bool:
     return (bare.lower() in NOT_NAME_WORDS or bare.isupper() or is_honorific(word) or is_place(bare))
 
 
+def last_named_near(text: str, offset: int, officials: list[str], paragraphs: int = 1) -> str | None:
+    """The official `last_named_before` gives, when that mention stands in the paragraph of `offset` or within
+    `paragraphs` paragraphs before it; None otherwise.
+
+    What a model's answer for a quote with no cue needs: news names a speaker close to their quote, in its
+    paragraph or the one before; a name several paragraphs back (an official of the lead) supports no guess."""
+    last = _last_named(text, offset, officials)
+    return last[1] if last and _paragraphs_between(text, last[0], offset) <= paragraphs else None
+
+
 def last_named_before(text: str, offset: int, officials: list[str]) -> str | None:
     """The official (one of `officials`) named last in `text` before `offset`, by full name or a part of it
     (`names_match`), outside quotations; None if none is. Offsets are code points.
 
     Convention of Indonesian and English news: a pronoun cue ("ujarnya", "tambahnya", "he said") continues the
     person the text spoke of last; when another official is named in between, the pronoun is theirs."""
+    last = _last_named(text, offset, officials)
+    return last[1] if last else None
+
+
+def _last_named(text: str, offset: int, officials: list[str]) -> tuple[int, str] | None:
+    """(offset of the mention, official) for the official named last before `offset`, outside quotations."""
     last: tuple[int, str] | None = None
     spans = [(q.start, q.end) for q in find_quotes(text[:offset])]
     view = matching_form(text[:offset])  # same length as text[:offset] only without invisible characters
@@ -219,7 +235,7 @@ def last_named_before(text: str, offset: int, officials: list[str]) -> str | Non
             if len(hits) == 1:
                 last = (m.start(), hits[0])
                 break
-    return last[1] if last else None
+    return last
 
 
 _BACK_REFERENCE_TAIL = re.compile(r"\s+(?:itu|tersebut|ini)\s*$|^\s*the\s+", re.IGNORECASE)

@@ -160,17 +160,23 @@ def test_a_speaker_the_text_does_not_support_is_left_out_rather_than_guessed():
     assert any("no speaker" in w for w in summary.warnings)
 
 
-def test_the_models_speaker_is_kept_when_the_text_spoke_of_them_last_however_far_back():
-    # "ujarnya" three paragraphs after the official was last named, with nobody else named in between.
-    text = ("Jambi siap kirim beras ke Padang\n"
-            "Gubernur Jambi Sahrul Anwar meninjau gudang beras milik pemerintah provinsi, Senin.\n"
-            "Gudang itu dibangun tahun lalu dengan dana bantuan provinsi.\n"
-            "Kapasitasnya mencapai lima ribu ton gabah kering giling.\n"
-            "Sebagian beras akan dikirim ke Kota Padang melalui kerja sama antardaerah.\n"
-            "“Kami ingin petani mendapat harga yang layak,” ujarnya.\n")
+def test_the_models_speaker_is_kept_only_when_the_text_named_them_last_close_to_the_quote():
+    # "ujarnya" four paragraphs after the official was last named: too far for the model's answer to be kept.
+    far = ("Jambi siap kirim beras ke Padang\n"
+           "Gubernur Jambi Sahrul Anwar meninjau gudang beras milik pemerintah provinsi, Senin.\n"
+           "Gudang itu dibangun tahun lalu dengan dana bantuan provinsi.\n"
+           "Kapasitasnya mencapai lima ribu ton gabah kering giling.\n"
+           "Sebagian beras akan dikirim ke Kota Padang melalui kerja sama antardaerah.\n"
+           "“Kami ingin petani mendapat harga yang layak,” ujarnya.\n")
     main = article_reply(officials=[("Sahrul Anwar", "Gubernur", "Provinsi Jambi")])
-    summary, _ = run(text, main, {"speakers": ["Sahrul Anwar"]})
-    assert [q.speaker for q in summary.quotes] == ["Sahrul Anwar"]
+    summary, _ = run(far, main, {"speakers": ["Sahrul Anwar"]})
+    assert [q.speaker for q in summary.quotes] == [None]
+    # Named in the paragraph before the quote, not as its subject: the model's answer is kept.
+    near = ("Jambi siap kirim beras ke Padang\n"
+            "Para petani menyambut Gubernur Jambi Sahrul Anwar di gudang beras itu, Senin.\n"
+            "“Kami ingin petani mendapat harga yang layak,” ujarnya.\n")
+    summary, _ = run(near, main, {"speakers": ["Sahrul Anwar"]})
+    assert [(q.speaker, q.attribution) for q in summary.quotes] == [("Sahrul Anwar", "model")]
 
 
 def test_the_speaker_schema_admits_only_officials_or_null():

@@ -2,7 +2,13 @@
 model's answer needs, on made-up sentences and the seeds."""
 
 from service.quotes import find_quotes, speaker_cue_names, speech_quotes
-from service.speakers import attribute_quotes, last_named_before, official_by_position, speaker_by_position
+from service.speakers import (
+    attribute_quotes,
+    last_named_before,
+    last_named_near,
+    official_by_position,
+    speaker_by_position,
+)
 from tests.conftest import seed_text
 
 
@@ -168,3 +174,14 @@ def test_in_a_cue_the_person_next_to_the_verb_speaks_not_one_they_stand_in_for()
                     officials) == [(None, "none")]
     assert speakers("Didampingi Gubernur Andi Sulaiman, Ketua DPRD Rina Marlina mengatakan, “Kami siap.”\n",
                     officials) == [("Rina Marlina", "cue")]
+
+
+def test_a_model_answer_needs_the_speaker_named_in_the_quotes_paragraph_or_the_one_before():
+    officials = ["Budi Hartono", "Rina Marlina"]
+    text = ("Gubernur Budi Hartono menerima rombongan.\n\nKerja sama itu meliputi pangan.\n\n"
+            "Jadwal panen dibahas.\n\n“Kami siap,” tambah pejabat itu.\n")
+    quote = text.index("“Kami") + 1
+    assert last_named_before(text, quote, officials) == "Budi Hartono"
+    assert last_named_near(text, quote, officials) is None  # named three paragraphs back: no support
+    near = "Rina Marlina menilai kerja sama itu penting.\n\n“Kami siap,” tambah pejabat itu.\n"
+    assert last_named_near(near, near.index("“Kami") + 1, officials) == "Rina Marlina"
