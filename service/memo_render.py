@@ -62,16 +62,16 @@ _MARKDOWN_ACTIVE = re.compile(r"([\\`<>\[\]|])")
 _LINE_BREAKS = re.compile(r"\r\n?|\n")
 
 
-def _md_text(text: str) -> str:
+def markdown_text(text: str) -> str:
     """`text` as literal Markdown on one line: markup characters backslash-escaped, line breaks made spaces (a
     break would end the list item or quote it sits in and let the next line start a block of its own)."""
     return _MARKDOWN_ACTIVE.sub(r"\\\1", _LINE_BREAKS.sub(" ", text))
 
 
-def _md_link(url: str) -> str:
+def markdown_link(url: str) -> str:
     """A source URL in Markdown: an autolink when it is a web URL, else escaped text that no renderer links."""
     if not is_web_url(url):
-        return _md_text(url)
+        return markdown_text(url)
     # A web URL has no whitespace or control characters; < and > are the only ones that end an autolink.
     return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
 
@@ -79,7 +79,7 @@ def _md_link(url: str) -> str:
 def to_markdown(memo: BriefingMemo) -> str:
     """The memo as CommonMark (with a GitHub-style table): every outside text escaped, web URLs as autolinks."""
     memo = printable_memo(memo)
-    words, md = labels("memo", memo.language), _md_text
+    words, md = labels("memo", memo.language), markdown_text
     out = [f"# {words['title']}", "", md(_header(memo)), "", f"## {words['summary']}", ""]
     out += [f"{md(s.text)} {_cites(s.cites)}" for s in memo.executive_summary] or [f"_{words['none']}_"]
     out += ["", f"## {words['partners']}", ""]
@@ -116,7 +116,7 @@ def to_markdown(memo: BriefingMemo) -> str:
                 f"{', ' + md(source.outlet) if source.outlet else ''}, {words['offset']} {q.start}–{q.end}", ""]
     out += [f"## {words['source_list']}", ""]
     for s in memo.sources:
-        bits = [b for b in (s.outlet and md(s.outlet), s.date and md(s.date), s.url and _md_link(s.url)) if b]
+        bits = [b for b in (s.outlet and md(s.outlet), s.date and md(s.date), s.url and markdown_link(s.url)) if b]
         out.append(f"{s.n}. {md(s.title)}" + (" — " + ", ".join(bits) if bits else ""))
     if memo.warnings:
         out += ["", f"## {words['notes']}", ""] + [f"- {md(x)}" for x in memo.warnings]

@@ -327,3 +327,25 @@ def test_control_characters_become_spaces_in_every_format_and_stay_in_the_memo(a
     assert f"“{spaced}”" in md and "1. DPRD Lampung ke Jakarta" in md
     for rendered in (page, md):
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]", rendered)
+
+
+def test_one_summarys_markdown_escapes_article_and_model_text_as_the_memo_does():
+    from service.render import summary_to_markdown
+
+    hostile = "<script>alert(1)</script> [klik](javascript:alert(2))\f`kode`"
+    summary = Summary(
+        title=f"🤝 Judul {hostile}", url="javascript:alert(3)", content_sha256="a" * 64, language="id",
+        summary_language="id", summary=f"Ringkasan {hostile}",
+        officials=[Official(name="Budi <b>Santoso</b>", title="Gubernur", institution="Jambi")],
+        partners=[Partner(name=f"Kota {hostile}", kind=PartnerKind.city)],
+        sectors=[Sector(label="trade_investment", evidence=f"perdagangan {hostile}")],
+        goals=[Goal(text=f"memperkuat {hostile}")],
+        quotes=[Quote(text=f"🤝 Kami siap {hostile}", speaker="Budi <b>Santoso</b>", start=10,
+                      end=10 + len(f"🤝 Kami siap {hostile}"), attribution="cue")],
+        warnings=[f"partner {hostile!r} dropped"],
+        provenance=Provenance(model="m", prompt_version="extract/v3"))
+    markdown = summary_to_markdown(summary)
+    assert "<script>" not in markdown and "<b>" not in markdown and "\f" not in markdown
+    assert "[klik](" not in markdown and "<javascript:" not in markdown  # no link, no autolink
+    assert "\\[klik\\](javascript:alert(2))" in markdown  # the brackets escaped: text, not a link
+    assert "\\<script\\>" in markdown and "🤝 Kami siap" in markdown  # the text itself is kept, escaped
