@@ -226,7 +226,7 @@ def resolve_region(phrase: str) -> Region | None:
 def names_a_region(phrase: str) -> bool:
     """Whether a phrase names an Indonesian region at some level, even one that `resolve_region` cannot pick
     because two regions share the name ("Bogor", "Bekasi": a regency and a city)."""
-    kind, name = _level_and_name(phrase)
+    _, name = _level_and_name(phrase)
     return bool(name) and bool(_regions()[1].get(name))
 
 
@@ -287,7 +287,7 @@ def split_region_prefix(phrase: str) -> tuple[str, str]:
     words = " ".join(matching_form(phrase).split()).split(" ")
     for length in range(min(4, len(words) - 1), 0, -1):
         head = " ".join(words[:length])
-        if fold(head) in _GIVEN_NAMES or not head[:1].isupper():
+        if is_given_name(head) or not head[:1].isupper():
             continue
         if resolve_region(head) is not None:
             return head, " ".join(words[length:])
@@ -295,6 +295,26 @@ def split_region_prefix(phrase: str) -> tuple[str, str]:
 
 
 _GIVEN_NAMES = frozenset(fold(name) for name in load_data("regions")["also_given_names"])
+
+
+def is_given_name(phrase: str) -> bool:
+    """Whether a region's name is also a common given name ("Bima", "Arya"), listed in `regions.json`: before
+    another capitalised word it more likely starts a person's name ("Bima Arya") than names the region."""
+    return fold(phrase) in _GIVEN_NAMES
+
+
+# Words before a place: the prepositions of place and the levels of government, Indonesian and English ("di
+# Vanimo", "Kota Vanimo", "Kab. Semarang", "Pemkot Vanimo", "city of Vanimo"), but not the "Kota" of the title
+# "Wali Kota" ("Wakil Wali Kota Albert Vader" names no city "Albert").
+_PLACE_MARKER = (r"(?<!wali )(?<!wali)\b(?:" + one_of(["di", "ke", "dari", *(level.id for level in LEVELS), "kab.",
+                                                      *(level.government for level in LEVELS), "city of", "of", "in",
+                                                      "to", "from"]) + r")\s+")
+
+
+def used_as_place(text: str, phrase: str) -> bool:
+    """Whether `text` writes `phrase` as a place, right after a preposition of place or a level of government,
+    whatever the gazetteer knows of it: a town abroad ("ke Vanimo"), a district ("Kecamatan" aside)."""
+    return re.search(_PLACE_MARKER + re.escape(phrase) + r"\b", text, re.IGNORECASE) is not None
 
 
 # --- Countries, cities abroad, islands ----------------------------------------------------------------------

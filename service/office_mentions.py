@@ -26,7 +26,7 @@ Everything is read in the text's matching form (`service.textnorm`); names and p
 
 import re
 
-from service.gazetteer import is_place, resolve_region, split_region_prefix
+from service.gazetteer import is_given_name, is_place, used_as_place
 from service.grounding import in_headline
 from service.mention_tokens import Token, tokenize
 from service.person_names import (
@@ -54,7 +54,6 @@ from service.vocabulary import (
     REGENCY,
     WORDS_AFTER_A_NAME,
     WORDS_NEVER_IN_A_NAME,
-    one_of,
 )
 
 _POSITIONS = frozenset(p.lower() for p in POSITIONS)
@@ -77,9 +76,6 @@ _DEPUTY = frozenset({"wakil", "deputy", "vice"})
 # "selaku"/"sebagai" (in the capacity of) and "as" put a position after the name it belongs to.
 _AS = frozenset({"selaku", "sebagai", "as"})
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
-_PLACE_MARKERS = re.compile(
-    r"\b(?:" + one_of(["di", "ke", "dari", *LEVEL_WORDS_ID, f"{REGENCY.abbreviation}.", *GOVERNMENT_SHORT_NAMES,
-                      "of", "in", "to", "from"]) + r")\s+(\w+)", re.IGNORECASE)
 
 
 def _position_at(tokens: list[Token], i: int) -> int | None:
@@ -113,7 +109,7 @@ class _Reader:
     def __init__(self, view: str):
         self.view = view
         self.tokens = tokenize(view)
-        self.places = {m.group(1) for m in _PLACE_MARKERS.finditer(view)}
+        self._used_as_place: dict[str, bool] = {}
 
     def word(self, i: int) -> str | None:
         return self.tokens[i].text if i < len(self.tokens) and self.tokens[i].kind == "word" else None
@@ -127,7 +123,13 @@ class _Reader:
                     and _names_a_place(" ".join(t.text for t in words)):
                 return i + length
         word = self.word(i)
-        return i + 1 if word and word[0].isupper() and word in self.places else None
+        return i + 1 if word and word[0].isupper() and self.used_as_place(word) else None
+
+    def used_as_place(self, word: str) -> bool:
+        """`service.gazetteer.used_as_place` for this article, each word asked once."""
+        if word not in self._used_as_place:
+            self._used_as_place[word] = used_as_place(self.view, word)
+        return self._used_as_place[word]
 
     def body_end(self, i: int) -> int:
         """The end of the body after a position: acronyms, numerals, words of institutions, places."""
@@ -245,9 +247,7 @@ class _Reader:
 
 def _names_a_place(phrase: str) -> bool:
     """A place of the gazetteer, but not a region's name that is also a common given name ("Bima")."""
-    if not is_place(phrase):
-        return False
-    return phrase[0].islower() or resolve_region(phrase) is None or split_region_prefix(phrase + " X")[0] == phrase
+    return is_place(phrase) and (phrase[0].islower() or not is_given_name(phrase))
 
 
 def _is_body_word(word: str) -> bool:

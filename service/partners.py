@@ -13,7 +13,7 @@ import re
 
 from schemas.summary import Official, Partner, PartnerKind
 from service.dates import is_date
-from service.gazetteer import country, expand_region_word, is_place, office_party, resolve_region
+from service.gazetteer import country, expand_region_word, is_place, office_party, resolve_region, used_as_place
 from service.grounding import dice, find_all, line_around
 from service.intake import dateline_outlet
 from service.officials import after_position, starts_with_position
@@ -286,22 +286,11 @@ def own_sides(text: str, officials: list[Official], partners: list[Partner]) -> 
                 continue
             name, kind = f"{level[0]} {region}", level[1]
         spans = find_all(text, region, ignore_case=False)
-        if not spans or not _is_a_place(region, text) or \
+        if not spans or not (is_place(region) or used_as_place(text, region)) or \
                 any(_names_the_region(p.name, name) for p in partners + found):
             continue
         found.append(Partner(name=name, kind=kind, spans=spans))
     return found
-
-
-# A word the text uses as a place: after a level of government or a preposition of place, but not the "Kota" of
-# the title "Wali Kota" ("Wakil Wali Kota Albert Vader" makes no city "Albert").
-_AS_PLACE = r"(?<!wali )(?<!wali)\b(?:kota|kabupaten|kab\.|provinsi|pemkot|pemkab|pemprov|di|ke|dari|city of|of|in)\s+"
-
-
-def _is_a_place(region: str, text: str) -> bool:
-    """Whether an official's institution names a place: one of the gazetteer's, or a name the text uses as one
-    ("Kota Vlissingen", "di Vlissingen"); not a person's name left in the institution ("Kota Aliyah")."""
-    return is_place(region) or re.search(_AS_PLACE + re.escape(region) + r"\b", text, re.IGNORECASE) is not None
 
 
 def _names_the_region(listed: str, region: str) -> bool:

@@ -44,7 +44,10 @@ _FIELDS = re.compile(rf"\b(?:{one_of(FIELD_MARKERS)})\s+(?P<list>[^.;:!?\n“”
 # "MoU sektor …".
 _COOPERATION = re.compile(r"(?i:kerja\s*sama|kolaborasi|sinergi|kemitraan|mou|nota\s+kesepahaman|perjanjian|"
                           r"cooperation|collaboration|partnership|agreement|memorandum|sister)")
-_ITEM_END = re.compile(r"\s(?:yang|untuk|guna|agar|dengan|di|pada|which|with|to|for|sehingga|karena)\s")
+# A list ends at a word that opens another clause, or at a demonstrative that closes its noun phrase
+# ("kerja sama di bidang pariwisata dan perdagangan itu bertujuan …").
+_ITEM_END = re.compile(r"\s(?:yang|untuk|guna|agar|dengan|di|pada|which|with|to|for|sehingga|karena|itu|ini|"
+                       r"tersebut)\b")
 
 
 def stated_fields(text: str) -> list[Sector]:

@@ -44,3 +44,10 @@ def test_stated_fields_add_only_labels_the_models_sectors_lack():
     text = "Kerja sama itu meliputi bidang pariwisata dan kesehatan.\n"
     model = [Sector(label="tourism_culture", evidence="pariwisata", spans=[(32, 42)])]
     assert [s.label for s in add_stated_fields(text, model)] == ["tourism_culture", "health"]
+
+
+def test_a_listed_field_ends_at_the_demonstrative_that_closes_its_phrase():
+    from service.sectors import stated_fields
+
+    text = "Kerja sama di bidang pariwisata dan perdagangan itu bertujuan memperkuat ekonomi.\n"
+    assert [s.evidence for s in stated_fields(text)] == ["pariwisata", "perdagangan"]
