@@ -260,6 +260,9 @@ LEAD = "Kerja Sama Dua Daerah Diteken\n\n"  # a headline first: mentions on it a
     # "yang juga" before the position, and an acronym in brackets inside the body.
     ("Rudi Hartawan yang juga Kepala Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) hadir.",
      [("Rudi Hartawan", "Kepala Dinas Pekerjaan Umum dan Penataan Ruang (PUPR)")]),
+    # The "Kota" of the title "Wali Kota" marks no place: "Eva" is a name, though "Kota Eva" is in the text.
+    ("Hadir Wali Kota Eva Dwiana dan Wakil Wali Kota Albert Vader di sana.",
+     [("Eva Dwiana", "Wali Kota"), ("Albert Vader", "Wakil Wali Kota")]),
     # A body of words code does not know, closed by a comma before the name.
     ("Koordinator Majelis Perwakilan Kelas (MPK) Labschool Jakarta, Satria Salim mengatakan begitu.",
      [("Satria Salim", "Koordinator Majelis Perwakilan Kelas (MPK) Labschool Jakarta")]),
