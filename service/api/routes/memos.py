@@ -9,7 +9,7 @@ from service.api.errors import ApiError, check_length, model_errors
 from service.article import Article
 from service.backend import ReadyLLM
 from service.cancellation import cancellable
-from service.intake import prepare_text
+from service.intake import ArticleInputError, prepare_text
 from service.library import summarize_stored
 from service.memo import MemoArticle, build_memo
 from service.memo_render import STYLE_SOURCE, to_docx, to_html, to_markdown
@@ -27,7 +27,8 @@ MEMO_HTML_HEADERS = {
 
 
 @router.post("/v1/memos", responses={200: {"content": {"text/markdown": {}, "text/html": {}, DOCX_TYPE: {}}},
-                                     404: {"description": "Unknown summary id"}})
+                                     404: {"description": "Unknown summary id"},
+                                     422: {"description": "An invalid request or an unreadable article page"}})
 def create_memo(order: MemoIn, backend: BackendDep, store: StoreDep, settings: SettingsDep,
                 cancel: CancelDep) -> Response:
     """A briefing memo of article texts (summarized first where not stored) and/or stored summaries,
@@ -42,8 +43,11 @@ def create_memo(order: MemoIn, backend: BackendDep, store: StoreDep, settings: S
         check_length(article, settings.max_article_chars)
     llm = ReadyLLM(backend)
     with model_errors(), cancellable(cancel):
-        for article in order.articles:
-            text = prepare_text(article.text)
+        for i, article in enumerate(order.articles, start=1):
+            try:
+                text = prepare_text(article.text)
+            except ArticleInputError as exc:
+                raise ApiError(422, f"article {i}: {exc}") from None
             summary = summarize_stored(Article(text=text, title=article.title, url=article.url), llm, store, None)
             items.append(MemoArticle(summary, text))
     with cancellable(cancel):
