@@ -2,7 +2,7 @@
 the rules that tell what in it is not reporting.
 
 - `decoding`: bytes as text, in the encoding they declare or are found in (`decode_article_bytes`).
-- `html`: a whole HTML page as its readable text (`html_to_text`).
+- `html`: a whole HTML page as its readable text (`html_to_text`, read by lxml in one pass).
 - `pdf`: text extracted from a PDF given its paragraphs back (`unwrap_lines`).
 - `language`: Indonesian, English or neither (`detect_language`).
 - `noise`: page furniture, credits and lines that address the model (`is_noise_line`, `credit_spans`, ...).
@@ -34,6 +34,9 @@ def prepare_text(raw: str) -> str:
     A whole HTML page becomes its readable text (scripts, styles, menus, headers and footers left out); text
     extracted from a PDF, broken into lines of a fixed width with words hyphenated across them, gets its
     paragraphs back. Anything else is kept exactly as it is.
+
+    Raises:
+        ArticleInputError: a page libxml2's HTML parser gives up on (`html_to_text`).
     """
     if looks_like_html(raw):
         return html_to_text(raw)
