@@ -24,7 +24,7 @@ from service.memo import MemoArticle, build_memo
 from service.memo_render import to_docx, to_html, to_markdown
 from service.render import summary_to_markdown
 from service.settings import Settings, get_settings
-from service.store import StoredSummary, SummaryStore
+from service.store import StoredSummary, StoreError, SummaryStore
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 
@@ -88,7 +88,12 @@ def _model_failure(exc: ModelError) -> str:
 
 
 def open_store(settings: Settings) -> SummaryStore:
-    return SummaryStore(settings.data_dir / "ringkas.db")
+    """The summaries store in the data directory. Raises `click.ClickException` (a message, exit code 1) when it
+    cannot be used: `StoreError`'s message names the file and what to do."""
+    try:
+        return SummaryStore(settings.data_dir / "ringkas.db")
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def read_sources_tsv(folder: Path) -> dict[str, dict[str, str]]:
@@ -204,8 +209,8 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
         tqdm.write(f"ringkas: interrupted: {done} of {len(sources)} article(s) done and kept; "
                    "run the same command again to finish the rest", file=sys.stderr)
         raise SystemExit(130) from None
-    except EmbeddedModelError as exc:
-        raise click.ClickException(str(exc)) from exc
+    except (EmbeddedModelError, StoreError) as exc:
+        raise click.ClickException(str(exc)) from None
     finally:
         if ctx.obj.get("backend") is None:
             backend.close()
@@ -247,8 +252,8 @@ def memo_command(ctx: click.Context, paths: tuple[str, ...], from_store: bool, s
         if not items:
             raise click.ClickException("no articles match; nothing to put in a memo")
         memo = build_memo(items, llm, lang=lang, summary_cache=store.executive_summaries)
-    except EmbeddedModelError as exc:
-        raise click.ClickException(str(exc)) from exc
+    except (EmbeddedModelError, StoreError) as exc:
+        raise click.ClickException(str(exc)) from None
     finally:
         if ctx.obj.get("backend") is None:
             backend.close()
@@ -280,11 +285,13 @@ def _memo_articles(paths, store, llm, settings) -> list[StoredSummary]:
         meta = read_sources_tsv(Path(source).parent).get(Path(source).stem, {}) if source != "-" else {}
         article.url = meta.get("url") or None
         try:
-            summarize_stored(article, llm, store, None, outlet=meta.get("outlet"))
+            summary = summarize_stored(article, llm, store, None, outlet=meta.get("outlet"))
         except ModelError as exc:
             tqdm.write(f"ringkas: {source}: {_model_failure(exc)}; left out of the memo", file=sys.stderr)
             continue
-        items.append(store.get(article.sha256))  # stored by now: with no language asked, it is kept or stored
+        # Stored by now (with no language asked, a summary is kept or stored), unless the store could not take it:
+        # then the summary says so in its warnings, and the memo still has it.
+        items.append(store.get(article.sha256) or StoredSummary.unstored(summary, article.text, meta.get("outlet")))
     return items
 
 
@@ -308,6 +315,8 @@ def serve_command(host: str, port: int) -> None:
         app = create_app(settings, require_api_key=required, bind_host=host)
     except ValueError as exc:
         raise click.UsageError(f"{exc} (the server binds to {host}, beyond this machine)") from None
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

@@ -4,6 +4,7 @@ The HTTP API (`GET /v1/library`, the summaries and memos it makes) and the CLI (
 --from-store --since --partner --sector`) both go through here, so a filter means the same on either face.
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -13,7 +14,9 @@ from service.dates import event_date
 from service.llm import LLM
 from service.partners import same_region
 from service.pipeline import summarize
-from service.store import StoredSummary, SummaryStore
+from service.store import StoredSummary, StoreError, SummaryStore
+
+log = logging.getLogger(__name__)
 
 
 def filed_on(stored: StoredSummary) -> str:
@@ -67,12 +70,22 @@ def summarize_stored(article: Article, llm: LLM, store: SummaryStore, lang: str 
     """The stored summary of this exact text (same `content_sha256`) when it is in language `lang` (None: any),
     else a new one from `llm`, stored unless the text already was (a text keeps its first summary).
 
-    `progress` is called with each pipeline step's name. Raises `service.llm.ModelError` when the model fails.
+    A new summary the store cannot take (locked by another process past its wait, damaged, a full disk) is still
+    returned, with a warning that it was not stored: the model's work is not thrown away for want of a place to
+    keep it. `progress` is called with each pipeline step's name.
+
+    Raises `service.llm.ModelError` when the model fails, and `service.store.StoreError` when the store cannot be
+    read before the model is asked.
     """
     stored = store.get(article.sha256)
     if stored and (lang is None or stored.summary.summary_language == lang):
         return stored.summary
     summary = summarize(article, llm, lang=lang, progress=progress)
     if stored is None:
-        store.put(summary, article.text, outlet=outlet)
+        try:
+            store.put(summary, article.text, outlet=outlet)
+        except StoreError as exc:
+            log.warning("a summary was not stored: %s", exc)  # names the file and the reason, never the text
+            warning = f"not stored: the summaries database is {exc.reason}; it will be summarized again next time"
+            summary = summary.model_copy(update={"warnings": [*summary.warnings, warning]})
     return summary
