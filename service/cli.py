@@ -2,9 +2,7 @@
 
 import json
 import logging
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,7 +22,7 @@ from service.memo import MemoArticle, build_memo
 from service.memo_render import to_docx, to_html, to_markdown
 from service.render import summary_to_markdown
 from service.settings import Settings, get_settings
-from service.store import StoredSummary, StoreError, SummaryStore
+from service.store import StoredSummary, StoreError, SummaryStore, leftover_temp_files, write_file_atomically
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 
@@ -116,17 +114,17 @@ def _say_starting(backend: Backend) -> None:
     tqdm.write(f"ringkas: starting the {backend.kind} model…", file=sys.stderr)
 
 
-def _write_atomic(path: Path, content: str) -> None:
-    """Write via a temporary file and rename, so a result file is complete or absent, never half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _write_result(path: Path, content: str | bytes) -> None:
+    """Write a result file whole or not at all (`write_file_atomically`), after removing what an earlier run
+    killed while writing it left (only its own temporary files, never another file in the folder).
+    Raises `click.ClickException` when it cannot be written; the file there before is left as it was."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(content)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        for leftover in leftover_temp_files(path):
+            leftover.unlink(missing_ok=True)
+        write_file_atomically(path, content)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}; the file there before, if any, "
+                                   "is unchanged") from None
 
 
 def _render(summary: Summary, fmt: str, *, one_line: bool) -> str:
@@ -166,9 +164,6 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
     store = ctx.obj.get("store") or open_store(settings)
     failures = done = 0
     stems: dict[str, str] = {}
-    if out_dir is not None and out_dir.is_dir():
-        for stale in out_dir.glob(".*.tmp"):  # left by a run killed mid-write; never a finished result
-            stale.unlink(missing_ok=True)
     try:
         llm = LazyLLM(backend, on_start=_say_starting)
         bar = tqdm(sources, desc="summarizing", unit="article", file=sys.stderr, disable=not several,
@@ -201,7 +196,12 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
                 content = _render(summary, fmt, one_line=False)
                 if fmt == "md":
                     content += f"\n<!-- ringkas:{summary.content_sha256} -->\n"
-                _write_atomic(out_file, content)
+                try:
+                    _write_result(out_file, content)
+                except click.ClickException as exc:  # a full disk or a folder not writable: said, then go on
+                    failures += 1
+                    tqdm.write(f"ringkas: {name}: {exc.message}", file=sys.stderr)
+                    continue
             else:
                 tqdm.write(_render(summary, fmt, one_line=several), file=sys.stdout)
             done += 1
@@ -257,14 +257,11 @@ def memo_command(ctx: click.Context, paths: tuple[str, ...], from_store: bool, s
     finally:
         if ctx.obj.get("backend") is None:
             backend.close()
-    if fmt == "docx":
-        output.write_bytes(to_docx(memo))
+    rendered = {"md": to_markdown, "html": to_html, "docx": to_docx}[fmt](memo)
+    if output:
+        _write_result(output, rendered)
     else:
-        text = to_markdown(memo) if fmt == "md" else to_html(memo)
-        if output:
-            _write_atomic(output, text)
-        else:
-            click.echo(text)
+        click.echo(rendered)
     if output:
         click.echo(f"ringkas: memo of {memo.article_count} article(s) written to {output}", err=True)
 
