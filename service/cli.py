@@ -95,19 +95,43 @@ def open_store(settings: Settings) -> SummaryStore:
 
 
 def read_sources_tsv(folder: Path) -> dict[str, dict[str, str]]:
-    """`sources.tsv` beside the articles (columns id, url, outlet, ...), by file stem; empty if absent."""
+    """`sources.tsv` beside the articles (a header line naming columns id, url, outlet, ..., then a line per
+    article), its rows by `id` (the article file's stem); empty if absent.
+
+    Its bytes are read by the articles' own rules (`decode_article_bytes`: a byte order mark, else UTF-8, else
+    the encoding found, windows-1252 first), as a spreadsheet may save it in any of them. What cannot be used is
+    said on stderr and left out, never raised: a file that is not text, a header without `id`, a row with more
+    fields than the header names or without an id, a url that is not a web address.
+    """
     path = folder / "sources.tsv"
     if not path.is_file():
         return {}
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = lines[0].split("\t") if lines else []
-    rows = [dict(zip(header, line.split("\t"))) for line in lines[1:] if line.strip()]
-    for row in rows:
+    try:
+        lines = decode_article_bytes(path.read_bytes(), content_type="text/tab-separated-values").text.splitlines()
+    except (OSError, ArticleInputError) as exc:
+        click.echo(f"ringkas: {path}: cannot be read ({getattr(exc, 'strerror', None) or exc}); its urls and "
+                   "outlets are left out", err=True)
+        return {}
+    header = [name.strip() for name in lines[0].split("\t")] if lines else []
+    if "id" not in header:
+        click.echo(f"ringkas: {path}: no id column in its first line; its urls and outlets are left out", err=True)
+        return {}
+    rows = {}
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        fields = [field.strip() for field in line.split("\t")]
+        row = dict(zip(header, fields))
+        if len(fields) > len(header) or not row.get("id"):
+            problem = f"{len(fields)} fields, the header names {len(header)}" if len(fields) > len(header) else "no id"
+            click.echo(f"ringkas: {path}: line {number}: {problem}; the line is left out", err=True)
+            continue
         if row.get("url") and not is_web_url(row["url"]):
-            click.echo(f"ringkas: {path}: id {row.get('id', '?')}: url left out (only http:// and https:// "
-                       f"addresses are accepted)", err=True)
+            click.echo(f"ringkas: {path}: id {row['id']}: url left out (only http:// and https:// addresses are "
+                       "accepted)", err=True)
             row["url"] = ""
-    return {row.get("id", ""): row for row in rows}
+        rows[row["id"]] = row
+    return rows
 
 
 def _say_starting(backend: Backend) -> None:
@@ -270,6 +294,7 @@ def _memo_articles(paths, store, llm, settings) -> list[StoredSummary]:
     """Each article of `paths` as stored with its summary: from the store when it has it, else summarized and
     stored first."""
     items = []
+    sources_by_folder: dict[Path, dict[str, dict[str, str]]] = {}  # each sources.tsv read (and reported) once
     sources = list(iter_inputs(paths))
     bar = tqdm(sources, desc="summarizing", unit="article", file=sys.stderr, disable=len(sources) < 2,
                dynamic_ncols=True)
@@ -279,7 +304,12 @@ def _memo_articles(paths, store, llm, settings) -> list[StoredSummary]:
         except ArticleInputError as exc:
             tqdm.write(f"ringkas: {source}: {exc}; left out of the memo", file=sys.stderr)
             continue
-        meta = read_sources_tsv(Path(source).parent).get(Path(source).stem, {}) if source != "-" else {}
+        meta = {}
+        if source != "-":
+            folder = Path(source).parent
+            if folder not in sources_by_folder:
+                sources_by_folder[folder] = read_sources_tsv(folder)
+            meta = sources_by_folder[folder].get(Path(source).stem, {})
         article.url = meta.get("url") or None
         try:
             summary = summarize_stored(article, llm, store, None, outlet=meta.get("outlet"))
