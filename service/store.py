@@ -124,17 +124,19 @@ class SummaryStore:
         except OSError as exc:
             raise StoreError(path, f"in a folder that cannot be made ({exc.strerror or exc})",
                              "set RINGKAS_DATA_DIR to a folder you can write to") from None
-        # timeout=0: SQLite answers "busy" at once, and `_attempt` does the waiting, to a cap it states.
-        self._db = sqlite3.connect(path, timeout=0, check_same_thread=False, isolation_level=None)
-        self._lock = threading.Lock()
         try:
-            with self._lock:
-                self._attempt(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
-                # In WAL mode a commit survives the process being killed at any moment; NORMAL only skips the
-                # fsync that guards against losing the last commits to a power cut. It cuts a stored summary from
-                # ~3 ms to ~0.3.
-                self._db.execute("PRAGMA synchronous=NORMAL")
-                self._attempt(self._migrate)
+            # timeout=0: SQLite answers "busy" at once, and `_attempt` does the waiting, to a cap it states.
+            self._db = sqlite3.connect(path, timeout=0, check_same_thread=False, isolation_level=None)
+        except sqlite3.Error as exc:  # a folder where the file should be, say
+            raise self._failure(exc) from None
+        self._lock = threading.Lock()
+        try:  # no other thread has the store yet: no need to take the lock
+            self._attempt(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
+            # In WAL mode a commit survives the process being killed at any moment; NORMAL only skips the fsync
+            # that guards against losing the last commits to a power cut. It cuts a stored summary from ~3 ms to
+            # ~0.3.
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._attempt(self._migrate)
         except BaseException:
             self._db.close()
             raise
@@ -179,18 +181,18 @@ class SummaryStore:
             try:
                 return operation()
             except sqlite3.Error as exc:
-                code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
                 left = deadline - time.monotonic()
-                if code not in _BUSY_CODES:
-                    raise self._failure(exc, code) from None
+                if _primary_code(exc) not in _BUSY_CODES:
+                    raise self._failure(exc) from None
                 if left <= 0:
                     raise StoreBusy(self.path, f"locked by another process for over {self.busy_wait_s:g} s",
                                     "try again when the other Ringkas process has finished its write") from None
                 time.sleep(min(pause, left))
                 pause = min(pause * 2, LAST_RETRY_S)
 
-    def _failure(self, exc: sqlite3.Error, code: int) -> Exception:
+    def _failure(self, exc: sqlite3.Error) -> Exception:
         """The `StoreError` to raise for a failure of the database, or `exc` itself when it is not one."""
+        code = _primary_code(exc)
         if code in _DAMAGED_CODES:
             return StoreDamaged(self.path, f"not a Ringkas database, or a damaged one ({exc})",
                                 f"Ringkas never deletes it: move it aside (with any {self.path.name}-wal and "
@@ -286,6 +288,11 @@ _COLUMNS = "id, summary_json, article, outlet, published, created"
 def _stored(row: tuple) -> StoredSummary:
     return StoredSummary(id=row[0], summary=Summary.model_validate_json(row[1]), article=row[2],
                          outlet=row[3], published=row[4], created=row[5])
+
+
+def _primary_code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code of the failure (0 when it carries none): the low byte of its extended code."""
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
 
 
 def _now() -> str:

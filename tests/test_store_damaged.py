@@ -41,6 +41,13 @@ def test_a_folder_that_cannot_be_made_is_a_store_error(tmp_path):
         SummaryStore(tmp_path / "a file" / "ringkas.db")
 
 
+def test_a_folder_where_the_file_should_be_is_a_store_error_naming_it(tmp_path):
+    (tmp_path / "ringkas.db").mkdir()
+    with pytest.raises(StoreError) as raised:
+        SummaryStore(tmp_path / "ringkas.db")
+    assert str(raised.value).startswith(f"{tmp_path / 'ringkas.db'}: unusable (unable to open database file); ")
+
+
 @pytest.fixture
 def run_cli(damaged, monkeypatch):
     """Run the CLI in-process with the damaged data directory as its settings' (and a fake model)."""

@@ -1,51 +1,24 @@
-"""One summaries database shared by several processes: opened fresh by several at once, and written while another
-holds it locked."""
+"""A summaries database written while another process holds it locked: waited for, and a summary it cannot take
+is never lost."""
 
-import multiprocessing
 import sqlite3
-from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
 import service.store
 from schemas.summary import Provenance, Summary
+from service.api.app import create_app
 from service.article import Article
+from service.backend import Backend
+from service.cli import main
 from service.library import summarize_stored
-from service.store import MIGRATIONS, StoreBusy, SummaryStore
+from service.settings import Settings
+from service.store import StoreBusy, SummaryStore
 from tests.fakes import FakeLLM, article_reply
 
-PROCESSES = 4
-ROUNDS = 12  # a fresh database each round, opened by every process at once
 ARTICLE = "Kunjungan Kerja\n\nGubernur Kalimantan Utara menerima rombongan DPRD Gorontalo di Tanjung Selor.\n"
-
-
-def open_fresh_stores(folder: str, barrier, failures) -> None:
-    """In a child process: at each round, once every process is ready, open that round's new store and close it;
-    any exception goes to `failures` as "type: message"."""
-    for round_number in range(ROUNDS):
-        barrier.wait(timeout=120)  # a guard against a hung sibling, not a measure of anything
-        try:
-            SummaryStore(Path(folder) / f"{round_number}.db").close()
-        except Exception as exc:  # noqa: BLE001 (reported to the parent, which fails the test)
-            failures.put(f"{type(exc).__name__}: {exc}")
-
-
-def test_several_processes_opening_one_new_store_at_once_all_open_it_and_migrate_it_once(tmp_path):
-    spawn = multiprocessing.get_context("spawn")  # a clean interpreter, as separate `ringkas` runs are
-    barrier, failures = spawn.Barrier(PROCESSES), spawn.Queue()
-    children = [spawn.Process(target=open_fresh_stores, args=(str(tmp_path), barrier, failures))
-                for _ in range(PROCESSES)]
-    for child in children:
-        child.start()
-    for child in children:
-        child.join(timeout=300)
-    assert [child.exitcode for child in children] == [0] * PROCESSES
-    assert failures.empty(), failures.get()
-    for round_number in range(ROUNDS):
-        db = sqlite3.connect(tmp_path / f"{round_number}.db")
-        assert [v for (v,) in db.execute("SELECT version FROM migrations ORDER BY version")] == \
-            list(range(1, len(MIGRATIONS) + 1))
-        db.close()
 
 
 @pytest.fixture
@@ -131,16 +104,11 @@ def summary_of(sha: str) -> Summary:
 
 
 def test_a_memo_made_while_another_process_holds_the_store_still_has_every_article(tmp_path, writer):
-    from click.testing import CliRunner
-
-    from service.backend import Backend
-    from service.cli import main
-    from service.settings import Settings
-
     article = tmp_path / "001.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     store = SummaryStore(tmp_path / "r.db", busy_wait_s=0.05)
-    llm = FakeLLM(article_reply(summary="Mereka bertemu."), {"text": "Gubernur Kalimantan Utara menerima rombongan DPRD Gorontalo.", "cites": [1]})
+    sentence = {"text": "Gubernur Kalimantan Utara menerima rombongan DPRD Gorontalo.", "cites": [1]}
+    llm = FakeLLM(article_reply(summary="Mereka bertemu."), sentence)
     backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"), llm=llm)
     result = CliRunner().invoke(main, ["memo", str(article)], obj={"backend": backend, "store": store})
     assert result.exit_code == 0, result.output
@@ -149,12 +117,6 @@ def test_a_memo_made_while_another_process_holds_the_store_still_has_every_artic
 
 
 def test_the_api_answers_a_summary_the_locked_store_could_not_take_with_200_and_the_warning(tmp_path, writer):
-    from fastapi.testclient import TestClient
-
-    from service.api.app import create_app
-    from service.backend import Backend
-    from service.settings import Settings
-
     store = SummaryStore(tmp_path / "r.db", busy_wait_s=0.05)
     backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"), llm=FakeLLM(article_reply()))
     with TestClient(create_app(backend.settings, backend, store), base_url="http://127.0.0.1") as client:
