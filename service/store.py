@@ -336,12 +336,12 @@ def leftover_temp_files(path: Path) -> list[Path]:
 
 
 def _new_temp_file(path: Path) -> tuple[Path, int]:
-    """A new, empty temporary file beside `path` and its open descriptor; the mode passed to os.open is reduced by
-    the umask, as for any new file."""
+    """A new, empty temporary file beside `path` and its open descriptor (not inherited by child processes, as
+    Python's are by default, PEP 446); the mode passed to os.open is reduced by the umask, as for any new file."""
     while True:
         temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
         try:
-            return temp, os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+            return temp, os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:  # 1 in 2**32 per try, so the loop ends
             continue
 

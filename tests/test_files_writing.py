@@ -127,3 +127,15 @@ def test_a_docx_memo_is_written_the_same_way(invoke, tmp_path, umask):
                     {"text": "Fatikhatul Khoiriah memimpin kunjungan.", "cites": [1]})
     assert result.exit_code == 0, result.output
     assert (tmp_path / "memo.docx").read_bytes()[:2] == b"PK" and mode(tmp_path / "memo.docx") == 0o640
+
+
+def test_summarize_out_on_a_full_disk_says_each_file_and_leaves_no_temporary_file(invoke, tmp_path, full_disk):
+    out = tmp_path / "out"
+    with full_disk():
+        result = invoke(["summarize", str(SEEDS[0]), str(SEEDS[1]), "--out", str(out)], article_reply(),
+                        article_reply())
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    for seed in SEEDS[:2]:
+        assert f"{seed}: cannot write {out / (seed.stem + '.json')}: No space left on device" in result.stderr
+    assert "2 of 2 article(s) failed" in result.stderr
+    assert list(out.iterdir()) == []
