@@ -177,7 +177,7 @@ _BEFORE = re.compile(
     re.IGNORECASE)
 _LEVEL_OF = {fold(w): kind for w, kind in _level_words()}
 # English names the level after the name: "Boyolali Regency", "West Java Province", "Bogor City".
-_AFTER = re.compile(r"\s+(?P<words>" + "|".join(level.en for level in LEVELS) + r")$", re.IGNORECASE)
+_AFTER = re.compile(r"(?<!\s)\s++(?P<words>" + "|".join(level.en for level in LEVELS) + r")$", re.IGNORECASE)
 
 
 def _level_and_name(phrase: str) -> tuple[str | None, str]:
@@ -330,7 +330,8 @@ def country(phrase: str) -> Country | None:
     return found[0] if found else None
 
 
-_CITY_WORDS = re.compile(r"^(?:(?:pemerintah\s+)?kota|pemkot|city\s+of|the\s+city\s+of)\s+|\s+city$", re.IGNORECASE)
+_CITY_WORDS = re.compile(r"^(?:(?:pemerintah\s+)?kota|pemkot|city\s+of|the\s+city\s+of)\s++|(?<!\s)\s++city$",
+                         re.IGNORECASE)
 
 
 def foreign_city(phrase: str) -> ForeignCity | None:

@@ -309,7 +309,7 @@ _PLACE_WORD = r"[A-Z](?:[\w'-]|\.(?=\w))*"
 _PLACE = re.compile(rf"(?:(?:{_PLACE_LEVEL})[ \t]+)*{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,2}}")
 # National bodies and spelled-out names of institutions are not a region visited.
 _NOT_A_PLACE = frozenset(_DATA["not_places"])
-_AND = re.compile(r"\s*(?:,|dan|serta)\s+")
+_AND = re.compile(r"(?<!\s)\s*+(?:,|dan|serta)\s++")
 
 
 def visits_reported(text: str, partners: list[Partner], quotes: list[QuoteSpan] = ()) -> list[Partner]:

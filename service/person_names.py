@@ -186,7 +186,7 @@ def find_name_spans(text: str, name: str) -> list[Span]:
 
 
 # In the normalised view every Unicode space, a no-break space included, is a plain space.
-_NEXT_WORD = re.compile(r" +([A-Z][\w'-]*)")
+_NEXT_WORD = re.compile(r"(?<! ) ++([A-Z][\w'-]*+)")
 
 
 def fullest_form(text: str, name: str) -> str:

@@ -34,7 +34,7 @@ SPEECH_VERBS_EN = one_of(SPEECH_VERBS_AFTER_QUOTE_EN)
 # A speech cue right after a closing mark: '…,” kata Budi', '…,” ujarnya', '…," he said'; a comma outside the
 # mark ('…”, kata Budi') is seen too.
 _CUE_AFTER_MARK = re.compile(
-    rf"\s*[,.]?\s*(?:(?:{_SPEECH_VERBS_ID})(?:nya)?(?:kan)?|{SPEECH_VERBS_EN})\b", re.IGNORECASE
+    rf"(?<!\s)\s*+(?:[,.]\s*+)?(?:(?:{_SPEECH_VERBS_ID})(?:nya)?(?:kan)?|{SPEECH_VERBS_EN})\b", re.IGNORECASE
 )
 # What a speaker's sentence ends with inside the closing mark, in Indonesian and English news alike.
 _END_PUNCTUATION = ",.!?…"
@@ -232,19 +232,20 @@ _PRONOUNS = r"nya|dia|ia|beliau|he|she|they|mereka"
 
 # After the closing mark: optional punctuation, a verb (Indonesian verbs may carry -nya), then who.
 _AFTER = re.compile(
-    rf"^\s*[,.]?\s*(?:(?P<verb_id>(?:{_SPEECH_VERBS_ID})(?:nya)?(?:kan)?)\b|(?P<verb_en>{SPEECH_VERBS_EN})\b)"
+    rf"^\s*+(?:[,.]\s*+)?(?:(?P<verb_id>(?:{_SPEECH_VERBS_ID})(?:nya)?(?:kan)?)\b|(?P<verb_en>{SPEECH_VERBS_EN})\b)"
     rf"(?P<who>[^.\n\"“”]{{0,160}})",
     re.IGNORECASE,
 )
 # English puts the name first: "…," Emil said.
 _AFTER_EN_NAME_FIRST = re.compile(
-    rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.' -]{{1,60}}?|(?i:he|she|they))\s+(?:{SPEECH_VERBS_EN})\b")
+    rf"^\s*+(?:[,.]\s*+)?(?P<who>[A-Z][\w.' -]{{1,60}}?|(?i:he|she|they))\s+(?:{SPEECH_VERBS_EN})\b")
 # Before the opening mark, in the same paragraph: "Pramono mengatakan, " / "Kata X: " / "X said: ".
 _BEFORE = re.compile(
-    rf"(?P<who>[^.\n\"“”]{{1,160}}?)\s+(?:{one_of(SPEECH_VERBS_BEFORE_QUOTE)})\s*(?:bahwa|that)?\s*[,:]?\s*$",
+    rf"(?P<who>[^.\n\"“”]{{1,160}}?)(?<!\s)\s++(?:{one_of(SPEECH_VERBS_BEFORE_QUOTE)})\s*+(?:(?:bahwa|that)\s*+)?"
+    r"(?:[,:]\s*+)?$",
     re.IGNORECASE,
 )
-_PRONOUN_ONLY = re.compile(rf"^\s*(?:{_PRONOUNS}|pula|lagi|kepada|dalam|di|saat|pada|[,\s])*$", re.IGNORECASE)
+_PRONOUN_ONLY = re.compile(rf"^(?:{_PRONOUNS}|pula|lagi|kepada|dalam|di|saat|pada|[,\s])*+$", re.IGNORECASE)
 # A run of capitalised words, initials and abbreviations included: "Wakil Gubernur Lampung Jihan Nurlela".
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*)*")
 

@@ -14,7 +14,7 @@ from service.vocabulary import FIELD_MARKERS, one_of
 
 # A small model often lists several fields in one phrase ("sumber daya alam, pariwisata, dan pendidikan"), as
 # Indonesian and English write lists: commas, the last item after "dan"/"serta"/"and".
-_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:dan\s+|and\s+)?|\s+(?:dan|serta|and)\s+")
+_LIST_SEPARATOR = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:(?:dan|and)\s++)?|\s++(?:dan|serta|and)\s++)")
 
 
 def ground_sectors(text: str, items: list[str], warnings: list[str]) -> list[Sector]:

@@ -130,11 +130,11 @@ _BEFORE_SUBJECT = frozenset({"menurut", "sementara", "itu", "selain", "dalam", "
 # An opening phrase of up to five words, not all capitalised, closed by a comma also leaves the subject after it:
 # "Dalam sambutannya, Rina …", "Usai penandatanganan, Wakil Gubernur Rina …", "Speaking at the same event, Mayor
 # Hendra …".
-_OPENER = re.compile(r"^\W*(?=[^,]*\b[a-z])(?:[\w'’-]+\s+){0,4}[\w'’-]+\s*,\s*(?:[A-Z][\w.'’-]*[\s,]*)*$")
+_OPENER = re.compile(r"^\W*+(?=[^,]*\b[a-z])(?:[\w'’-]++\s++){0,4}[\w'’-]++\s*+,\s*+(?:[A-Z][\w.'’-]*+[\s,]*+)*+$")
 # The agent of a passive speech verb is the subject the next pronoun refers to: "Hal senada disampaikan Ketua
 # DPRD Rina Marlina.", "… disambut baik oleh Wali Kota Hendra", "… was welcomed by Mayor Hendra".
-_AGENT = re.compile(r"\b(?:di(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|utarakan)|oleh|by)\s+"
-                    r"(?:[A-Z][\w.'’-]*\s*)*$")
+_AGENT = re.compile(r"\b(?:di(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|utarakan)|oleh|by)\s++"
+                    r"(?:[A-Z][\w.'’-]*+\s*+)*+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?=\S)")
 # A run of capitalised words ends at a line break or a full stop after a word of three letters or more.
 _RUN_BREAK = re.compile(r"(?<=\w{3})\.\s+|\s*\n\s*")
@@ -238,7 +238,7 @@ def _last_named(text: str, offset: int, officials: list[str]) -> tuple[int, str]
     return last
 
 
-_BACK_REFERENCE_TAIL = re.compile(r"\s+(?:itu|tersebut|ini)\s*$|^\s*the\s+", re.IGNORECASE)
+_BACK_REFERENCE_TAIL = re.compile(r"(?<!\s)\s++(?:itu|tersebut|ini)\s*+$|^\s*+the\s++", re.IGNORECASE)
 
 
 def official_by_position(cue: str, officials: list[tuple[str, str]]) -> str | None:
@@ -267,7 +267,7 @@ def speaker_by_position(text: str, quote: QuoteSpan, officials: list[tuple[str, 
     return official_by_position(who, officials) if who else None
 
 
-_AFTER_EN_POSITION = re.compile(rf"^\s*[,.]?\s*the\s+(?P<who>[A-Za-z ]{{3,40}}?)\s+(?:{SPEECH_VERBS_EN})\b",
+_AFTER_EN_POSITION = re.compile(rf"^\s*+(?:[,.]\s*+)?the\s++(?P<who>[A-Za-z ]{{3,40}}?)\s+(?:{SPEECH_VERBS_EN})\b",
                                 re.IGNORECASE)
 
 

@@ -20,7 +20,7 @@ _ENGLISH_OFFICE_WORDS = frozenset(
 )
 # A capitalised name of two or more words, not at the start of the summary or of a sentence: English and
 # Indonesian capitalise names of people, places and bodies, and the first word of a sentence.
-_NAME_IN_SENTENCE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+")
+_NAME_IN_SENTENCE = re.compile(r"(?<![.!?]\s)(?<!^)(?<![\w'-])[A-Z][\w'-]++(?:\s++[A-Z][\w'-]++)+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 

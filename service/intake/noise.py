@@ -27,7 +27,7 @@ _NOISE_LINE = re.compile(
 _CREDIT_LINE = re.compile(r"^\s*(?:pewarta|editor|penulis|reporter|redaktur|fotografer|foto|photo|"
                           r"penyunting|translator|penerjemah)\b", re.I)
 # A lone name on the line right after "Editor:" / "Pewarta:" with nothing else.
-_CREDIT_LABEL = re.compile(r"^\s*(?:pewarta|editor|penulis|reporter|redaktur|fotografer)\s*[:：]?\s*$", re.I)
+_CREDIT_LABEL = re.compile(r"^\s*+(?:pewarta|editor|penulis|reporter|redaktur|fotografer)\s*+[:：]?+\s*+$", re.I)
 
 # Text that addresses the model instead of the reader: it is not reporting, and the model never reads it.
 _STEERING = re.compile(
@@ -41,8 +41,8 @@ _STEERING = re.compile(
 # A dateline names the outlet: "Bandarlampung (ANTARA) -", "Jayapura (Antara Papua) -",
 # "BeritaNasional.com - ", "agendakaltimnews.com –".
 _DATELINE_OUTLET = re.compile(
-    r"^\s*(?:[A-Z][\w .'-]{1,40}?\s*\((?P<agency>[A-Z]{2,12}|Antara(?: [A-Z][a-z]+)?)\)"
-    r"|(?P<site>[A-Za-z][\w-]*(?:\.[a-z]{2,4}){1,2}))\s*(?:,[^\n]{0,40}?)?\s*[-–—]\s",
+    r"^[^\S\n]*+(?:[A-Z][\w .'-]{1,40}?\s*\((?P<agency>[A-Z]{2,12}|Antara(?: [A-Z][a-z]+)?)\)"
+    r"|(?P<site>[A-Za-z][\w-]*+(?:\.[a-z]{2,4}){1,2}))\s*+(?:,[^\n]{0,40}?)?\s*[-–—]\s",
     re.MULTILINE,
 )
 
