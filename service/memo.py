@@ -4,8 +4,10 @@ articles it cites."""
 
 import hashlib
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -28,8 +30,8 @@ from schemas.taxonomy import SectorLabel
 from service.dates import event_date
 from service.intake import dateline_outlet
 from service.llm import LLM, InvalidReply, ModelError, with_schema
-from service.partners import heading_rank, same_party
-from service.person_names import names_match
+from service.partners import heading_rank, region_key, same_party
+from service.person_names import name_key, names_match
 from service.prompts import PROMPTS_DIR
 from service.textnorm import tokens
 from service.vocabulary import CITY, FUNCTION_WORDS, LEVEL_WORDS_ID, PROVINCE, language_name, sector_name
@@ -108,82 +110,175 @@ def _source(n: int, article: MemoArticle) -> MemoSource:
 
 
 def officials_directory(articles: list[MemoArticle]) -> list[DirectoryEntry]:
-    """Each person once, however written ("Mingrum Gumay" / "Mingrum"), with every position and article."""
+    """Each person once, however written ("Mingrum Gumay" / "Mingrum"), with every position and article.
+
+    A name joins the first entry it `names_match` either way; only entries `_NameIndex` offers are compared, so
+    the cost grows with the number of names, not with its square."""
     entries: list[DirectoryEntry] = []
+    index = _NameIndex()
     for n, article in enumerate(articles, start=1):
         for official in article.summary.officials:
-            entry = next((known for known in entries if names_match(official.name, known.name)
-                          or names_match(known.name, official.name)), None)
-            if entry is None:
-                entry = DirectoryEntry(name=official.name)
-                entries.append(entry)
-            elif official.name != entry.name:
+            i = next((i for i in index.candidates(official.name) if names_match(official.name, entries[i].name)
+                      or names_match(entries[i].name, official.name)), None)
+            if i is None:
+                i = len(entries)
+                entries.append(DirectoryEntry(name=official.name))
+                index.add(i, official.name)
+            entry = entries[i]
+            if official.name != entry.name:
                 shorter, longer = sorted((official.name, entry.name), key=len)
-                entry.name = longer
+                if longer != entry.name:
+                    entry.name = longer
+                    index.add(i, longer)
                 if shorter not in entry.also_written:
                     entry.also_written.append(shorter)
             position = ", ".join(x for x in (official.title, official.institution) if x)
             if position and position not in entry.positions:
                 entry.positions.append(position)
-            if n not in entry.articles:
+            if not entry.articles or entry.articles[-1] != n:  # articles are read in order: n is the latest
                 entry.articles.append(n)
     return sorted(entries, key=lambda e: (-len(e.articles), e.name))
 
 
+def _word_starts(name: str) -> frozenset[str]:
+    """The first four letters of each word of a person's name as `names_match` reads it (`name_key`)."""
+    return frozenset(word[:4] for word in name_key(name).split())
+
+
+class _NameIndex:
+    """The directory's entries (by position) under the first four letters of the words of their names.
+
+    `names_match(a, b)` holds only when every word of `a` is a word of `b` or the start (four letters or more)
+    of one, so the words of `a` start as words of `b` do: an entry can match a name only when its starts
+    contain the name's or are among them."""
+
+    def __init__(self):
+        self.starts: list[frozenset[str]] = []  # each entry's, for its current name
+        self.having: dict[frozenset[str], list[int]] = defaultdict(list)  # under each one or two of its starts
+        self.exactly: dict[frozenset[str], list[int]] = defaultdict(list)  # under all its starts
+
+    def add(self, i: int, name: str) -> None:
+        """File entry `i` under `name`, a new entry's or the longer name an entry now has."""
+        starts = _word_starts(name)
+        if i == len(self.starts):
+            self.starts.append(starts)
+        else:  # still filed under its former name's starts too: `candidates` checks the current ones
+            self.starts[i] = starts
+        self.exactly[starts].append(i)
+        for key in (*combinations(starts, 1), *combinations(starts, 2)):
+            self.having[frozenset(key)].append(i)
+
+    def candidates(self, name: str) -> list[int]:
+        """The entries, in order, whose starts contain `name`'s or are among them: all it may match."""
+        mine = _word_starts(name)
+        # Containing them: filed under each pair of them (each one, for a one-word name); the fewest are read.
+        fewest = min((self.having.get(frozenset(key), []) for key in combinations(mine, min(2, len(mine)))),
+                     key=len, default=[])
+        found = {i for i in fewest if mine <= self.starts[i]}
+        # Among them: filed under a subset of them as all their starts (a name has a few words).
+        subsets = {frozenset(c) for k in range(1, len(mine) + 1) for c in combinations(mine, k)} \
+            if len(mine) <= 8 else {self.starts[i] for start in mine for i in self.having[frozenset([start])]}
+        for subset in subsets:
+            if subset <= mine:
+                found.update(i for i in self.exactly.get(subset, []) if self.starts[i] == subset)
+        return sorted(found)
+
+
 def partner_sections(articles: list[MemoArticle], sources: list[MemoSource],
                      directory: list[DirectoryEntry]) -> list[PartnerSection]:
-    """Each region, country or body once ("Pemprov DKI" / "DKI Jakarta" / "Jakarta"), with what it agreed."""
+    """Each region, country or body once ("Pemprov DKI" / "DKI Jakarta" / "Jakarta"), with what it agreed.
+
+    A name joins the first section one of whose names is the `same_party`; only sections sharing a key word
+    (`region_key`) with it are compared, each pair of names once."""
     sections: list[PartnerSection] = []
+    by_word: dict[str, set[int]] = defaultdict(set)  # a key word -> the sections with a name that has it
+    same = lru_cache(maxsize=None)(same_party)
+    keys = lru_cache(maxsize=None)(region_key)
+    directory_name = _directory_names(directory)
+    seen: list[tuple[set[str], set[str]]] = []  # each section's officials and dates, to add each once
     for n, article in enumerate(articles, start=1):
         for partner in article.summary.partners:
-            section = next((s for s in sections if any(same_party(partner.name, w)
-                                                          for w in [s.name, *s.also_written])), None)
-            if section is None:
-                section = PartnerSection(name=partner.name, kind=partner.kind.value)
-                sections.append(section)
-            elif partner.name != section.name and partner.name not in section.also_written:
+            sharing = sorted(set().union(*(by_word.get(word, ()) for word in keys(partner.name))))
+            i = next((i for i in sharing if any(same(partner.name, w) for w in
+                                                 [sections[i].name, *sections[i].also_written])), None)
+            if i is None:
+                i = len(sections)
+                sections.append(PartnerSection(name=partner.name, kind=partner.kind.value))
+                seen.append((set(), set()))
+                for word in keys(partner.name):
+                    by_word[word].add(i)
+            section = sections[i]
+            if partner.name != section.name and partner.name not in section.also_written:
                 if heading_rank(partner.name, partner.kind.value) > heading_rank(section.name, section.kind):
                     section.also_written.append(section.name)
                     section.name, section.kind = partner.name, partner.kind.value
                 else:
                     section.also_written.append(partner.name)
-            if n in section.articles:
+                for word in keys(partner.name):
+                    by_word[word].add(i)
+            if section.articles and section.articles[-1] == n:  # articles are read in order: n is the latest
                 continue
             section.articles.append(n)
             for sector in article.summary.sectors:
                 if sector.label not in section.sectors:
                     section.sectors.append(sector.label)
             section.goals += [CitedText(text=g.text, cite=n) for g in article.summary.goals]
+            officials, dates = seen[i]
             for official in article.summary.officials:
-                name = _directory_name(official.name, directory)
-                if name not in section.officials:
+                name = directory_name.get(official.name, official.name)
+                if name not in officials:
+                    officials.add(name)
                     section.officials.append(name)
-            if sources[n - 1].date and sources[n - 1].date not in section.dates:
-                section.dates.append(sources[n - 1].date)
-    for section in sections:
-        section.counterparts = [other.name for other in sections
-                                if other is not section and set(other.articles) & set(section.articles)]
+            date = sources[n - 1].date
+            if date and date not in dates:
+                dates.add(date)
+                section.dates.append(date)
+    _link_counterparts(sections)
     return sorted(sections, key=lambda s: (-len(s.articles), s.name))
 
 
-def _directory_name(name: str, directory: list[DirectoryEntry]) -> str:
-    return next((entry.name for entry in directory if name == entry.name or name in entry.also_written), name)
+def _link_counterparts(sections: list[PartnerSection]) -> None:
+    """Each section's counterparts: the other sections with an article in common, in the order of `sections`."""
+    in_article: dict[int, list[int]] = defaultdict(list)
+    for i, section in enumerate(sections):
+        for n in section.articles:
+            in_article[n].append(i)
+    for i, section in enumerate(sections):
+        others = {j for n in section.articles for j in in_article[n] if j != i}
+        section.counterparts = [sections[j].name for j in sorted(others)]
+
+
+def _directory_names(directory: list[DirectoryEntry]) -> dict[str, str]:
+    """Each way the directory writes a person, to the name it files them under (the first entry that has it)."""
+    names: dict[str, str] = {}
+    for entry in directory:
+        for written in (entry.name, *entry.also_written):
+            names.setdefault(written, entry.name)
+    return names
 
 
 def sector_sections(articles: list[MemoArticle], partners: list[PartnerSection]) -> list[SectorSection]:
     """Each sector once, with the articles' own words for it and the partners of its articles, most-cited
     first."""
+    partners_of: dict[int, list[str]] = defaultdict(list)  # an article -> its partners, in the order of `partners`
+    for p in partners:
+        for n in p.articles:
+            partners_of[n].append(p.name)
     sections: dict[SectorLabel, SectorSection] = {}
+    said: dict[SectorLabel, set[tuple[str, int]]] = defaultdict(set)  # (evidence lower-cased, article) pairs
+    named: dict[SectorLabel, set[str]] = defaultdict(set)  # the partners a section lists
     for n, article in enumerate(articles, start=1):
         for sector in article.summary.sectors:
             section = sections.setdefault(sector.label, SectorSection(label=sector.label))
-            if not any(cited.text.lower() == sector.evidence.lower() and cited.cite == n for cited in section.evidence):
+            if (sector.evidence.lower(), n) not in said[sector.label]:
+                said[sector.label].add((sector.evidence.lower(), n))
                 section.evidence.append(CitedText(text=sector.evidence, cite=n))
-            if n not in section.articles:
+            if not section.articles or section.articles[-1] != n:
                 section.articles.append(n)
-                for p in partners:
-                    if n in p.articles and p.name not in section.partners:
-                        section.partners.append(p.name)
+                for name in partners_of[n]:
+                    if name not in named[sector.label]:
+                        named[sector.label].add(name)
+                        section.partners.append(name)
     return sorted(sections.values(), key=lambda s: (-len(s.articles), s.label.value))
 
 
@@ -201,8 +296,11 @@ def summary_articles(partners: list[PartnerSection], article_count: int) -> list
         return list(range(1, article_count + 1))
     counts = sorted((len(p.articles) for p in partners), reverse=True) + [0, 0]
     leader = counts[0] if 2 * counts[0] > article_count and counts[0] > counts[1] else None
-    parties = {n: {p.name for p in partners if n in p.articles and len(p.articles) != leader}
-               for n in range(1, article_count + 1)}
+    parties: dict[int, set[str]] = {n: set() for n in range(1, article_count + 1)}
+    for p in partners:
+        if len(p.articles) != leader:
+            for n in p.articles:
+                parties[n].add(p.name)
     chosen: list[int] = []
     named: set[str] = set()
     while len(chosen) < SENTENCES:
