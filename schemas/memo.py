@@ -1,8 +1,9 @@
 """A briefing memo: many summaries grouped, merged and cited. Every line points at its articles ([n])."""
 
+from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from schemas.summary import ArticleIn, Usage
 from schemas.taxonomy import SectorLabel
@@ -103,16 +104,37 @@ class BriefingMemo(BaseModel):
     usage: Usage = Field(default_factory=Usage)
 
 
+class LibraryQuery(BaseModel):
+    """Stored summaries as the library's listing (`GET /v1/library`) filters them; a field left out keeps all."""
+
+    # A misspelt filter is refused rather than ignored: ignored, it would widen the memo to more of the library.
+    model_config = ConfigDict(extra="forbid")
+
+    q: str | None = Field(default=None, max_length=500,
+                          description="A phrase anywhere in the title, summary text and names (any case).")
+    partner: str | None = Field(default=None, max_length=500, description="A partner, however written.")
+    sector: SectorLabel | None = None
+    official: str | None = Field(default=None, max_length=500, description="Part of an official's name.")
+    since: date | None = Field(default=None, description="Filed on or after (the article's date, else stored).")
+    until: date | None = Field(default=None, description="Filed on or before.")
+
+
 class MemoIn(BaseModel):
-    """A memo request: articles to summarize and/or stored summaries (by `content_sha256`)."""
+    """A memo request: articles to summarize and/or stored summaries, listed (by `content_sha256`) or chosen by
+    the library's filters; a selection too large to list (the library's thousands) is sent as its filters."""
 
     articles: list[ArticleIn] = Field(default_factory=list, max_length=200)
     summary_ids: list[str] = Field(default_factory=list, max_length=1000)
+    library: LibraryQuery | None = Field(
+        default=None, description="Every stored summary these filters match, in the library's order (newest "
+                                  "first), instead of summary_ids: `{}` is the whole library.")
     format: Literal["md", "html", "docx", "json"] = "md"
     lang: Literal["id", "en"] = "id"
 
     @model_validator(mode="after")
-    def _not_empty(self) -> "MemoIn":
-        if not self.articles and not self.summary_ids:
-            raise ValueError("give articles or summary_ids")
+    def _one_selection(self) -> "MemoIn":
+        if self.summary_ids and self.library is not None:
+            raise ValueError("give summary_ids or library, not both")
+        if not self.articles and not self.summary_ids and self.library is None:
+            raise ValueError("give articles, summary_ids or library")
         return self

@@ -288,8 +288,10 @@ function renderSectorOptions() {
 }
 
 // ---- memo ----
-function memoIds() {
-  return state.selected.size ? [...state.selected] : state.rows.map(r => r.content_sha256);
+// The ticked articles by id; with none ticked, every article the library's filters match, sent as those filters
+// (the server selects as the library lists), not as thousands of ids.
+function memoSelection() {
+  return state.selected.size ? { summary_ids: [...state.selected] } : { library: Object.fromEntries(filters()) };
 }
 
 function describeSelection() {
@@ -301,7 +303,7 @@ async function memo(format) {
   $("#memo-error").hidden = true;
   const response = await api("/v1/memos", {
     method: "POST", headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ summary_ids: memoIds(), format, lang: state.lang }),
+    body: JSON.stringify({ ...memoSelection(), format, lang: state.lang }),
   });
   return response;
 }

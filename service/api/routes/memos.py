@@ -1,18 +1,20 @@
-"""`/v1/memos`: a briefing memo of articles and stored summaries, as JSON, Markdown, HTML or Word."""
+"""`/v1/memos`: a briefing memo of articles and stored summaries (listed or chosen by the library's filters), as
+JSON, Markdown, HTML or Word."""
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 
-from schemas.memo import BriefingMemo, MemoIn
+from schemas.memo import BriefingMemo, LibraryQuery, MemoIn
 from service.api.deps import BackendDep, CancelDep, SettingsDep, StoreDep
 from service.api.errors import ApiError, check_length, model_errors
 from service.article import Article
 from service.backend import ReadyLLM
 from service.cancellation import cancellable
 from service.intake import ArticleInputError, prepare_text
-from service.library import summarize_stored
+from service.library import LibraryFilter, filed_on, summarize_stored
 from service.memo import MemoArticle, build_memo
 from service.memo_render import STYLE_SOURCE, to_docx, to_html, to_markdown
+from service.store import StoredSummary, SummaryStore
 
 router = APIRouter()
 
@@ -27,18 +29,20 @@ MEMO_HTML_HEADERS = {
 
 
 @router.post("/v1/memos", responses={200: {"content": {"text/markdown": {}, "text/html": {}, DOCX_TYPE: {}}},
-                                     404: {"description": "Unknown summary id"},
+                                     404: {"description": "Unknown summary id, or no stored summary matches"},
                                      422: {"description": "An invalid request or an unreadable article page"}})
 def create_memo(order: MemoIn, backend: BackendDep, store: StoreDep, settings: SettingsDep,
                 cancel: CancelDep) -> Response:
-    """A briefing memo of article texts (summarized first where not stored) and/or stored summaries,
-    identified by their `content_sha256`. Without a ready model, stored summaries still make a memo."""
-    items: list[MemoArticle] = []
-    for sha in order.summary_ids:
-        stored = store.get(sha)
-        if stored is None:
-            raise ApiError(404, f"no stored summary with content_sha256 {sha}")
-        items.append(MemoArticle(stored.summary, stored.article, stored.outlet, stored.published))
+    """A briefing memo of article texts (summarized first where not stored) and/or stored summaries, identified
+    by their `content_sha256` or chosen by the library's filters (`library`, as `GET /v1/library` takes them).
+    Without a ready model, stored summaries still make a memo. Raises 404 for an unknown id or a filter that
+    matches nothing."""
+    chosen = [_stored(store, sha) for sha in order.summary_ids]
+    if order.library is not None:
+        chosen = library_selection(store, order.library)
+        if not chosen and not order.articles:
+            raise ApiError(404, "no stored summary matches the library filters")
+    items = [MemoArticle(stored.summary, stored.article, stored.outlet, stored.published) for stored in chosen]
     for article in order.articles:
         check_length(article, settings.max_article_chars)
     llm = ReadyLLM(backend)
@@ -53,6 +57,25 @@ def create_memo(order: MemoIn, backend: BackendDep, store: StoreDep, settings: S
     with cancellable(cancel):
         memo = build_memo(items, llm, lang=order.lang, summary_cache=store.executive_summaries)
     return rendered(memo, order.format)
+
+
+def _stored(store: SummaryStore, sha: str) -> StoredSummary:
+    stored = store.get(sha)
+    if stored is None:
+        raise ApiError(404, f"no stored summary with content_sha256 {sha}")
+    return stored
+
+
+def library_selection(store: SummaryStore, query: LibraryQuery) -> list[StoredSummary]:
+    """The stored summaries `query` matches, newest first as the library lists them (`GET /v1/library`: by
+    `filed_on` date, the order of storing among one day's), so a memo of the page's filters cites them as the
+    page showed them."""
+    wanted = LibraryFilter(q=query.q, partner=query.partner, sector=query.sector and query.sector.value,
+                           official=query.official, since=query.since and query.since.isoformat(),
+                           until=query.until and query.until.isoformat())
+    dated = [(filed_on(stored), stored) for stored in store.all()]
+    matching = [(day, stored) for day, stored in dated if wanted.matches(stored, day)]
+    return [stored for _, stored in sorted(matching, key=lambda pair: pair[0], reverse=True)]
 
 
 def rendered(memo: BriefingMemo, fmt: str) -> Response:
