@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from service.textnorm import matching_form
 from service.vocabulary import ACTING, GOVERNMENT, LEVELS, POSITIONS, REGIONAL_GOVERNMENT_WORDS, load_data, one_of
@@ -311,10 +311,30 @@ _PLACE_MARKER = (r"(?<!wali )(?<!wali)\b(?:" + one_of(["di", "ke", "dari", *(lev
                                                       "to", "from"]) + r")\s+")
 
 
+_PLACE_MARKER_AT = re.compile(_PLACE_MARKER, re.IGNORECASE)
+_WORD = re.compile(r"\w++")
+
+
 def used_as_place(text: str, phrase: str) -> bool:
     """Whether `text` writes `phrase` as a place, right after a preposition of place or a level of government,
-    whatever the gazetteer knows of it: a town abroad ("ke Vanimo"), a district ("Kecamatan" aside)."""
-    return re.search(_PLACE_MARKER + re.escape(phrase) + r"\b", text, re.IGNORECASE) is not None
+    whatever the gazetteer knows of it: a town abroad ("ke Vanimo"), a district ("Kecamatan" aside). The places
+    right after a marker are read once per text (`_after_place_markers`), not once per phrase."""
+    first = _WORD.match(phrase)
+    if first is None:
+        return re.search(_PLACE_MARKER + re.escape(phrase) + r"\b", text, re.IGNORECASE) is not None
+    named = re.compile(re.escape(phrase) + r"\b", re.IGNORECASE)
+    return any(named.match(text, at) for at in _after_place_markers(text).get(first.group().lower(), ()))
+
+
+@lru_cache(maxsize=8)
+def _after_place_markers(text: str) -> dict[str, list[int]]:
+    """Where a word follows a preposition of place or a level of government in `text`, by that word (lower case):
+    the offsets (code points) where a place so marked starts."""
+    found: dict[str, list[int]] = {}
+    for marker in _PLACE_MARKER_AT.finditer(text):
+        if word := _WORD.match(text, marker.end()):
+            found.setdefault(word.group().lower(), []).append(marker.end())
+    return found
 
 
 # --- Countries, cities abroad, islands ----------------------------------------------------------------------

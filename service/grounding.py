@@ -8,6 +8,7 @@ on these (officials, partners, sectors, goals, quotes) live in modules of their 
 """
 
 import re
+from functools import lru_cache
 
 from service.textnorm import matching_form, normalise
 from service.vocabulary import FUNCTION_WORDS, is_title_case
@@ -35,9 +36,31 @@ def find_in_view(view: str, needle: str, ignore_case: bool = False) -> list[Span
         return []
     pattern = r"\s+".join(re.escape(w) for w in words)
     flags = re.IGNORECASE if ignore_case else 0
-    # A match must not start or end inside a word.
-    full = rf"(?<!\w){pattern}(?!\w)" if words[0][0].isalnum() and words[-1][-1].isalnum() else pattern
-    return [match.span() for match in re.finditer(full, view, flags)]
+    if not (words[0][0].isalnum() and words[-1][-1].isalnum()):
+        return [match.span() for match in re.finditer(pattern, view, flags)]
+    # A match must not start or end inside a word, so it starts where a word of the view starts that is the
+    # needle's first word: only those places are tried, so finding every name of an article is not a scan of the
+    # whole text per name. Matches do not overlap, as `re.finditer` gives them.
+    whole = re.compile(rf"(?<!\w){pattern}(?!\w)", flags)
+    found: list[Span] = []
+    for start in _word_starts(view).get(_WORD.match(words[0]).group().lower(), ()):
+        if found and start < found[-1][1]:
+            continue
+        if match := whole.match(view, start):
+            found.append(match.span())
+    return found
+
+
+_WORD = re.compile(r"\w++")
+
+
+@lru_cache(maxsize=8)
+def _word_starts(view: str) -> dict[str, list[int]]:
+    """Where each word (a run of `\\w`, lower-cased) starts in `view`, in order: read once per text."""
+    starts: dict[str, list[int]] = {}
+    for word in _WORD.finditer(view):
+        starts.setdefault(word.group().lower(), []).append(word.start())
+    return starts
 
 
 def align_phrase(text: str, phrase: str, *, min_overlap: float = 0.6) -> Span | None:

@@ -6,6 +6,7 @@ cuts it short nor hides it; spans are half-open `[start, end)` ranges of Unicode
 """
 
 import re
+from functools import lru_cache
 
 from service.gazetteer import is_place, split_region_prefix
 from service.grounding import Span, find_all, find_in_view, in_headline
@@ -161,6 +162,7 @@ def is_person_name(phrase: str) -> bool:
     return not is_place(name) and not split_region_prefix(name)[0]
 
 
+@lru_cache(maxsize=8192)  # asked of the same few names for every run of capitalised words of an article
 def name_key(name: str) -> str:
     """A comparison key for a person's name: honorifics off, case and punctuation folded ("Dr. Budi
     Santoso, M.Si." -> "budi santoso")."""
@@ -177,6 +179,27 @@ def names_match(short: str, full: str) -> bool:
     if not short_words or not full_words:
         return False
     return all(any(f == s or (len(s) >= 4 and f.startswith(s)) for f in full_words) for s in short_words)
+
+
+class NameIndex:
+    """Names (officials') filed under the first four letters of the words of their `name_key`, to find the ones
+    a short form `names_match`es without comparing it with every name: each word of a short form is a word of
+    the full name or the start (four letters or more) of one, so it shares its first four letters with one."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+        self._filed: dict[str, set[int]] = {}
+        for i, name in enumerate(names):
+            for word in name_key(name).split():
+                self._filed.setdefault(word[:4], set()).add(i)
+
+    def matching(self, short: str) -> list[str]:
+        """The names that `short` plausibly names (`names_match(short, name)`), in their order."""
+        words = name_key(short).split()
+        if not words:
+            return []
+        found = set.intersection(*(self._filed.get(word[:4], set()) for word in words))
+        return [self.names[i] for i in sorted(found) if names_match(short, self.names[i])]
 
 
 def find_name_spans(text: str, name: str) -> list[Span]:

@@ -8,14 +8,16 @@ open (`service.pipeline`), and its answer is kept only where the text supports i
 `[start, end)` ranges of Unicode code points into the submitted text.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.gazetteer import is_place
 from service.grounding import line_around
-from service.person_names import is_honorific, names_match
+from service.person_names import NameIndex, is_honorific, names_match
 from service.quotes import CAPITALISED_RUN, SPEECH_VERBS_EN, QuoteSpan, find_quotes, speech_cue
-from service.textnorm import matching_form
+from service.textnorm import matching_form, normalise
 from service.vocabulary import NOT_NAME_WORDS, POSITION_SHORT_FORMS, POSITION_WORDS
 
 
@@ -137,35 +139,82 @@ _AGENT = re.compile(r"\b(?:di(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|ut
                     r"(?:[A-Z][\w.'’-]*+\s*+)*+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?=\S)")
 # A run of capitalised words ends at a line break or a full stop after a word of three letters or more.
-_RUN_BREAK = re.compile(r"(?<=\w{3})\.\s+|\s*\n\s*")
+_RUN_BREAK = re.compile(r"(?<=\w{3})\.\s++|(?<!\s)[^\S\n]*+\n\s*+")
 
 
 def last_subject_before(text: str, offset: int, officials: list[str]) -> tuple[str, int] | None:
-    """The official (one of `officials`) last named as the subject of a sentence in `text` before `offset`,
-    outside quotations, with the offset of that mention (code points); None if none is.
+    """The official (one of `officials`) last named as the subject of a sentence in `text` before `offset` (the
+    start of a quote), outside quotations, with the offset of that mention (code points); None if none is.
 
     A subject opens its sentence: before it stand only capitalised words (positions, regions, honorifics),
     commas and the openers of `_BEFORE_SUBJECT` ("Menurut", "Sementara itu"), or a short opening phrase closed
     by a comma ("Dalam sambutannya,"); or it is the agent of a passive speech verb ("disampaikan Ketua DPRD
-    Rina")."""
-    view = matching_form(text[:offset])
-    if len(view) != offset:
-        view = text[:offset]
+    Rina"). Whether a mention is a subject depends only on the text before it, so every mention of an article
+    is read once (`_mentions`) and each quote looks up the last one before it."""
+    mentions = _mentions(text, tuple(officials), offset)
+    k = bisect.bisect_left(mentions.starts, offset) - 1
+    while k >= 0 and not mentions.subject[k]:
+        k -= 1
+    return (mentions.official[k], mentions.starts[k]) if k >= 0 else None
+
+
+@dataclass(frozen=True)
+class _Mentions:
+    """Where one text names the officials, outside quotations, in order: each mention's offset (code points),
+    the official it names, and whether it is the subject of its sentence."""
+
+    starts: list[int]
+    official: list[str]
+    subject: list[bool]
+
+
+def _mentions(text: str, officials: tuple[str, ...], offset: int, *, whole_runs: bool = False) -> _Mentions:
+    """The officials' mentions that `text[:offset]` holds, read in the view a reader of that prefix would match
+    in: the matching form while it keeps the text's length, the text itself once the prefix holds a character
+    the matching form drops (an invisible one). Each is read once per text and officials (`_read_mentions`)."""
+    return _read_mentions(text, officials, use_view=offset <= _first_dropped(text), whole_runs=whole_runs)
+
+
+@lru_cache(maxsize=8)
+def _first_dropped(text: str) -> int:
+    """The offset of the first character of `text` that its matching form drops or merges (`len(text)` if
+    none): up to there, the matching form of a prefix is the prefix of the matching form."""
+    view = normalise(text)
+    size = len(view.text)
+    if view.text is text or size == 0:
+        return size
+    return next((i for i in range(size) if view.span(i, i + 1) != (i, i + 1)), size)
+
+
+@lru_cache(maxsize=8)
+def _read_mentions(text: str, officials: tuple[str, ...], *, use_view: bool, whole_runs: bool) -> _Mentions:
+    """Every mention of `officials` in `text` (in its matching form, up to where that keeps the text's offsets,
+    with `use_view`), in one pass: each run of capitalised words outside quotations that names exactly one
+    official (its longest such tail), with whether it opens its sentence. `whole_runs` reads runs as
+    `CAPITALISED_RUN` finds them, else split where a sentence or a line ends inside them (`_runs`)."""
+    view = matching_form(text)[:_first_dropped(text)] if use_view else text
     spans = [(q.start, q.end) for q in find_quotes(view)]
+    span_starts = [a for a, _ in spans]
     starts = [m.end() for m in _SENTENCE_START.finditer(view)]
-    last: tuple[str, int] | None = None
-    for run_start, run in _runs(view):
-        if any(a <= run_start < b for a, b in spans):
-            continue
-        sentence_start = max((s for s in starts if s <= run_start), default=0)
+    index = NameIndex(list(officials))
+    runs = ((m.start(), m.group()) for m in CAPITALISED_RUN.finditer(view)) if whole_runs else _runs(view)
+    found = _Mentions([], [], [])
+    for run_start, run in runs:
+        k = bisect.bisect_right(span_starts, run_start) - 1
+        if k >= 0 and run_start < spans[k][1]:
+            continue  # inside a quotation
         words = run.split()
         for i in range(len(words)):
-            hits = [o for o in officials if names_match(" ".join(words[i:]), o)]
+            hits = index.matching(" ".join(words[i:]))
             if len(hits) == 1:
-                if _is_subject_lead(" ".join([view[sentence_start:run_start], *words[:i]])):
-                    last = (hits[0], run_start)
+                found.starts.append(run_start)
+                found.official.append(hits[0])
+                if not whole_runs:
+                    s = bisect.bisect_right(starts, run_start) - 1
+                    lead = view[starts[s] if s >= 0 else 0:run_start]
+                    found.subject.append(_is_subject_lead(" ".join([lead, *words[:i]])))
                 break
-    return last
+    return found
 
 
 def _runs(view: str):
@@ -220,22 +269,11 @@ def last_named_before(text: str, offset: int, officials: list[str]) -> str | Non
 
 
 def _last_named(text: str, offset: int, officials: list[str]) -> tuple[int, str] | None:
-    """(offset of the mention, official) for the official named last before `offset`, outside quotations."""
-    last: tuple[int, str] | None = None
-    spans = [(q.start, q.end) for q in find_quotes(text[:offset])]
-    view = matching_form(text[:offset])  # same length as text[:offset] only without invisible characters
-    if len(view) != offset:
-        view = text[:offset]
-    for m in CAPITALISED_RUN.finditer(view):
-        if any(a <= m.start() < b for a, b in spans):
-            continue
-        words = m.group().split()
-        for i in range(len(words)):
-            hits = [o for o in officials if names_match(" ".join(words[i:]), o)]
-            if len(hits) == 1:
-                last = (m.start(), hits[0])
-                break
-    return last
+    """(offset of the mention, official) for the official named last before `offset` (a quote's start),
+    outside quotations."""
+    mentions = _mentions(text, tuple(officials), offset, whole_runs=True)
+    k = bisect.bisect_left(mentions.starts, offset) - 1
+    return (mentions.starts[k], mentions.official[k]) if k >= 0 else None
 
 
 _BACK_REFERENCE_TAIL = re.compile(r"(?<!\s)\s++(?:itu|tersebut|ini)\s*+$|^\s*+the\s++", re.IGNORECASE)
