@@ -75,12 +75,32 @@ class NormalisedText:
         return self._starts[position]
 
 
-@lru_cache(maxsize=64)
+# Longer than this, a text is an article (or a page), kept in a cache of its own: the many names and phrases
+# normalised while an article is read would otherwise push the article out of a shared cache, and its view
+# would be built again for every item matched in it.
+_ARTICLE_LENGTH = 2_000
+
+
 def normalise(text: str) -> NormalisedText:
     """The normalised view of `text`: NFC, invisible characters removed, every Unicode space a plain space.
 
-    Kept for the last texts asked about, since every item of an article is matched in the same text.
+    Kept for the last texts asked about (articles and short phrases apart), since every item of an article is
+    matched in the same text.
     """
+    return _normalise_article(text) if len(text) > _ARTICLE_LENGTH else _normalise_phrase(text)
+
+
+@lru_cache(maxsize=8)
+def _normalise_article(text: str) -> NormalisedText:
+    return _normalised(text)
+
+
+@lru_cache(maxsize=4096)
+def _normalise_phrase(text: str) -> NormalisedText:
+    return _normalised(text)
+
+
+def _normalised(text: str) -> NormalisedText:
     normalised_already = unicodedata.is_normalized("NFC", text)
     if normalised_already and not _FOLDED.search(text):
         return NormalisedText(text, len(text))
