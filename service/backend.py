@@ -81,17 +81,20 @@ class Backend:
                 if settings.llm_base_url:
                     base_url, model = settings.llm_base_url, self.model_name
                     context_tokens, tokenize_url = settings.llm_context_tokens, None
+                    api_key = settings.llm_api_key.get_secret_value()
                 else:
                     self._server = self._start_embedded_server()
-                    base_url, model = self._server.base_url, self._server.alias
-                    # llama-cpp-python's server counts tokens with the model's own tokenizer.
+                    base_url, model, api_key = self._server.base_url, self._server.alias, self._server.api_key
+                    # llama-cpp-python's server counts tokens with the model's own tokenizer. The count's request
+                    # carries the server's key as the URL's user info (see service.llama_server.access).
                     context_tokens = settings.model_ctx
-                    tokenize_url = base_url.removesuffix("/v1") + "/extras/tokenize"
+                    tokenize_url = base_url.removesuffix("/v1").replace("://", f"://ringkas:{api_key}@", 1) + \
+                        "/extras/tokenize"
             except EmbeddedModelError as exc:
                 self._error = str(exc)
                 raise
             client = InstructorLLM(
-                base_url, model, settings.llm_api_key.get_secret_value(), timeout_s=settings.llm_timeout_s,
+                base_url, model, api_key, timeout_s=settings.llm_timeout_s,
                 retries=settings.llm_retries, transport_retries=settings.llm_transport_retries,
                 context_tokens=context_tokens, tokenize_url=tokenize_url,
             )

@@ -1,7 +1,9 @@
 """The embedded model: a GGUF assembled from pinned PyPI parts, served by llama.cpp on loopback.
 
 With no endpoint configured, Ringkas starts llama-cpp-python's server itself (`python -m service.llama_server`),
-on 127.0.0.1 and a free port, and talks to it through the same OpenAI-compatible client as any other endpoint.
+on 127.0.0.1 and a free port, and talks to it through the same OpenAI-compatible client as any other endpoint. The
+server answers only with a key made for it at start (`EmbeddedServer.api_key`): a web page the analyst visits
+can reach loopback, but cannot know the key (and the server sends no CORS headers).
 """
 
 import base64
@@ -9,6 +11,7 @@ import hashlib
 import importlib.metadata
 import logging
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -189,6 +192,9 @@ class EmbeddedServer:
         self.start_timeout_s = start_timeout_s
         self.draft_tokens = draft_tokens
         self.state_dir = state_dir  # where the server keeps the state after reading the prompts' fixed prefix
+        # The key every request to the server sends ("Authorization: Bearer <key>"), new for each server: 256 bits
+        # from the OS's generator, never written anywhere but the server's environment.
+        self.api_key = secrets.token_urlsafe(32)
         self._process: subprocess.Popen | None = None
 
     @property
@@ -226,7 +232,9 @@ class EmbeddedServer:
             # Prompt-lookup decoding drafts tokens by matching the text written so far against the prompt:
             # extraction copies names and phrases from the article. (llama-cpp-python then keeps all logits.)
             command += ["--draft_model", "prompt-lookup", "--draft_model_num_pred_tokens", str(self.draft_tokens)]
-        env = dict(os.environ)
+        # llama-cpp-python's server settings read API_KEY from the environment (pydantic-settings); there, not on
+        # the command line, the key stays out of the process list other users of the machine can read.
+        env = {**os.environ, "API_KEY": self.api_key}
         if self.state_dir is not None:
             env["RINGKAS_PREFIX_STATES"] = str(self.state_dir)
         with self.log_path.open("ab") as log_file:
@@ -271,10 +279,15 @@ class EmbeddedServer:
         how = f"signal {-code}" if code < 0 else f"exit code {code}"
         return f"the embedded model server died ({how}); see {self.log_path}"
 
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        """The header that opens the server, as RFC 6750 sends a bearer token."""
+        return {"Authorization": f"Bearer {self.api_key}"}
+
     def ready(self) -> bool:
-        """Whether the server answers `GET /v1/models` with 200 within a second."""
+        """Whether the server answers `GET /v1/models` (with the key) with 200 within a second."""
         try:
-            return httpx.get(f"{self.base_url}/models", timeout=1.0).status_code == 200
+            return httpx.get(f"{self.base_url}/models", headers=self.auth_headers, timeout=1.0).status_code == 200
         except httpx.HTTPError:
             return False
 

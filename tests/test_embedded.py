@@ -160,3 +160,50 @@ def test_a_server_killed_otherwise_is_named_and_may_be_started_again(tmp_path):
 
     server = _server_that_died_of(signal.SIGKILL, tmp_path)
     assert server.death() == f"the embedded model server died (signal 9); see {tmp_path / 'server.log'}"
+
+
+def test_the_server_gets_a_key_of_its_own_that_only_ringkas_sends(tmp_path, monkeypatch):
+    import subprocess
+
+    import service.backend as backend_module
+    from service.backend import Backend
+    from service.settings import Settings
+
+    launched, asked = [], []
+
+    class Process:
+        pid, returncode = 4242, None
+
+        def __init__(self, command, env, **kwargs):
+            launched.append((command, env))
+
+        def poll(self):
+            return None
+
+    class Reply:
+        status_code = 200
+
+    monkeypatch.setattr(subprocess, "Popen", Process)
+    monkeypatch.setattr(embedded.httpx, "get", lambda url, headers=None, timeout=None: asked.append(headers) or Reply())
+    servers = [embedded.EmbeddedServer(tmp_path / "m.gguf", alias="m", threads=1, n_ctx=512, port=1,
+                                       log_path=tmp_path / "server.log", start_timeout_s=5).start() for _ in range(2)]
+    key = servers[0].api_key
+    assert len(key) >= 40 and key != servers[1].api_key  # 32 random bytes, new for every server
+    command, env = launched[0]
+    assert env["API_KEY"] == key and key not in " ".join(command)  # not in the process list
+    assert asked[0] == {"Authorization": f"Bearer {key}"}
+
+    clients = []
+
+    class Client:
+        name = "m"
+
+        def __init__(self, *args, **kwargs):
+            clients.append((args, kwargs))
+
+    monkeypatch.setattr(backend_module, "InstructorLLM", Client)
+    backend = Backend(Settings(data_dir=tmp_path, cache_dir=tmp_path))
+    monkeypatch.setattr(backend, "_start_embedded_server", lambda: servers[0])
+    backend.start()
+    (_base_url, _model, api_key), options = clients[0]
+    assert api_key == key and options["tokenize_url"] == f"http://ringkas:{key}@127.0.0.1:1/extras/tokenize"

@@ -235,3 +235,35 @@ def test_a_served_completion_learns_that_its_client_hung_up():
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+def test_the_served_app_answers_only_with_its_key_and_to_no_web_page(monkeypatch):
+    """llama-cpp-python's own app as Ringkas serves it, on a stand-in for the model: its key opens it, as a bearer
+    token or as the tokenize URL's user info; nothing else does, and no CORS header lets a web page read it."""
+    pytest.importorskip("llama_cpp")
+    from fastapi.testclient import TestClient
+    from llama_cpp.server import app as server_app
+    from llama_cpp.server.settings import ModelSettings, ServerSettings
+
+    from service.llama_server.client_watch import create_app_watching_clients
+
+    key = "k-made-up-for-this-test"
+    monkeypatch.setattr(server_app, "_server_settings", None)  # create_app sets these module globals
+    monkeypatch.setattr(server_app, "_llama_proxy", None)
+    monkeypatch.setattr(server_app, "set_llama_proxy", lambda model_settings: setattr(
+        server_app, "_llama_proxy", ["ringkas-stand-in"]))  # a proxy lists its models' aliases
+    monkeypatch.delenv("API_KEY", raising=False)
+    app = create_app_watching_clients(server_settings=ServerSettings(api_key=key),
+                                      model_settings=[ModelSettings(model="stand-in.gguf")])
+    page = {"Origin": "http://berita.example"}
+    with TestClient(app) as client:
+        bearer = client.get("/v1/models", headers={"Authorization": f"Bearer {key}", **page})
+        basic = client.get(f"http://ringkas:{key}@testserver/v1/models")
+        none = client.get("/v1/models", headers=page)
+        wrong = client.get("/v1/models", auth=("ringkas", "not-the-key"))
+        preflight = client.options("/v1/chat/completions", headers={
+            **page, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization"})
+    assert bearer.status_code == basic.status_code == 200
+    assert bearer.json()["data"][0]["id"] == "ringkas-stand-in"
+    assert none.status_code == wrong.status_code == 401
+    assert not any(h.startswith("access-control-") for r in (bearer, none, preflight) for h in r.headers)

@@ -79,9 +79,14 @@ def eval_until_client_gone(self, tokens) -> None:
 
 
 def create_app_watching_clients(*args, **kwargs):
-    """llama-cpp-python's server app (`create_app`, same arguments) with `ClientWatch` around it."""
+    """llama-cpp-python's server app (`create_app`, same arguments) with `ClientWatch` around it, answering only
+    with its key and to no web page (`service.llama_server.access`)."""
     from llama_cpp.server import app as server_app
 
+    from service.llama_server.access import BasicAsBearer, without_cors
+
     app = server_app.create_app(*args, **kwargs)
+    without_cors(app)
     app.add_middleware(ClientWatch)
+    app.add_middleware(BasicAsBearer)
     return app
