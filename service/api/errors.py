@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from starlette.types import Send
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from schemas.summary import ArticleIn
 from service.backend import BackendUnavailable
@@ -43,6 +44,50 @@ async def invalid_request(request: Request, exc: RequestValidationError) -> JSON
     return JSONResponse({"error": "invalid request: " + "; ".join(problems)}, status_code=422)
 
 
+async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    """Starlette's and FastAPI's own refusals (404 no such route, 405 wrong method, 400 an unparseable body, 413
+    from `Access`) as `{"error": message}` with their status and headers (`Allow` on a 405)."""
+    return JSONResponse({"error": _http_error_message(exc)}, status_code=exc.status_code, headers=exc.headers)
+
+
+def _http_error_message(exc: HTTPException) -> str:
+    # FastAPI answers 400 "There was an error parsing the body" for whatever json.loads raised besides a syntax
+    # error, keeping the cause: too deep a nesting is Python's recursion limit, too long a number its limit on
+    # converting digits to an int (4,300 by default, sys.set_int_max_str_digits).
+    cause = exc.__cause__
+    if isinstance(cause, RecursionError):
+        return "invalid request: the JSON body is nested too deeply"
+    if isinstance(cause, ValueError) and "digits" in str(cause):
+        return "invalid request: a number in the JSON body has too many digits"
+    return str(exc.detail)
+
+
+class UnexpectedErrors:
+    """The outermost ASGI middleware: whatever escaped the app is answered 500 (when no answer has begun) and
+    logged by type only, and goes no further. Starlette's own last handler re-raises to the server after
+    answering, and the server logs the traceback, which may quote the article (a `KeyError` names its key)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = False
+
+        async def noting_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, noting_send)
+        except Exception as exc:  # the last resort: answered and logged here, never re-raised
+            if scope["type"] != "http":
+                raise
+            log.error("unexpected error on %s %s: %s", scope.get("method"), scope.get("path"), type(exc).__name__)
+            if not started:
+                await send_error(send, 500, "internal error; the request was not completed")
+
+
 async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     """500 that says nothing of the cause; the log gets the method, path and the exception's type only."""
     log.error("unexpected error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
@@ -50,7 +95,8 @@ async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 # For `FastAPI(exception_handlers=...)`; Starlette runs the `Exception` one outermost, for whatever escaped.
-EXCEPTION_HANDLERS = {ApiError: api_error, RequestValidationError: invalid_request, Exception: unexpected_error}
+EXCEPTION_HANDLERS = {ApiError: api_error, RequestValidationError: invalid_request, HTTPException: http_error,
+                      Exception: unexpected_error}
 
 
 @contextmanager
