@@ -86,9 +86,12 @@ def test_malformed_json_is_422(client_for):
 
 
 def test_oversized_text_is_413(client_for):
+    from service.api.access import body_size_limit
+
     with client_for(FakeLLM(), max_article_chars=1_000) as client:
         assert client.post("/v1/summaries", json={"text": "a " * 600}).status_code == 413
-        big = client.post("/v1/summaries", content=b"x" * 30_000, headers={"content-type": "application/json"})
+        over = body_size_limit("/v1/summaries", 1_000) + 1
+        big = client.post("/v1/summaries", content=b"x" * over, headers={"content-type": "application/json"})
     assert big.status_code == 413 and "too large" in big.json()["error"]
 
 

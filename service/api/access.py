@@ -1,33 +1,47 @@
 """Who is answered, checked before the app sees a request: the `Host` header (against DNS rebinding), the API
-key, and the body's declared size."""
+key, and the body's size, declared or counted as it arrives."""
 
 import hmac
 import ipaddress
 import socket
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.api.errors import send_error
+from service.intake.limits import max_input_bytes
 
 # Health, docs and the web page's own files need no key; the page then sends the key the analyst enters.
 OPEN_PATHS = frozenset({"/", "/healthz", "/docs", "/docs/oauth2-redirect", "/openapi.json", "/redoc"})
+# Where the body is a file's own bytes (with the file's own Content-Type), not JSON.
+UPLOAD_PATHS = frozenset({"/v1/articles/decode"})
+# The longest JSON escape of one character, `\uXXXX` (RFC 8259 section 7): a client that escapes every non-ASCII
+# character (Python's json.dumps does by default) sends a text of n characters in up to 6n bytes.
+JSON_BYTES_PER_CHAR = 6
+# Title, URL, language, a memo's list of summary ids and the JSON around them.
+JSON_FIELDS_BYTES = 65_536
 
 
-def body_size_limit(max_article_chars: int) -> int:
-    """The largest request body accepted, in bytes: an article of `max_article_chars` characters at 4 bytes each
-    (UTF-8's longest, RFC 3629) and 16 KiB for the JSON around it."""
-    return max_article_chars * 4 + 16_384
+def body_size_limit(path: str, max_article_chars: int) -> int:
+    """The largest request body accepted at `path`, in bytes, from the one size rule of `service.intake.limits`:
+    an upload (`UPLOAD_PATHS`) is at most `max_input_bytes(max_article_chars)` bytes, as a file the CLI reads; a
+    JSON body may carry a text of as many characters, each written as JSON's longest escape
+    (`JSON_BYTES_PER_CHAR` bytes), and `JSON_FIELDS_BYTES` for the rest."""
+    if path in UPLOAD_PATHS:
+        return max_input_bytes(max_article_chars)
+    return JSON_BYTES_PER_CHAR * max_input_bytes(max_article_chars) + JSON_FIELDS_BYTES
 
 
 class Access:
     """A plain ASGI middleware (cheaper per request than Starlette's `BaseHTTPMiddleware`) that answers 400 for a
     `Host` that `hosts` refuses, 401 without one of `keys` (when `require_api_key`; `OPEN_PATHS` and `/static/`
-    stay open) and 413 for a `Content-Length` over `max_body_bytes`; any other request goes on to `app`."""
+    stay open) and 413 for a body over `body_size_limit` (declared by `Content-Length`, or counted as it streams
+    in, however it is framed: reading stops at the limit); any other request goes on to `app`."""
 
     def __init__(self, app: ASGIApp, *, hosts: "AllowedHosts", keys: list[bytes], require_api_key: bool,
-                 max_body_bytes: int):
+                 max_article_chars: int):
         self.app, self.hosts, self.keys, self.require_api_key = app, hosts, keys, require_api_key
-        self.max_body_bytes = max_body_bytes
+        self.max_article_chars = max_article_chars
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -41,11 +55,11 @@ class Access:
                 not self._key_ok(headers):
             return await send_error(send, 401, "missing or invalid API key: send 'Authorization: Bearer <key>' or "
                                                "'X-API-Key: <key>'", {"WWW-Authenticate": "Bearer"})
+        limit = body_size_limit(path, self.max_article_chars)
         length = headers.get("content-length", "")
-        if length.isdigit() and int(length) > self.max_body_bytes:
-            return await send_error(send, 413, f"request body too large ({int(length):,} bytes; "
-                                               f"limit {self.max_body_bytes:,})")
-        await self.app(scope, receive, send)
+        if length.isdigit() and int(length) > limit:
+            return await send_error(send, 413, f"request body too large ({int(length):,} bytes; limit {limit:,})")
+        await self.app(scope, BodyCounter(receive, limit).receive, send)
 
     def _key_ok(self, headers: dict[str, str]) -> bool:
         # Bearer as RFC 6750 section 2.1 sends it; compared in constant time so timing tells nothing of a key.
@@ -54,6 +68,24 @@ class Access:
         if scheme.lower() == "bearer":
             given = token.strip()
         return any(hmac.compare_digest(given.encode(), key) for key in self.keys)
+
+
+class BodyCounter:
+    """A request's ASGI `receive` that counts the body's bytes as they arrive: past `limit` it raises a 413
+    `HTTPException` to whoever reads (FastAPI passes it on to its handler), so no more is read, whatever the
+    framing (`Transfer-Encoding: chunked` declares no length)."""
+
+    def __init__(self, receive: Receive, limit: int):
+        self._receive, self.limit, self.received = receive, limit, 0
+
+    async def receive(self) -> Message:
+        """The next message; raises `HTTPException` 413 once the body is over `limit` bytes."""
+        message = await self._receive()
+        if message["type"] == "http.request":
+            self.received += len(message.get("body", b""))
+            if self.received > self.limit:
+                raise HTTPException(413, f"request body too large (over {self.limit:,} bytes, the limit)")
+        return message
 
 
 class AllowedHosts:

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from service import __version__
-from service.api.access import Access, allowed_host_names, body_size_limit
+from service.api.access import Access, allowed_host_names
 from service.api.admission import Admission
 from service.api.errors import EXCEPTION_HANDLERS, UnexpectedErrors
 from service.api.routes import articles, health, library, memos, summaries, web
@@ -58,6 +58,6 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
     app.add_middleware(Admission, max_concurrent=settings.max_concurrent_requests,
                        max_queued=settings.max_queued_requests, timeout_s=settings.request_timeout_s)
     app.add_middleware(Access, hosts=allowed_host_names(bind_host, settings.allowed_hosts), keys=keys,
-                       require_api_key=require_api_key, max_body_bytes=body_size_limit(settings.max_article_chars))
+                       require_api_key=require_api_key, max_article_chars=settings.max_article_chars)
     app.add_middleware(UnexpectedErrors)
     return app

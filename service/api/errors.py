@@ -14,6 +14,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from schemas.summary import ArticleIn
 from service.backend import BackendUnavailable
+from service.intake import ArticleInputError, prepare_text
+from service.intake.limits import check_article_text, check_input_size
 from service.llm import ModelError
 
 log = logging.getLogger(__name__)
@@ -116,10 +118,37 @@ def model_errors() -> Iterator[None]:
         raise ApiError(status, f"the model failed ({exc.kind}): {exc}", headers) from None
 
 
-def check_length(article: ArticleIn, limit: int) -> None:
-    """Raises `ApiError` 413 when the article's text is longer than `limit` characters (code points)."""
-    if len(article.text) > limit:
-        raise ApiError(413, f"text too long: {len(article.text):,} characters (limit {limit:,})")
+def check_length(article: ArticleIn, max_article_chars: int) -> None:
+    """Raises `ApiError` 413 when the submitted text is over the input limit of `service.intake.limits` (at most
+    `max_input_bytes(max_article_chars)` characters, code points: each is at least one byte), before it is read
+    as a page; `article_text` then holds the article itself to `max_article_chars`."""
+    _check_input(article.text, max_article_chars)
+
+
+def _check_input(raw: str, max_article_chars: int) -> None:
+    try:
+        check_input_size(len(raw), max_article_chars, unit="characters")
+    except ArticleInputError as exc:
+        raise ApiError(413, f"text {exc}") from None
+
+
+def article_text(raw: str, max_article_chars: int) -> str:
+    """The article's text from what was submitted (`prepare_text`: a page read as its article), held to the
+    rule of `service.intake.limits`. CPU work on up to `max_input_bytes` of input: call it in a worker thread.
+
+    Raises:
+        ApiError: 413 when `raw` is over the input limit or the article over `max_article_chars` characters
+            (code points), 422 when nothing of it is left (a page with no readable text).
+    """
+    _check_input(raw, max_article_chars)
+    text = prepare_text(raw)
+    try:
+        check_article_text(text, max_article_chars)
+    except ArticleInputError as exc:
+        if text.strip():
+            raise ApiError(413, f"article {exc}") from None
+        raise ApiError(422, f"{exc}: nothing readable is left of the text") from None
+    return text
 
 
 async def send_error(send: Send, status: int, message: str, headers: dict[str, str] | None = None) -> None:

@@ -2,32 +2,49 @@
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from service.api.deps import SettingsDep
-from service.api.errors import ApiError
-from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes, prepare_text
+from service.api.errors import ApiError, article_text
+from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes
+from service.intake.limits import check_input_size
 
 router = APIRouter()
 
 
-@router.post("/v1/articles/decode", responses={422: {"description": "Binary or undecodable bytes"}},
+@router.post("/v1/articles/decode", responses={413: {"description": "File or article too large"},
+                                               422: {"description": "Binary, undecodable or empty"}},
              openapi_extra={"requestBody": {"content": {"application/octet-stream": {}, "text/html": {},
                                                         "text/plain": {}}, "required": True}})
 async def decode_article(request: Request, settings: SettingsDep, filename: str = "") -> JSONResponse:
     """An uploaded file's bytes (the body, with the file's `Content-Type`) as text, read in the encoding the
     file declares or that is found in it, as `ringkas summarize` reads files: `{"text", "encoding", "method",
     "how"}`. The web page's upload goes through here, so a page in windows-1252 is read as the browser
-    showed it. Raises 413 over 5 times `max_article_chars` bytes, 422 for binary or undecodable bytes."""
+    showed it. The size rule is the CLI's (`service.intake.limits`): 413 over `max_input_bytes(max_article_chars)`
+    bytes (`Access` stops reading there) or for an article over `max_article_chars` characters once the page is
+    read; 422 for binary or undecodable bytes, or a page with no readable text."""
     data = await request.body()
-    limit = 5 * settings.max_article_chars  # an HTML page around an article, as the CLI allows
-    if len(data) > limit:
-        raise ApiError(413, f"file too large ({len(data):,} bytes; limit {limit:,})")
+    try:
+        check_input_size(len(data), settings.max_article_chars)
+    except ArticleInputError as exc:
+        raise ApiError(413, f"{filename or 'the file'}: {exc}") from None
     content_type = request.headers.get("content-type", "")
     if content_type.split(";")[0].strip().lower() in ("application/octet-stream", ""):
         content_type = None  # says nothing of the file: its name and bytes decide
+    # Decoding and reading a page are CPU work on up to megabytes: in a worker thread, not on the event loop.
+    return JSONResponse(await run_in_threadpool(read_upload, data, content_type, filename, settings.max_article_chars))
+
+
+def read_upload(data: bytes, content_type: str | None, filename: str, max_article_chars: int) -> dict[str, str]:
+    """The decode route's answer for an upload's bytes, `{"text", "encoding", "method", "how"}`.
+
+    Raises:
+        ApiError: 422 for binary or undecodable bytes or nothing readable, 413 for an article over
+            `max_article_chars` characters.
+    """
     try:
         decoded = decode_article_bytes(data, content_type=content_type, filename=filename or None)
     except ArticleInputError as exc:
         raise ApiError(422, f"{filename or 'the file'}: {exc}") from None
-    return JSONResponse({"text": prepare_text(decoded.text), "encoding": decoded.encoding,
-                         "method": decoded.method, "how": DECODING_METHODS[decoded.method]})
+    return {"text": article_text(decoded.text, max_article_chars), "encoding": decoded.encoding,
+            "method": decoded.method, "how": DECODING_METHODS[decoded.method]}

@@ -12,15 +12,15 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 from sse_starlette import EventSourceResponse
 from sse_starlette.sse import SendTimeoutError
+from starlette.concurrency import run_in_threadpool
 from starlette.types import Receive, Scope, Send
 
 from schemas.summary import ArticleIn, Summary
 from service.api.deps import BackendDep, CancelDep, SettingsDep, StoreDep
-from service.api.errors import ApiError, check_length, model_errors
+from service.api.errors import ApiError, article_text, model_errors
 from service.article import Article
 from service.backend import ReadyLLM
 from service.cancellation import CancelToken, cancellable
-from service.intake import prepare_text
 from service.library import summarize_stored
 
 log = logging.getLogger(__name__)
@@ -37,11 +37,12 @@ SEND_TIMEOUT_S = 30.0
                         504: {"description": "The model timed out"}})
 def create_summary(article: ArticleIn, backend: BackendDep, store: StoreDep, settings: SettingsDep,
                    cancel: CancelDep) -> Summary:
-    """Summarize one article: officials, partners, sectors, goals, quotes, each grounded in the text."""
-    check_length(article, settings.max_article_chars)
+    """Summarize one article: officials, partners, sectors, goals, quotes, each grounded in the text. The text is
+    held to the size rule of `service.intake.limits` (413; 422 when a page has no readable text)."""
+    text = article_text(article.text, settings.max_article_chars)
     with model_errors(), cancellable(cancel):
-        summary = summarize_stored(Article(text=prepare_text(article.text), title=article.title, url=article.url),
-                                   ReadyLLM(backend), store, article.lang)
+        summary = summarize_stored(Article(text=text, title=article.title, url=article.url), ReadyLLM(backend),
+                                   store, article.lang)
     # Serialized once by pydantic, not validated again against the response model on the way out.
     return Response(summary.model_dump_json(), media_type="application/json")
 
@@ -51,9 +52,10 @@ async def stream_summary(article: ArticleIn, backend: BackendDep, store: StoreDe
                          cancel: CancelDep) -> EventSourceResponse:
     """Summarize one article with live progress, as server-sent events: `progress` ({"step", "elapsed_s"})
     while the model works (a step when one starts, else once a second), then `result` ({"summary",
-    "article"}: the text its offsets refer to) or `error` ({"status", "error"})."""
-    check_length(article, settings.max_article_chars)
-    text = prepare_text(article.text)
+    "article"}: the text its offsets refer to) or `error` ({"status", "error"}; 504 at the request's time limit,
+    `service.api.admission`). Before the stream, the text's size is checked as `create_summary` checks it (413,
+    422), reading a page in a worker thread."""
+    text = await run_in_threadpool(article_text, article.text, settings.max_article_chars)
     work = partial(summarize_stored, Article(text=text, title=article.title, url=article.url), ReadyLLM(backend),
                    store, article.lang)
     # No comment pings: a progress event goes out every second, which keeps proxies from timing the stream out.
@@ -75,7 +77,7 @@ async def summary_events(work: Callable[..., Summary], text: str, cancel: Cancel
     """The stream's events as sse-starlette takes them, `{"event": kind, "data": json}`: `progress` {"step",
     "elapsed_s" (seconds since the stream began, to 0.1)} as each step of `work(progress=...)` starts and once a
     second without one, then `result` {"summary", "article": `text`} or `error` {"status", "error"}. `work` runs in
-    a worker thread.
+    a worker thread, and the outcome is written as JSON there too (an article is up to `max_article_chars`).
 
     Ended early (the client left, stopped reading, or the server is stopping), the work is cancelled at once
     through `cancel`; after the outcome that does nothing.
@@ -102,8 +104,8 @@ async def summary_events(work: Callable[..., Summary], text: str, cancel: Cancel
                 kind, data = "progress", {"step": step_now}
             if kind == "progress":
                 step_now = data["step"]
-                data = {**data, "elapsed_s": round(time.monotonic() - started, 1)}
-            yield {"event": kind, "data": json.dumps(data, ensure_ascii=False)}
+                data = event_data({**data, "elapsed_s": round(time.monotonic() - started, 1)})
+            yield {"event": kind, "data": data}
             if kind != "progress":
                 return
     finally:
@@ -111,17 +113,22 @@ async def summary_events(work: Callable[..., Summary], text: str, cancel: Cancel
             cancel.cancel("the client closed the stream")
 
 
-def _outcome(work: Callable[[], Summary], text: str, cancel: CancelToken) -> tuple[str, dict]:
+def event_data(data: dict) -> str:
+    """An event's `data`: `data` as JSON on one line, non-ASCII kept."""
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _outcome(work: Callable[[], Summary], text: str, cancel: CancelToken) -> tuple[str, str]:
     # Every failure becomes an event: once streaming has begun, a status can no longer be sent.
     try:
         with model_errors(), cancellable(cancel):
             summary = work()
-        return "result", {"summary": summary.model_dump(mode="json"), "article": text}
+        return "result", event_data({"summary": summary.model_dump(mode="json"), "article": text})
     except ApiError as exc:
-        return "error", {"status": exc.status, "error": exc.message}
+        return "error", event_data({"status": exc.status, "error": exc.message})
     except Exception as exc:  # noqa: BLE001 (reported as an event, never raised into the stream)
         log.error("unexpected error in a streamed summary: %s", type(exc).__name__)
-        return "error", {"status": 500, "error": "internal error; the summary was not completed"}
+        return "error", event_data({"status": 500, "error": "internal error; the summary was not completed"})
 
 
 class SummaryEvents(EventSourceResponse):
