@@ -1,7 +1,8 @@
-"""How much work at once, for how long, and for whom: the `/v1/` requests' concurrency slots, their queue, their
+"""How much model work at once, for how long, and for whom: the model routes' concurrency slots, their queue, their
 time limit, and the `CancelToken` that stops a request's work once nobody waits for its answer."""
 
 import asyncio
+import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -10,16 +11,20 @@ from service.cancellation import CancelToken
 
 # Where a request's `CancelToken` is kept in its ASGI scope (read by `service.api.deps.get_cancel_token`).
 CANCEL_KEY = "ringkas.cancel"
+# The routes that run the model, (method, path). Every other request (the library, a stored summary, health, the
+# page, an upload read as text) is answered at once, never queued behind model work.
+MODEL_ROUTES = frozenset({("POST", "/v1/summaries"), ("POST", "/v1/summaries/stream"), ("POST", "/v1/memos")})
 
 
 class Admission:
-    """A plain ASGI middleware for `/v1/` requests: at most `max_concurrent` at work and `max_queued` waiting for
-    a slot (beyond that 429 with `Retry-After: 5`), each answered within `timeout_s` seconds of its arrival (else
-    504 at once, unless its answer has begun).
+    """A plain ASGI middleware for the `MODEL_ROUTES`: at most `max_concurrent` at work and `max_queued` waiting
+    for a slot (beyond that 429 with `Retry-After: 5`), each answered within `timeout_s` seconds of its arrival:
+    else 504 at once, as JSON before its answer has begun or as a last `error` event ({"status": 504, "error"})
+    of an event stream that has; another answer already on its way is let through.
 
-    Each `/v1/` request gets a `CancelToken` in `scope[CANCEL_KEY]`: it is cancelled when the client closes the
-    connection before its answer or when the request runs over its time, so the model stops working for nobody
-    and the slot frees as soon as the work has stopped.
+    Each such request gets a `CancelToken` in `scope[CANCEL_KEY]`: it is cancelled when the client closes the
+    connection before its answer or when the request runs over its time, so the model stops working for nobody.
+    The slot frees with the 504 itself, not when the work's current step (a model call, reading a page) ends.
     """
 
     def __init__(self, app: ASGIApp, *, max_concurrent: int, max_queued: int, timeout_s: float):
@@ -28,34 +33,72 @@ class Admission:
         self.slots: asyncio.Semaphore | None = None  # made on first use, inside the server's event loop
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith("/v1/"):
+        if scope["type"] != "http" or (scope["method"], scope["path"]) not in MODEL_ROUTES:
             return await self.app(scope, receive, send)
         if self.load >= self.max_concurrent + self.max_queued:
             return await send_error(send, 429, f"too many requests in progress ({self.load}); retry shortly",
                                     {"Retry-After": "5"})
         self.slots = self.slots or asyncio.Semaphore(self.max_concurrent)
-        self.load += 1
+        slot = _Slot(self)
         token = scope[CANCEL_KEY] = CancelToken()
         client, reply = ClientWatch(receive, token), _Reply(send)
-        task = asyncio.ensure_future(self._work(scope, client.receive, reply.send))
+        task = asyncio.ensure_future(self._work(scope, client.receive, reply.send, slot))
         watcher = asyncio.ensure_future(client.watch())
         try:
             done, _ = await asyncio.wait({task}, timeout=self.timeout_s)
-            if task in done or reply.started:  # an answer already on its way is let through
+            if task in done or (reply.started and not reply.event_stream):
                 return await task
+            late = f"the request took longer than {self.timeout_s:g} s"
             reply.closed = True
-            token.cancel(f"the request took longer than {self.timeout_s:g} s")
+            token.cancel(late)
+            if not slot.held:
+                task.cancel()  # still queued: no work began
+            slot.release()
             task.add_done_callback(lambda t: t.cancelled() or t.exception())  # ends unobserved, never unlogged
-            await send_error(send, 504, f"the request took longer than {self.timeout_s:g} s")
+            if reply.started:
+                await send_error_event(send, 504, late)
+            else:
+                await send_error(send, 504, late)
         finally:
             watcher.cancel()
 
-    async def _work(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _work(self, scope: Scope, receive: Receive, send: Send, slot: "_Slot") -> None:
         try:
-            async with self.slots:
-                await self.app(scope, receive, send)
+            await slot.acquire()
+            await self.app(scope, receive, send)
         finally:
-            self.load -= 1
+            slot.release()
+
+
+class _Slot:
+    """One request's place in `Admission`: counted in its load from the start, holding one of its slots once
+    acquired; `release` gives both back, once, whichever comes first of the work's end and its 504."""
+
+    def __init__(self, admission: Admission):
+        self._admission, self.held, self._released = admission, False, False
+        admission.load += 1
+
+    async def acquire(self) -> None:
+        """Wait for a slot (cancelled with the task while still waiting)."""
+        await self._admission.slots.acquire()
+        self.held = True
+
+    def release(self) -> None:
+        """Give back the slot (if held) and the place in the load; later calls do nothing."""
+        if self._released:
+            return
+        self._released = True
+        self._admission.load -= 1
+        if self.held:
+            self._admission.slots.release()
+
+
+async def send_error_event(send: Send, status: int, message: str) -> None:
+    """End an event stream that has begun with an `error` event, `{"status", "error"}` as the stream's own (the
+    events' `data` as the summaries' stream writes it), and the end of the body."""
+    data = json.dumps({"status": status, "error": message}, ensure_ascii=False)
+    await send({"type": "http.response.body", "body": f"event: error\ndata: {data}\n\n".encode(), "more_body": True})
+    await send({"type": "http.response.body", "body": b"", "more_body": False})
 
 
 class ClientWatch:
@@ -87,13 +130,18 @@ class ClientWatch:
 
 
 class _Reply:
-    """The app's `send`: notes when the answer has started, and drops everything once `closed` (after a 504)."""
+    """The app's `send`: notes when the answer has started and whether it is an event stream, and drops
+    everything once `closed` (after a 504)."""
 
     def __init__(self, send: Send):
-        self._send, self.started, self.closed = send, False, False
+        self._send, self.started, self.closed, self.event_stream = send, False, False, False
 
     async def send(self, message: Message) -> None:
         """Pass `message` on to the client unless the request was already answered with its 504."""
-        if not self.closed:
-            self.started = self.started or message["type"] == "http.response.start"
-            await self._send(message)
+        if self.closed:
+            return
+        if message["type"] == "http.response.start":
+            self.started = True
+            self.event_stream = any(name.lower() == b"content-type" and value.startswith(b"text/event-stream")
+                                    for name, value in message.get("headers", []))
+        await self._send(message)
