@@ -95,8 +95,7 @@ async function summarize(event) {
       while ((cut = buffer.indexOf("\n\n")) >= 0) {
         const block = buffer.slice(0, cut);
         buffer = buffer.slice(cut + 2);
-        const kind = (block.match(/^event: (.*)$/m) || [])[1];
-        const data = JSON.parse((block.match(/^data: (.*)$/m) || [])[1] || "{}");
+        const { kind, data } = parseEvent(block);
         if (kind === "progress") setProgress(data);
         else if (kind === "result") { state.current = data; renderResult(data.summary, data.article); }
         else if (kind === "error") showError("#error", data.error);
@@ -108,6 +107,19 @@ async function summarize(event) {
     $("#summarize").disabled = false;
     $("#progress").hidden = true;
   }
+}
+
+// One server-sent event's kind and data. Its lines are split at "\n" only, as the server ends them: a regular
+// expression's `.` and multiline `^`/`$` also stop at U+2028 and U+2029 (ECMA-262 line terminators), which an
+// article's text may hold. Data lines are joined with "\n" (WHATWG HTML, "server-sent events").
+function parseEvent(block) {
+  let kind = "message";
+  const data = [];
+  for (const line of block.split("\n")) {
+    if (line.startsWith("event: ")) kind = line.slice(7);
+    else if (line.startsWith("data: ")) data.push(line.slice(6));
+  }
+  return { kind, data: JSON.parse(data.join("\n") || "{}") };
 }
 
 function setProgress(data) {

@@ -29,6 +29,10 @@ router = APIRouter()
 
 # A client that reads nothing of the stream for this long is taken as gone: its stream ends and its slot frees.
 SEND_TIMEOUT_S = 30.0
+# LINE SEPARATOR and PARAGRAPH SEPARATOR end a line for JavaScript (ECMA-262 "LineTerminator": `.` and a multiline
+# `^`/`$` stop at them) though not for JSON or server-sent events: written as escapes, an event's data is one line
+# to every reader.
+JS_LINE_ENDS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 @router.post("/v1/summaries", response_model=Summary,
@@ -78,6 +82,7 @@ async def summary_events(work: Callable[..., Summary], text: str, cancel: Cancel
     "elapsed_s" (seconds since the stream began, to 0.1)} as each step of `work(progress=...)` starts and once a
     second without one, then `result` {"summary", "article": `text`} or `error` {"status", "error"}. `work` runs in
     a worker thread, and the outcome is written as JSON there too (an article is up to `max_article_chars`).
+    The data is JSON on one line, U+2028 and U+2029 written as escapes (`JS_LINE_ENDS`).
 
     Ended early (the client left, stopped reading, or the server is stopping), the work is cancelled at once
     through `cancel`; after the outcome that does nothing.
@@ -114,8 +119,8 @@ async def summary_events(work: Callable[..., Summary], text: str, cancel: Cancel
 
 
 def event_data(data: dict) -> str:
-    """An event's `data`: `data` as JSON on one line, non-ASCII kept."""
-    return json.dumps(data, ensure_ascii=False)
+    """An event's `data`: `data` as JSON on one line, non-ASCII kept but for `JS_LINE_ENDS`, escaped."""
+    return json.dumps(data, ensure_ascii=False).translate(JS_LINE_ENDS)
 
 
 def _outcome(work: Callable[[], Summary], text: str, cancel: CancelToken) -> tuple[str, str]:
