@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from service import __version__
 from service.api.access import Access, allowed_host_names
 from service.api.admission import Admission
+from service.api.cross_site import CrossSite
 from service.api.errors import EXCEPTION_HANDLERS, UnexpectedErrors
 from service.api.routes import articles, health, library, memos, summaries, web
 from service.backend import Backend
@@ -54,9 +55,10 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
     for resource in (health, summaries, library, articles, memos, web):
         app.include_router(resource.router)
     app.mount("/static", StaticFiles(directory=web.WEB_DIR), name="static")
-    # The last added runs first: Access refuses a request before Admission gives it a slot.
+    # The last added runs first: Access and CrossSite refuse a request before Admission gives it a slot.
     app.add_middleware(Admission, max_concurrent=settings.max_concurrent_requests,
                        max_queued=settings.max_queued_requests, timeout_s=settings.request_timeout_s)
+    app.add_middleware(CrossSite)
     app.add_middleware(Access, hosts=allowed_host_names(bind_host, settings.allowed_hosts), keys=keys,
                        require_api_key=require_api_key, max_article_chars=settings.max_article_chars)
     app.add_middleware(UnexpectedErrors)
