@@ -121,10 +121,11 @@ def test_unexpected_errors_are_500_without_a_stack_trace(client_for):
     assert "secret" not in response.text and "Traceback" not in response.text
 
 
-def test_openapi_docs_are_served(client_for):
+def test_the_openapi_description_is_served_and_no_docs_page_from_a_cdn(client_for):
     with client_for(FakeLLM()) as client:
-        assert client.get("/docs").status_code == 200
         assert "/v1/summaries" in client.get("/openapi.json").json()["paths"]
+        docs, redoc = client.get("/docs"), client.get("/redoc")
+    assert docs.status_code == redoc.status_code == 404 and "error" in docs.json()
 
 
 def test_memo_of_articles_then_of_stored_summaries(client_for):
@@ -165,7 +166,7 @@ class SlowLLM(FakeLLM):
 KEY = "k-3f9a1c"
 
 
-def test_a_required_api_key_is_checked_and_health_and_docs_stay_open(store):
+def test_a_required_api_key_is_checked_and_health_and_the_page_stay_open(store):
     backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1", api_keys=[KEY]), llm=FakeLLM(
         article_reply(), article_reply()))
     app = create_app(backend.settings, backend, store, require_api_key=True)
@@ -175,7 +176,7 @@ def test_a_required_api_key_is_checked_and_health_and_docs_stay_open(store):
         bearer = client.post("/v1/summaries", json={"text": "Gubernur datang ke Banten."},
                              headers={"Authorization": f"Bearer {KEY}"})
         header = client.post("/v1/summaries", json={"text": "Bupati datang ke Bogor."}, headers={"X-API-Key": KEY})
-        open_paths = [client.get(p).status_code for p in ("/healthz", "/docs", "/openapi.json")]
+        open_paths = [client.get(p).status_code for p in ("/healthz", "/", "/openapi.json")]
     assert missing.status_code == wrong.status_code == 401
     assert "API key" in missing.json()["error"] and missing.headers["www-authenticate"] == "Bearer"
     assert KEY not in missing.text + wrong.text

@@ -11,8 +11,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from service.api.errors import send_error
 from service.intake.limits import max_input_bytes
 
-# Health, docs and the web page's own files need no key; the page then sends the key the analyst enters.
-OPEN_PATHS = frozenset({"/", "/healthz", "/docs", "/docs/oauth2-redirect", "/openapi.json", "/redoc"})
+# Health, the API's description and the web page's own files need no key; the page then sends the key the analyst
+# enters.
+OPEN_PATHS = frozenset({"/", "/healthz", "/openapi.json"})
 # Where the body is a file's own bytes (with the file's own Content-Type), not JSON.
 UPLOAD_PATHS = frozenset({"/v1/articles/decode"})
 # The longest JSON escape of one character, `\uXXXX` (RFC 8259 section 7): a client that escapes every non-ASCII

@@ -23,8 +23,8 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
     """The FastAPI app. Pass a `backend` and `store` (tests do) or let the app open the configured ones
     (the store at `settings.data_dir / "ringkas.db"`); the backend starts with the app and closes with it.
 
-    With `require_api_key` (default: the setting, else off) every request but health, docs and the web page's
-    files needs one of `settings.api_keys`; `ringkas serve` turns it on whenever it binds to anything but
+    With `require_api_key` (default: the setting, else off) every request but health, `/openapi.json` and the web
+    page's files needs one of `settings.api_keys`; `ringkas serve` turns it on whenever it binds to anything but
     loopback. Requests whose `Host` header names neither `bind_host` nor `settings.allowed_hosts` are refused
     (`service.api.access.AllowedHosts`). Raises ValueError when a key is required but none is configured.
     """
@@ -50,6 +50,10 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         description="Grounded structured summaries of Indonesian regional-government news.",
         lifespan=lifespan,
         exception_handlers=EXCEPTION_HANDLERS,
+        # No docs pages: FastAPI's load their script and style from a CDN, on the origin whose storage keeps the
+        # page's API key. The description stays at /openapi.json, for any OpenAPI viewer.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings, app.state.backend, app.state.store = settings, backend, store
     for resource in (health, summaries, library, articles, memos, web):
