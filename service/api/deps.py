@@ -32,7 +32,7 @@ async def get_store(request: Request) -> SummaryStore:
 
 
 async def get_cancel_token(request: Request) -> CancelToken:
-    """The request's `CancelToken`, set by `Admission` for `/v1/` requests (a fresh one elsewhere)."""
+    """The request's `CancelToken`, set by `Admission` for the routes that run the model (a fresh one elsewhere)."""
     return request.scope.get(CANCEL_KEY) or CancelToken()
 
 
