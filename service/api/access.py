@@ -19,8 +19,9 @@ UPLOAD_PATHS = frozenset({"/v1/articles/decode"})
 # The longest JSON escape of one character, `\uXXXX` (RFC 8259 section 7): a client that escapes every non-ASCII
 # character (Python's json.dumps does by default) sends a text of n characters in up to 6n bytes.
 JSON_BYTES_PER_CHAR = 6
-# Title, URL, language, a memo's list of summary ids and the JSON around them.
-JSON_FIELDS_BYTES = 65_536
+# Title, URL, language and the JSON around them, and a memo's list of summary ids (up to 1,000 of 67 bytes each as
+# JSON, schemas.memo.MemoIn).
+JSON_FIELDS_BYTES = 131_072
 
 
 def body_size_limit(path: str, max_article_chars: int) -> int:
