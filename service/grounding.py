@@ -7,6 +7,7 @@ name neither cuts it short nor hides it; the spans found still cover the submitt
 on these (officials, partners, sectors, goals, quotes) live in modules of their own.
 """
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -102,10 +103,28 @@ def dice(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
 
 def line_around(text: str, start: int, end: int | None = None) -> Span:
     """The `[start, end)` offsets of the line(s) of `text` from the one holding offset `start` to the one
-    holding offset `end` (the same line when `end` is None), line breaks excluded."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start if end is None else end)
-    return line_start, line_end if line_end != -1 else len(text)
+    holding offset `end` (the same line when `end` is None), line breaks excluded.
+
+    In an article, the line breaks are looked up (`_line_breaks`, read once per text), so asking for the line
+    of every quote and name costs no scan of a long line each time."""
+    if len(text) <= _PHRASE_LENGTH:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start if end is None else end)
+        return line_start, line_end if line_end != -1 else len(text)
+    breaks = _line_breaks(text)
+    before = bisect.bisect_left(breaks, start)
+    after = bisect.bisect_left(breaks, start if end is None else end)
+    return (breaks[before - 1] + 1 if before else 0), (breaks[after] if after < len(breaks) else len(text))
+
+
+# Up to this length a text is a phrase or a line: scanned as it is, not indexed.
+_PHRASE_LENGTH = 2_000
+
+
+@lru_cache(maxsize=8)
+def _line_breaks(text: str) -> list[int]:
+    """The offsets of the line breaks ("\\n") of `text`, in order."""
+    return [m.start() for m in re.finditer("\n", text)]
 
 
 def in_headline(text: str, offset: int) -> bool:
@@ -114,7 +133,14 @@ def in_headline(text: str, offset: int) -> bool:
     line that ends in a full stop is a sentence, whatever its capitals (a lead that opens with a dateline and
     an official's title and name: "MEDAN – Gubernur Sumatera Utara Edy Rahmayadi menerima …"): headlines in
     Indonesian and English news take no full stop."""
-    start, end = line_around(text, offset)
+    return _headline_line(text, *line_around(text, offset))
+
+
+@lru_cache(maxsize=4096)  # asked for every name found on a line: a long line is read once
+def _headline_line(text: str, start: int, end: int) -> bool:
     if text[start:end].rstrip().endswith("."):
         return False
-    return is_title_case(re.findall(r"[A-Za-z][\w'-]*", text[start:end]), share=0.6, min_words=3, max_words=20)
+    return is_title_case(_HEADLINE_WORD.findall(text, start, end), share=0.6, min_words=3, max_words=20)
+
+
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'-]*+")

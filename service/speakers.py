@@ -76,7 +76,11 @@ _PLURAL = re.compile(r"^\W{0,3}\w*\s*(?:mereka|they|keduanya|both)\b", re.IGNORE
 def _opens_paragraph(text: str, offset: int) -> bool:
     """Whether only spaces and the opening mark stand between the line's start and `offset` (a quote that opens
     its paragraph)."""
-    return not text[text.rfind("\n", 0, offset) + 1:offset].strip(" \t\"“”‘’«»'")
+    return _PARAGRAPH_LEAD.fullmatch(text, line_around(text, offset)[0], offset) is not None
+
+
+# What may stand before a quote that opens its paragraph: spaces and quotation marks.
+_PARAGRAPH_LEAD = re.compile(r"[ \t\"“”‘’«»']*+")
 
 
 def _cue_is_before(text: str, quote: QuoteSpan, who: str | None) -> bool:
