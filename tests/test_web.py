@@ -331,3 +331,17 @@ def test_an_uploaded_page_is_read_in_the_charset_it_declares(browser, tmp_path):
         page.wait_for_function("() => document.querySelector('#article').value.includes('Andra Soni')")
         assert "\u201cKami siap bekerja sama,\u201d kata" in page.input_value("#article")
         assert "\ufffd" not in page.input_value("#article")
+
+
+def test_a_result_holding_javascript_line_ends_is_shown(browser):
+    # U+2028 and U+2029 end a line for JavaScript's regular expressions, not for JSON or server-sent events.
+    article = ARTICLE.replace("Serang (ANTARA) - ", "Serang (ANTARA)\u2028- ").replace(
+        "untuk menjaga pasokan", "untuk\u2029menjaga pasokan")
+    with served(delay=0.0) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(base)
+        page.fill("#article", article)
+        page.click("#summarize")
+        page.wait_for_selector("#result:not([hidden])", timeout=30_000)
+        assert page.locator("#error").is_hidden()
+        assert page.locator("#article-view").text_content() == article
