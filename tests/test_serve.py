@@ -92,3 +92,16 @@ def test_a_request_over_its_time_gets_504_and_its_model_call_stops(slow_first):
         # Nothing half-done was stored for the abandoned article; the finished one was.
         library = httpx.get(f"{base}/v1/library").json()
         assert [row["content_sha256"] for row in library] == [after.json()["content_sha256"]]
+
+
+def test_a_chunked_body_over_the_limit_is_refused_by_the_served_app():
+    # Transfer-Encoding: chunked declares no length: the body is counted as it arrives.
+    def chunks():
+        for _ in range(64):
+            yield b"x" * 16_384
+
+    with served(delay=0.0, extra_env={"RINGKAS_MAX_ARTICLE_CHARS": "1000"}) as base:
+        refused = httpx.post(f"{base}/v1/summaries", content=chunks(), headers={"content-type": "application/json"},
+                             timeout=30)
+        assert httpx.get(f"{base}/healthz").status_code == 200  # the server goes on
+    assert refused.status_code == 413 and "too large" in refused.json()["error"]
