@@ -102,3 +102,21 @@ def test_the_stream_holds_the_article_to_the_same_rule_before_it_begins(app_for)
         empty_page = client.post("/v1/summaries/stream", json={"text": "<html><body><nav>Menu</nav></body></html>"})
     assert long_article.status_code == 413 and "too long" in long_article.json()["error"]
     assert empty_page.status_code == 422
+
+
+def test_a_page_the_html_parser_gives_up_on_is_422(app_for, monkeypatch):
+    import service.intake
+    from service.intake import ArticleInputError
+
+    def gives_up(page: str) -> str:
+        raise ArticleInputError("not a readable HTML page: the parser gave up at line 1")
+
+    monkeypatch.setattr(service.intake, "html_to_text", gives_up)
+    page = "<html><body><p>Gubernur Banten datang ke Serang.</p></body></html>"
+    with TestClient(app_for(FakeLLM()), base_url=LOCAL) as client:
+        pasted = client.post("/v1/summaries", json={"text": page})
+        streamed = client.post("/v1/summaries/stream", json={"text": page})
+        uploaded = client.post("/v1/articles/decode?filename=berita.html", content=page.encode(),
+                               headers={"content-type": "text/html"})
+    for response in (pasted, streamed, uploaded):
+        assert response.status_code == 422 and "not a readable HTML page" in response.json()["error"]

@@ -138,10 +138,14 @@ def article_text(raw: str, max_article_chars: int) -> str:
 
     Raises:
         ApiError: 413 when `raw` is over the input limit or the article over `max_article_chars` characters
-            (code points), 422 when nothing of it is left (a page with no readable text).
+            (code points), 422 for a page the HTML parser gives up on or when nothing of it is left (a page with
+            no readable text).
     """
     _check_input(raw, max_article_chars)
-    text = prepare_text(raw)
+    try:
+        text = prepare_text(raw)
+    except ArticleInputError as exc:
+        raise ApiError(422, str(exc)) from None
     try:
         check_article_text(text, max_article_chars)
     except ArticleInputError as exc:
