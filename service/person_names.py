@@ -181,6 +181,12 @@ def names_match(short: str, full: str) -> bool:
     return all(any(f == s or (len(s) >= 4 and f.startswith(s)) for f in full_words) for s in short_words)
 
 
+# Every word of the honorifics, ranks and corps, in lower case: one of several words of a title ("Tuan Guru")
+# is not an honorific alone, yet `strip_honorifics` drops it with the others.
+_HONORIFIC_WORDS = frozenset(w.lower().strip("().") for forms in HONORIFICS.values() for form in forms
+                             for w in form.split())
+
+
 class NameIndex:
     """Names (officials') filed under the first four letters of the words of their `name_key`, to find the ones
     a short form `names_match`es without comparing it with every name: each word of a short form is a word of
@@ -192,6 +198,16 @@ class NameIndex:
         for i, name in enumerate(names):
             for word in name_key(name).split():
                 self._filed.setdefault(word[:4], set()).add(i)
+
+    def could_name(self, word: str) -> bool:
+        """Whether `word` (of a run of capitalised words) may be part of a short form of one of the names: unless
+        it is a plain capitalised word ("Temui", "Australia") that shares no name word's first four letters, and
+        no word that `name_key` may drop in a longer run (an honorific, a rank, a degree). A run of words that
+        holds one that may not names none of them."""
+        if not (word[:1].isupper() and word[1:].isalpha() and word[1:].islower()):
+            return True
+        return word.lower()[:4] in self._filed or word.lower() in _HONORIFIC_WORDS or is_honorific(word) or \
+            _looks_like_degree(word)
 
     def matching(self, short: str) -> list[str]:
         """The names that `short` plausibly names (`names_match(short, name)`), in their order."""

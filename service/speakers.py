@@ -208,7 +208,7 @@ def _read_mentions(text: str, officials: tuple[str, ...], *, use_view: bool, who
         if k >= 0 and run_start < spans[k][1]:
             continue  # inside a quotation
         words = run.split()
-        for i in range(len(words)):
+        for i in range(_first_tail(words, index), len(words)):
             hits = index.matching(" ".join(words[i:]))
             if len(hits) == 1:
                 found.starts.append(run_start)
@@ -219,6 +219,21 @@ def _read_mentions(text: str, officials: tuple[str, ...], *, use_view: bool, who
                     found.subject.append(_is_subject_lead(" ".join([lead, *words[:i]])))
                 break
     return found
+
+
+# The most words of a run read as one name: a person's name with honorifics and degrees is far shorter, and a
+# run of a thousand capitalised words would otherwise be read a thousand times over.
+_LONGEST_NAME_WORDS = 24
+
+
+def _first_tail(words: list[str], index: NameIndex) -> int:
+    """Where the longest tail of a run that may name an official starts: after the last word that is no word of
+    any official's name (no tail holding it names one), and at most `_LONGEST_NAME_WORDS` from the end."""
+    first = max(0, len(words) - _LONGEST_NAME_WORDS)
+    for i in range(len(words) - 1, first - 1, -1):
+        if not index.could_name(words[i]):
+            return i + 1
+    return first
 
 
 def _runs(view: str):
