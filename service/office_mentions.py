@@ -110,6 +110,10 @@ class _Reader:
         self.view = view
         self.tokens = tokenize(view)
         self._used_as_place: dict[str, bool] = {}
+        # Where a place and a body starting at a token end: a run of position words ("Gubernur Gubernur …") is a
+        # body to its end from each of its words, so each token's answer is worked out once.
+        self._place_end: dict[int, int | None] = {}
+        self._body_end: dict[int, int] = {}
 
     def word(self, i: int) -> str | None:
         return self.tokens[i].text if i < len(self.tokens) and self.tokens[i].kind == "word" else None
@@ -117,6 +121,11 @@ class _Reader:
     def place_end(self, i: int) -> int | None:
         """The end of the longest place name (up to four words) starting at token i: a place of the gazetteer,
         or a capitalised word the article uses as a place elsewhere."""
+        if i not in self._place_end:
+            self._place_end[i] = self._read_place_end(i)
+        return self._place_end[i]
+
+    def _read_place_end(self, i: int) -> int | None:
         for length in range(4, 0, -1):
             words = self.tokens[i:i + length]
             if len(words) == length and all(t.kind == "word" and t.text[0].isalpha() for t in words) \
@@ -132,8 +141,20 @@ class _Reader:
         return self._used_as_place[word]
 
     def body_end(self, i: int) -> int:
-        """The end of the body after a position: acronyms, numerals, words of institutions, places."""
-        while (word := self.word(i)) is not None:
+        """The end of the body after a position: acronyms, numerals, words of institutions, places. Each step
+        depends only on the token it starts from, so the end found is kept for every token the walk passed."""
+        passed = []
+        while i not in self._body_end and (step := self._body_step(i)) is not None:
+            passed.append(i)
+            i = step
+        end = self._body_end.setdefault(i, i)
+        for j in passed:
+            self._body_end[j] = end
+        return end
+
+    def _body_step(self, i: int) -> int | None:
+        """Where the body goes on after its part at token i, or None when it ends before token i."""
+        if (word := self.word(i)) is not None:
             lower = word.lower().strip(".")
             if lower in _LEVEL_WORDS and self.word(i + 1) and self.word(i + 1)[0].isupper():
                 # "Provinsi Jiangxi", "Kota Vlissingen", "Provinsi Papua Barat Daya": a place follows a level.
@@ -144,10 +165,11 @@ class _Reader:
                     lower in _CONNECTIVES and self._connects_body(i + 1)):
                 i += 1
             else:
-                break
+                return None
             if self._bracketed_acronym_at(i):
                 i += 3  # "Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kota Palu"
-        return i
+            return i
+        return None
 
     def _connects_body(self, i: int) -> bool:
         while (word := self.word(i)) is not None and word.lower() in _CONNECTIVES:
