@@ -16,6 +16,7 @@ from service.article import Article
 from service.backend import Backend, LazyLLM
 from service.embedded import EmbeddedModelError
 from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes, prepare_text
+from service.intake.limits import PAGE_BYTES_PER_ARTICLE_CHAR, check_article_text, max_input_bytes
 from service.library import LibraryFilter, summarize_stored
 from service.llm import ModelError
 from service.memo import MemoArticle, build_memo
@@ -61,22 +62,28 @@ def iter_inputs(paths: tuple[str, ...]) -> Iterator[str]:
 
 def read_article(source: str, max_chars: int) -> Article:
     """An `Article` from a file (line 1 is taken as the title) or stdin, in the encoding it declares or is found
-    in (`decode_article_bytes`); which one, and why, is logged (shown with --verbose)."""
+    in (`decode_article_bytes`); which one, and why, is logged (shown with --verbose). The size rule is
+    `service.intake.limits`: at most `max_input_bytes(max_chars)` bytes are read (never more, so a huge file or
+    stream costs nothing), and the text after page reading is at most `max_chars` characters.
+
+    Raises `ArticleInputError` for an unreadable, oversized, undecodable or empty input."""
+    limit = max_input_bytes(max_chars)
     try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        if source == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(source, "rb") as file:
+                data = file.read(limit + 1)
     except OSError as exc:
         raise ArticleInputError(f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > limit:
+        raise ArticleInputError(f"too large: over {limit:,} bytes (the limit, {PAGE_BYTES_PER_ARTICLE_CHAR} times "
+                                f"the article limit of {max_chars:,} characters)")
     decoded = decode_article_bytes(data, filename=None if source == "-" else source)
     log.info("%s: read as %s (%s)", "stdin" if source == "-" else source, decoded.encoding,
              DECODING_METHODS[decoded.method])
-    text = decoded.text
-    if len(text) > 5 * max_chars:  # too long even as an HTML page around an article: not worth parsing
-        raise ArticleInputError(f"too long: {len(text):,} characters (limit {max_chars:,})")
-    text = prepare_text(text)
-    if not text.strip():
-        raise ArticleInputError("empty article")
-    if len(text) > max_chars:
-        raise ArticleInputError(f"too long: {len(text):,} characters (limit {max_chars:,})")
+    text = prepare_text(decoded.text)
+    check_article_text(text, max_chars)
     return Article(text=text)
 
 

@@ -65,12 +65,31 @@ def test_a_windows_1252_page_is_summarized_with_its_curly_quotes(invoke):
     assert "\ufffd" not in llm.requests[0]["messages"][1]["content"]
 
 
-def test_a_ten_megabyte_text_is_refused_as_too_long(invoke, tmp_path):
+def test_a_ten_megabyte_text_is_refused_as_too_large_before_it_is_read_whole(invoke, tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("Gubernur Banten bertemu Gubernur Lampung. " * 250_000, encoding="utf-8")
     assert big.stat().st_size > 10_000_000
     result = invoke(["summarize", str(big)])
-    assert result.exit_code == 1 and "too long: 10,500,000 characters (limit 200,000)" in result.stderr
+    assert result.exit_code == 1 and "too large: over 2,000,000 bytes" in result.stderr
+
+
+def test_a_text_within_the_page_limit_but_over_the_article_limit_is_too_long(invoke, tmp_path):
+    long = tmp_path / "long.txt"
+    long.write_text("Gubernur Banten bertemu Gubernur Lampung. " * 5_000, encoding="utf-8")  # 210,000 characters
+    result = invoke(["summarize", str(long)])
+    assert result.exit_code == 1 and "too long: 210,000 characters (limit 200,000)" in result.stderr
+
+
+def test_a_page_larger_than_the_article_limit_is_read_down_to_its_article(invoke, tmp_path):
+    article = "Gubernur Banten Andra Soni bertemu Gubernur Lampung di Serang untuk kerja sama pangan."
+    furniture = "<nav>" + "<a href='/x'>Berita lain hari ini</a>" * 6_000 + "</nav>"  # ~240,000 characters
+    page = tmp_path / "page.html"
+    page.write_text(f"<!doctype html><html><body>{furniture}<article><p>{article}</p></article></body></html>",
+                    encoding="utf-8")
+    assert page.stat().st_size > 200_000
+    from service.cli import read_article
+
+    assert read_article(str(page), 200_000).text == article + "\n"
 
 
 def test_a_whole_html_page_is_read_as_its_article(invoke):
