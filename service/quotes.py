@@ -37,6 +37,8 @@ SPEECH_VERBS_EN = one_of(SPEECH_VERBS_AFTER_QUOTE_EN)
 _CUE_AFTER_MARK = re.compile(
     rf"(?<!\s)\s*+(?:[,.]\s*+)?(?:(?:{_SPEECH_VERBS_ID})(?:nya)?(?:kan)?|{SPEECH_VERBS_EN})\b", re.IGNORECASE
 )
+# Nothing but white space up to the end of a line (matched from a position, so a line is not copied per mark).
+_SPACES_TO_THE_END = re.compile(r"\s*+$")
 # What a speaker's sentence ends with inside the closing mark, in Indonesian and English news alike.
 _END_PUNCTUATION = ",.!?…"
 # Besides a space, what may stand right before an opening mark inside a quote: a bracket or another opening mark.
@@ -171,10 +173,9 @@ def _ends_speech(line: str, i: int) -> bool:
     may go on with the speaker's next sentence; if no later mark closes the outer quote, the line's end gives
     the quotes closed inside it back (see `_quotes_in_line`).
     """
-    rest = line[i + 1 :]
-    if _CUE_AFTER_MARK.match(rest):
+    if _CUE_AFTER_MARK.match(line, i + 1):
         return True
-    return line[i - 1] in _END_PUNCTUATION and not rest.strip()
+    return line[i - 1] in _END_PUNCTUATION and _SPACES_TO_THE_END.match(line, i + 1) is not None
 
 
 def speech_quotes(text: str) -> list[QuoteSpan]:
