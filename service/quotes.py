@@ -94,37 +94,60 @@ class _OpenQuote:
 def _quotes_in_line(line: str) -> list[tuple[int, int]]:
     """The `[start, end)` spans of the outermost quotes of one line, nested marks kept inside them."""
     found: list[tuple[int, int]] = []
-    stack: list[_OpenQuote] = []  # the open quotes, outermost first
+    stack = _OpenQuotes()
     for i, ch in enumerate(line):
         prev = line[i - 1] if i > 0 else " "
         nxt = line[i + 1] if i + 1 < len(line) else " "
-        if not stack:
+        if not stack.quotes:
             style = _opening_style(ch, prev, nxt)
             if style:
-                stack.append(_OpenQuote(style, i + 1, []))
+                stack.open(_OpenQuote(style, i + 1, []))
             continue
         style = _inner_opening_style(ch, prev, nxt)
         if style:
-            stack.append(_OpenQuote(style, i + 1, []))
+            stack.open(_OpenQuote(style, i + 1, []))
             continue
-        style = _closing_style(ch, nxt)
-        level = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].style == style), None)
+        level = stack.innermost(_closing_style(ch, nxt))
         if level is None:
             continue  # an apostrophe, or a mark of a style no open quote has
-        quote = (stack[level].start, i)
+        quote = (stack.quotes[level].start, i)
         if level == 0:
             found.append(quote)  # the outermost quote ends: every nested mark was inside it
-            stack.clear()
+            stack.close_from(0)
         elif _ends_speech(line, i):
             # The speaker's words end here, so the quotes still open outside this one were never closed.
-            found += [q for outer in stack[:level] for q in outer.closed_inside] + [quote]
-            stack.clear()
+            found += [q for outer in stack.quotes[:level] for q in outer.closed_inside] + [quote]
+            stack.close_from(0)
         else:
             # A title or a quote within the quote: it belongs to the quote around it.
-            stack[level - 1].closed_inside.append(quote)
-            del stack[level:]
-    found += [q for never_closed in stack for q in never_closed.closed_inside]
+            stack.quotes[level - 1].closed_inside.append(quote)
+            stack.close_from(level)
+    found += [q for never_closed in stack.quotes for q in never_closed.closed_inside]
     return sorted(found)
+
+
+class _OpenQuotes:
+    """The quotes open on a line, outermost first, with the levels of each style's, so that the innermost open
+    quote of a style is found without reading the stack (a line of a thousand opening marks is still read once)."""
+
+    def __init__(self):
+        self.quotes: list[_OpenQuote] = []
+        self._levels: dict[str, list[int]] = {}
+
+    def open(self, quote: _OpenQuote) -> None:
+        self._levels.setdefault(quote.style, []).append(len(self.quotes))
+        self.quotes.append(quote)
+
+    def innermost(self, style: str | None) -> int | None:
+        """The level of the innermost open quote of `style`, or None."""
+        levels = self._levels.get(style) if style else None
+        return levels[-1] if levels else None
+
+    def close_from(self, level: int) -> None:
+        """Close the quotes at `level` and inside it."""
+        for quote in self.quotes[level:]:
+            self._levels[quote.style].pop()
+        del self.quotes[level:]
 
 
 def _opening_style(ch: str, prev: str, nxt: str) -> str | None:
