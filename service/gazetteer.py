@@ -126,7 +126,8 @@ def _countries() -> _Index:
         by_code[country.code] = country
         for form in (country.id, country.en):
             index.add(form, country)
-            index.add(re.sub(r"\s*\(.*\)$", "", form), country)  # "Myanmar (Burma)"
+            if form.endswith(")") and "(" in form:  # "Myanmar (Burma)": the name without its bracket
+                index.add(form[:form.index("(")].rstrip(), country)
     for form, code in _PLACE_NAMES["countries"].items():
         index.add(form, by_code[code])
     return index

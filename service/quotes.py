@@ -38,7 +38,7 @@ _CUE_AFTER_MARK = re.compile(
     rf"(?<!\s)\s*+(?:[,.]\s*+)?(?:(?:{_SPEECH_VERBS_ID})(?:nya)?(?:kan)?|{SPEECH_VERBS_EN})\b", re.IGNORECASE
 )
 # Nothing but white space up to the end of a line (matched from a position, so a line is not copied per mark).
-_SPACES_TO_THE_END = re.compile(r"\s*+$")
+_SPACES_TO_THE_END = re.compile(r"(?<!\s)\s*+$")
 # What a speaker's sentence ends with inside the closing mark, in Indonesian and English news alike.
 _END_PUNCTUATION = ",.!?…"
 # Besides a space, what may stand right before an opening mark inside a quote: a bracket or another opening mark.

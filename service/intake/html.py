@@ -25,7 +25,7 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "base", "col", "embed"}
 
 # A page starts so (after any whitespace; the possessive `*+` gives back nothing, so one pass)...
-_PAGE_START = re.compile(r"\s*+(?:<!doctype html|<html)", re.IGNORECASE)
+_PAGE_START = re.compile(r"(?<!\s)\s*+(?:<!doctype html|<html)", re.IGNORECASE)
 # ...or closes this many elements of text; each match is a fixed string, found in one pass.
 _TEXT_CLOSING_TAG = re.compile(r"</(?:p|div|span|a|li)>")
 _CLOSING_TAGS_OF_A_PAGE = 5
