@@ -14,6 +14,7 @@ from evals.scoring import FIELDS, aggregate, score_article
 from evals.split import load_split, split_of
 from service import __version__
 from service.article import Article
+from service.intake import ArticleInputError
 from service.llm import LLM, ModelError
 from service.pipeline import DEFAULT_PROMPTS, summarize
 
@@ -45,7 +46,7 @@ def run_eval(gold: list[GoldArticle], llm: LLM, *, step: Callable[[str], None] |
             summary = summarize(Article(text=item.text), llm)
             output = summary.model_dump(mode="json")
             error = None
-        except (ModelError, LookupError) as exc:
+        except (ModelError, LookupError, ArticleInputError) as exc:  # one article's failure ends no run
             output, error = {}, f"{type(exc).__name__}: {exc}"
         articles[item.id] = {"output": output, "error": error, "split": split_of(item.id, split),
                              "scores": score_article(item.labels, output, item.text)}

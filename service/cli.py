@@ -87,9 +87,12 @@ def read_article(source: str, max_chars: int) -> Article:
     return Article(text=text)
 
 
-def _model_failure(exc: ModelError) -> str:
-    # An article too long for the model is the input's fault, not the model's: its message says so itself.
-    return str(exc) if exc.kind == "too_long" else f"model failed ({exc.kind}): {exc}"
+def _model_failure(exc: ModelError | ArticleInputError) -> str:
+    # An article too long for the model, or too costly to read, is the input's fault, not the model's: its message
+    # says so itself.
+    if isinstance(exc, ArticleInputError) or exc.kind == "too_long":
+        return str(exc)
+    return f"model failed ({exc.kind}): {exc}"
 
 
 def open_store(settings: Settings) -> SummaryStore:
@@ -219,7 +222,7 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
                     continue
             try:
                 summary = summarize_stored(article, llm, store, lang)
-            except ModelError as exc:
+            except (ModelError, ArticleInputError) as exc:  # the model failed, or the text costs too much to read
                 failures += 1
                 tqdm.write(f"ringkas: {name}: {_model_failure(exc)}", file=sys.stderr)
                 continue
@@ -320,7 +323,7 @@ def _memo_articles(paths, store, llm, settings) -> list[StoredSummary]:
         article.url = meta.get("url") or None
         try:
             summary = summarize_stored(article, llm, store, None, outlet=meta.get("outlet"))
-        except ModelError as exc:
+        except (ModelError, ArticleInputError) as exc:
             tqdm.write(f"ringkas: {source}: {_model_failure(exc)}; left out of the memo", file=sys.stderr)
             continue
         # Stored by now (with no language asked, a summary is kept or stored), unless the store could not take it:

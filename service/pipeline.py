@@ -17,9 +17,10 @@ from schemas.extraction import ArticleReply, speakers_reply_model
 from schemas.summary import Provenance, Quote, Summary, Usage
 from service import __version__
 from service.article import Article
+from service.cancellation import current_token
 from service.goals import add_stated_purposes, ground_goals
-from service.intake import blank_steering, is_noise_line
-from service.llm import LLM, InvalidReply, ModelError, parse_lenient, with_schema
+from service.intake import ArticleInputError, blank_steering, is_noise_line
+from service.llm import LLM, Cancelled, InvalidReply, ModelError, parse_lenient, with_schema
 from service.officials import ground_officials, officials_from_mentions
 from service.partners import ground_partners, own_sides, visits_reported
 from service.person_names import is_person_name, names_match
@@ -37,7 +38,37 @@ DEFAULT_PROMPTS = "extract/v3"
 # spends 1,500-2,500): a model that keeps failing validation stops here instead of looping on.
 TOKEN_BUDGET = 16_000
 
+# Seconds of CPU that Ringkas's own reading of one article (the code steps, not the model's calls) may take:
+# 200 KB of real article text, the largest accepted, takes about 1.2 s on this project's 2-core machines
+# (benchmarks/README.md); a text that needs 25 times as long is built to stall the service, not news.
+CODE_BUDGET_S = 30.0
+
 Progress = Callable[[str], None]
+
+
+class TextTooCostly(ArticleInputError):
+    """An article whose reading by code took more than its budget of CPU time: refused, not worked on for
+    minutes (the API answers 422, the CLI names the article and goes on)."""
+
+
+class _CodeClock:
+    """The CPU time of one article's code steps in this thread (model calls wait without spending any), checked
+    between steps together with the work's cancel token."""
+
+    def __init__(self, budget_s: float):
+        self.budget_s = budget_s
+        self.started = time.thread_time()
+
+    def check(self, usage: Usage) -> None:
+        """Raises `Cancelled` when the work was abandoned (its client left, or it ran over its time), and
+        `TextTooCostly` when the code steps have spent their budget."""
+        token = current_token()
+        if token is not None and token.cancelled:
+            raise Cancelled(token.reason or "cancelled", usage)
+        spent = time.thread_time() - self.started
+        if spent > self.budget_s:
+            raise TextTooCostly(f"the text took over {self.budget_s:g} s of CPU to read before the model was "
+                                f"asked ({spent:.1f} s); it is refused as no news article")
 
 
 class Extraction:
@@ -98,14 +129,18 @@ def summarize(
     prompts: ExtractPrompts | None = None,
     progress: Progress | None = None,
     token_budget: int = TOKEN_BUDGET,
+    code_budget_s: float | None = None,
 ) -> Summary:
     """A grounded structured summary of `article`, its summary text in `lang` ("id" or "en"; by default the
     article's language, else English), asked of `llm` with `prompts` (by default `DEFAULT_PROMPTS`); `progress`
     hears each step's name. Every span is a half-open range of Unicode code points into `article.text`.
 
-    Raises `ModelError` when the model endpoint fails or the article spends `token_budget` tokens.
+    Raises `ModelError` when the model endpoint fails or the article spends `token_budget` tokens (`Cancelled`,
+    checked between steps too, when the work is abandoned), and `TextTooCostly` when the code steps spend more
+    than `code_budget_s` seconds of CPU (by default `CODE_BUDGET_S`).
     """
     started = time.perf_counter()
+    clock = _CodeClock(CODE_BUDGET_S if code_budget_s is None else code_budget_s)
     prompts = prompts or load_extract_prompts(DEFAULT_PROMPTS)
     step = progress or (lambda _: None)
     extraction = Extraction(article, llm, prompts, token_budget)
@@ -117,23 +152,30 @@ def summarize(
     if language == "und":
         warnings.append("the article is in neither Indonesian nor English: it was read, but Ringkas's rules "
                         "and cues are written for those two, so items may be missed")
+    clock.check(extraction.usage)
     mentioned = officials_from_mentions(text)
+    clock.check(extraction.usage)
 
     step("reading the article")
     reply = ask_for_article(extraction, mentioned, quote_spans, summary_language)
+    clock.check(extraction.usage)
     officials = ground_officials(text, mentioned, reply.officials if reply else [], warnings)
     names = [o.name for o in officials]
+    clock.check(extraction.usage)
 
     step("attributing quotes")
     offices = [(o.name, f"{o.title} {o.institution}") for o in officials]
     quotes = attribute_speakers(extraction, quote_spans, names, offices)
+    clock.check(extraction.usage)
     # People are no parties: the officials, and whoever a speech cue names ("kata Boda").
     speakers = [c for c in speaker_cue_names(text, quote_spans) if is_person_name(c)]
     partners = ground_partners(text, reply.partners if reply else [], warnings, names + speakers)
     partners += own_sides(text, officials, partners)
     partners += visits_reported(text, partners, quote_spans)
+    clock.check(extraction.usage)
     sectors = add_stated_fields(text, ground_sectors(text, reply.sectors if reply else [], warnings))
     goals = add_stated_purposes(text, ground_goals(text, reply.goals if reply else [], warnings))
+    clock.check(extraction.usage)
     summary_text = check_summary(article.text, reply.summary if reply else "", warnings)
     return Summary(
         title=article.title, url=article.url, content_sha256=article.sha256, language=language,

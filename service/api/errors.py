@@ -105,9 +105,12 @@ EXCEPTION_HANDLERS = {ApiError: api_error, RequestValidationError: invalid_reque
 def model_errors() -> Iterator[None]:
     """A model failure as the right gateway status: 503 (with Retry-After: 10 while the model starts, else 5) while
     the model is unavailable or rate-limited, 504 on a timeout, 413 for a prompt over the model's context, 502 for
-    a bad reply. Raises `ApiError`."""
+    a bad reply; 422 for an article that costs too much to read (`service.pipeline.TextTooCostly`). Raises
+    `ApiError`."""
     try:
         yield
+    except ArticleInputError as exc:
+        raise ApiError(422, str(exc)) from None
     except ModelError as exc:
         status = _MODEL_ERROR_STATUS.get(exc.kind, 502)
         headers = {}
