@@ -32,6 +32,7 @@ from service.backend import Backend
 from service.llm import Reply
 from service.settings import Settings
 from service.store import SummaryStore
+from tests.cost.silent_model import SilentModel
 from tests.fakes import article_reply
 
 REPLY = article_reply(officials=[("Andra Soni", "Gubernur", "Banten")], partners=[("Provinsi Banten", "province")],
@@ -66,10 +67,10 @@ class Served:
     """`ringkas serve`'s app with a `FakeModel` under uvicorn, in its own process (as in production, the client
     here does not share the server's interpreter), on a free loopback port."""
 
-    def __init__(self, delay: float, data: Path, concurrency: int):
+    def __init__(self, delay: float, data: Path, concurrency: int, model: str = "fake"):
         self.port = _free_port()
         self.command = [sys.executable, "-m", "benchmarks.service", "--serve", str(self.port), "--delay", str(delay),
-                        "--concurrency", str(concurrency), "--data", str(data)]
+                        "--concurrency", str(concurrency), "--data", str(data), "--model", model]
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> str:
@@ -90,8 +91,9 @@ class Served:
         self.process.wait(10)
 
 
-def serve(port: int, delay: float, concurrency: int, data: Path) -> None:
-    model = FakeModel(delay)
+def serve(port: int, delay: float, concurrency: int, data: Path, model_kind: str = "fake") -> None:
+    # "silent": a model that adds nothing, so that a request costs only the code steps on its text.
+    model = SilentModel() if model_kind == "silent" else FakeModel(delay)
     settings = Settings(llm_base_url="http://127.0.0.1:9/v1", max_concurrent_requests=concurrency,
                         max_queued_requests=100_000, data_dir=data)
     app = create_app(settings, Backend(settings, llm=model), SummaryStore(data / "ringkas.db"))
@@ -173,9 +175,10 @@ def main() -> int:
     parser.add_argument("--delay", type=float, default=0.2)
     parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--model", choices=("fake", "silent"), default="fake", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.delay, args.concurrency, args.data)
+        serve(args.serve, args.delay, args.concurrency, args.data, args.model)
         return 0
     print(f"uvicorn runs on {_server_stack()}")
     o = overhead(args.requests)

@@ -5,8 +5,9 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
-from service import __version__
+from service import __version__, gazetteer
 from service.api.access import Access, allowed_host_names
 from service.api.admission import Admission
 from service.api.cross_site import CrossSite
@@ -39,8 +40,10 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        """Start the backend in the background (health says "starting" meanwhile); close it at shutdown."""
+        """Start the backend in the background (health says "starting" meanwhile) and read the gazetteer before
+        the first article needs it; close the backend at shutdown."""
         backend.start_in_background()
+        await run_in_threadpool(gazetteer.load)
         yield
         backend.close()
 

@@ -9,8 +9,9 @@ router = APIRouter()
 
 
 @router.get("/healthz")
-def healthz(backend: BackendDep) -> JSONResponse:
+async def healthz(backend: BackendDep) -> JSONResponse:
     """Whether the model backend is ready to summarize: 200 `{"status": "ready", "backend"}`, else 503 with
-    `status` "starting" or "failed"."""
+    `status` "starting" or "failed". Answered on the event loop itself (it reads two attributes), not through
+    the worker threads, where it would wait its turn behind articles being read."""
     body = {"status": backend.status, "backend": backend.kind}
     return JSONResponse(body, status_code=200 if backend.status == "ready" else 503)
