@@ -23,6 +23,7 @@ from pathlib import Path
 import httpx
 
 from benchmarks.service import Served
+from service import gazetteer
 from service.article import Article
 from service.intake import decode_article_bytes, prepare_text
 from service.pipeline import summarize
@@ -71,6 +72,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-server", action="store_true", help="skip the /healthz measurement")
     args = parser.parse_args()
+    gazetteer.load()  # as the server and the CLI do before their first article
 
     print("real article text        seconds  growth")
     previous = None

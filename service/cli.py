@@ -12,6 +12,7 @@ from tqdm import tqdm
 from schemas.summary import Summary
 from schemas.taxonomy import SectorLabel
 from schemas.urls import is_web_url
+from service import gazetteer
 from service.article import Article
 from service.backend import Backend, LazyLLM
 from service.embedded import EmbeddedModelError
@@ -198,6 +199,7 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
     store = ctx.obj.get("store") or open_store(settings)
     failures = done = 0
     stems: dict[str, str] = {}
+    gazetteer.load()  # once, and out of the garbage collector's way for the whole batch
     try:
         llm = LazyLLM(backend, on_start=_say_starting)
         bar = tqdm(sources, desc="summarizing", unit="article", file=sys.stderr, disable=not several,
@@ -275,6 +277,7 @@ def memo_command(ctx: click.Context, paths: tuple[str, ...], from_store: bool, s
     settings = get_settings()
     backend: Backend = ctx.obj.get("backend") or Backend(settings)
     store = ctx.obj.get("store") or open_store(settings)
+    gazetteer.load()
     llm = LazyLLM(backend, on_start=_say_starting)
     try:
         chosen = _memo_articles(paths, store, llm, settings) if paths else []

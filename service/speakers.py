@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from service.gazetteer import is_place
 from service.grounding import line_around
-from service.person_names import NameIndex, is_honorific, names_match
+from service.person_names import NameIndex, is_honorific
 from service.quotes import CAPITALISED_RUN, SPEECH_VERBS_EN, QuoteSpan, find_quotes, speech_cue
 from service.textnorm import matching_form, normalise
 from service.vocabulary import NOT_NAME_WORDS, POSITION_SHORT_FORMS, POSITION_WORDS
@@ -47,11 +47,12 @@ def attribute_quotes(text: str, quotes: list[QuoteSpan], officials: list[str]) -
     of "Hal senada disampaikan …"), not to the people named after the verb ("Menurut Khoir, Fraksi PKB mendukung
     gubernur terpilih Rahmat … “…,” tegasnya" is Khoir's)."""
     aliases = initials_of(text, officials)
+    index = NameIndex(officials)
     results: list[Attribution] = []
     previous: tuple[str, int] | None = None  # the last attributed speaker and where their quote ended
     for quote in quotes:
         who, is_pronoun = speech_cue(text, quote)
-        speaker = _match_official(who, officials, aliases, before=_cue_is_before(text, quote, who)) if who else None
+        speaker = _match_official(who, index, aliases, before=_cue_is_before(text, quote, who)) if who else None
         if is_pronoun and _PLURAL.search(text[quote.end:quote.end + 40]):
             who, is_pronoun = "mereka", False  # "kata mereka", "they said": several people, no one speaker
         continues = is_pronoun or (not who and _opens_paragraph(text, quote.start))
@@ -88,7 +89,7 @@ def _cue_is_before(text: str, quote: QuoteSpan, who: str | None) -> bool:
     return bool(who) and who.strip() not in matching_form(text[quote.end:quote.end + len(who) + 40])
 
 
-def _match_official(words: str, officials: list[str], aliases: dict[str, str] | None = None, *,
+def _match_official(words: str, officials: NameIndex, aliases: dict[str, str] | None = None, *,
                     before: bool = False) -> str | None:
     """The official a cue names: in the first run of capitalised words after the verb that holds more than
     positions and places (the last one before it, for a cue before the quote), the run or its tail that names
@@ -101,7 +102,7 @@ def _match_official(words: str, officials: list[str], aliases: dict[str, str] | 
         # Try the run and its tails ("Wakil Gubernur Lampung Jihan Nurlela" -> "Jihan Nurlela").
         for i in range(len(run_words)):
             candidate = " ".join(run_words[i:])
-            hits = [o for o in officials if names_match(candidate, o)]
+            hits = officials.matching(candidate)
             if len(hits) == 1:
                 return hits[0]
             if aliases and candidate in aliases:

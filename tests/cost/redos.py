@@ -18,13 +18,7 @@ import signal
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-try:  # Python 3.11+
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover
-    import sre_constants
-    import sre_parse
+from re import _parser as sre_parse  # the engine's own parser (Python 3.11+: possessive and atomic syntax)
 
 TIMEOUT_S = 0.5
 # The short string's pump count and the growth factor; time growing more than GROWTH_LIMIT times for a four times

@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from service import gazetteer
 from service.article import Article
 from service.intake import decode_article_bytes, prepare_text
 from service.pipeline import summarize
@@ -29,6 +30,11 @@ def code_steps_s(text: str) -> float:
         summarize(Article(text=prepare_text(decode_article_bytes(text.encode()).text)), SilentModel())
         best = min(best, time.perf_counter() - started)
     return best
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _gazetteer_loaded():
+    gazetteer.load()  # as the server and the CLI do: read once, and out of the garbage collector's way
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
