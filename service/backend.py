@@ -85,11 +85,9 @@ class Backend:
                 else:
                     self._server = self._start_embedded_server()
                     base_url, model, api_key = self._server.base_url, self._server.alias, self._server.api_key
-                    # llama-cpp-python's server counts tokens with the model's own tokenizer. The count's request
-                    # carries the server's key as the URL's user info (see service.llama_server.access).
+                    # llama-cpp-python's server counts tokens with the model's own tokenizer.
                     context_tokens = settings.model_ctx
-                    tokenize_url = base_url.removesuffix("/v1").replace("://", f"://ringkas:{api_key}@", 1) + \
-                        "/extras/tokenize"
+                    tokenize_url = base_url.removesuffix("/v1") + "/extras/tokenize"
             except EmbeddedModelError as exc:
                 self._error = str(exc)
                 raise

@@ -202,6 +202,7 @@ class InstructorLLM:
         self.name = model
         self.context_tokens = context_tokens  # the model's context window; None: unknown, not checked
         self._tokenize_url = tokenize_url
+        self._api_key = api_key  # the count's request carries it too: the embedded server answers no one else
         # JSON_SCHEMA mode adds nothing to the messages; its response_format (which llama.cpp's server refuses)
         # is replaced in `create` by json_object with the schema, which every server tried accepts.
         # The async client, on a loop of its own: a call in flight can then be cancelled from another thread,
@@ -279,7 +280,8 @@ class InstructorLLM:
         overhead = TEMPLATE_TOKENS_PER_MESSAGE * len(messages)
         if self._tokenize_url:
             try:
-                reply = httpx.post(self._tokenize_url, json={"input": text}, timeout=30)
+                reply = httpx.post(self._tokenize_url, json={"input": text}, timeout=30,
+                                   headers={"Authorization": f"Bearer {self._api_key}"})
                 reply.raise_for_status()
                 return len(reply.json()["tokens"]) + overhead
             except (httpx.HTTPError, KeyError, TypeError, ValueError) as exc:

@@ -38,6 +38,7 @@ class OpenAIStub:
         # The answer once the queue is empty: fixed, or made from the request by a function.
         self.default: Scripted | str | Callable[[dict], Scripted | str] | None = None
         self.requests: list[dict[str, Any]] = []
+        self.authorizations: list[str | None] = []  # each request's Authorization header, in order
         self.abandoned: list[dict[str, Any]] = []  # requests whose client hung up while their answer was delayed
         stub = self
 
@@ -58,6 +59,7 @@ class OpenAIStub:
             def do_POST(self):
                 length = int(self.headers.get("content-length", 0))
                 stub.requests.append(json.loads(self.rfile.read(length) or b"{}"))
+                stub.authorizations.append(self.headers.get("authorization"))
                 answer = stub.queue.pop(0) if stub.queue else stub.default or Scripted(500, {"error": "queue empty"})
                 if callable(answer):
                     answer = answer(stub.requests[-1])

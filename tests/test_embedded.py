@@ -206,4 +206,4 @@ def test_the_server_gets_a_key_of_its_own_that_only_ringkas_sends(tmp_path, monk
     monkeypatch.setattr(backend, "_start_embedded_server", lambda: servers[0])
     backend.start()
     (_base_url, _model, api_key), options = clients[0]
-    assert api_key == key and options["tokenize_url"] == f"http://ringkas:{key}@127.0.0.1:1/extras/tokenize"
+    assert api_key == key and options["tokenize_url"] == "http://127.0.0.1:1/extras/tokenize"

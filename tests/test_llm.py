@@ -228,6 +228,14 @@ def test_a_prompt_over_the_models_context_is_refused_before_the_call_saying_both
     assert stub.requests == []  # the endpoint never had to read it
 
 
+def test_the_token_count_carries_the_endpoints_key_as_the_chat_requests_do(stub):
+    llm = llm_for(stub, api_key="k-made-up", context_tokens=1_000,
+                  tokenize_url=stub.base_url.removesuffix("/v1") + "/extras/tokenize")
+    stub.queue = [Scripted(200, {"tokens": list(range(50))}), good()]
+    ask(llm)
+    assert stub.authorizations == ["Bearer k-made-up", "Bearer k-made-up"]
+
+
 def test_the_endpoints_tokenizer_counts_the_prompt_when_it_has_one(stub):
     llm = llm_for(stub, context_tokens=1_000, tokenize_url=stub.base_url.removesuffix("/v1") + "/extras/tokenize")
     stub.queue = [Scripted(200, {"tokens": list(range(950))})]  # the tokenizer says: 950 tokens

@@ -83,10 +83,9 @@ def create_app_watching_clients(*args, **kwargs):
     with its key and to no web page (`service.llama_server.access`)."""
     from llama_cpp.server import app as server_app
 
-    from service.llama_server.access import BasicAsBearer, without_cors
+    from service.llama_server.access import without_cors
 
     app = server_app.create_app(*args, **kwargs)
     without_cors(app)
     app.add_middleware(ClientWatch)
-    app.add_middleware(BasicAsBearer)
     return app
