@@ -17,6 +17,7 @@ from service.backend import BackendUnavailable
 from service.intake import ArticleInputError, prepare_text
 from service.intake.limits import check_article_text, check_input_size
 from service.llm import ModelError
+from service.store import StoreBusy, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,16 @@ class UnexpectedErrors:
                 await send_error(send, 500, "internal error; the request was not completed")
 
 
+async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+    """503 with `Retry-After: 5` while another process holds the summaries database locked past the store's wait,
+    500 when it cannot be used (damaged, not writable); the message gives the reason, never the server's path."""
+    if isinstance(exc, StoreBusy):
+        return JSONResponse({"error": f"the summaries database is {exc.reason}; retry shortly"}, status_code=503,
+                            headers={"Retry-After": "5"})
+    log.error("the summaries database cannot be used: %s", exc)
+    return JSONResponse({"error": f"the summaries database cannot be used: {exc.reason}"}, status_code=500)
+
+
 async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     """500 that says nothing of the cause; the log gets the method, path and the exception's type only."""
     log.error("unexpected error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
@@ -98,7 +109,7 @@ async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
 
 # For `FastAPI(exception_handlers=...)`; Starlette runs the `Exception` one outermost, for whatever escaped.
 EXCEPTION_HANDLERS = {ApiError: api_error, RequestValidationError: invalid_request, HTTPException: http_error,
-                      Exception: unexpected_error}
+                      StoreError: store_error, Exception: unexpected_error}
 
 
 @contextmanager

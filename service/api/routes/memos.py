@@ -6,11 +6,10 @@ from fastapi.responses import JSONResponse, Response
 
 from schemas.memo import BriefingMemo, LibraryQuery, MemoIn
 from service.api.deps import BackendDep, CancelDep, SettingsDep, StoreDep
-from service.api.errors import ApiError, check_length, model_errors
+from service.api.errors import ApiError, article_text, check_length, model_errors
 from service.article import Article
 from service.backend import ReadyLLM
 from service.cancellation import cancellable
-from service.intake import ArticleInputError, prepare_text
 from service.library import LibraryFilter, filed_on, summarize_stored
 from service.memo import MemoArticle, build_memo
 from service.memo_render import STYLE_SOURCE, to_docx, to_html, to_markdown
@@ -49,9 +48,9 @@ def create_memo(order: MemoIn, backend: BackendDep, store: StoreDep, settings: S
     with model_errors(), cancellable(cancel):
         for i, article in enumerate(order.articles, start=1):
             try:
-                text = prepare_text(article.text)
-            except ArticleInputError as exc:
-                raise ApiError(422, f"article {i}: {exc}") from None
+                text = article_text(article.text, settings.max_article_chars)  # the one size rule
+            except ApiError as exc:
+                raise ApiError(exc.status, f"article {i}: {exc.message}") from None
             summary = summarize_stored(Article(text=text, title=article.title, url=article.url), llm, store, None)
             items.append(MemoArticle(summary, text))
     with cancellable(cancel):
