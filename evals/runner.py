@@ -14,6 +14,7 @@ from evals.scoring import FIELDS, aggregate, score_article
 from evals.split import load_split, split_of
 from service import __version__
 from service.article import Article
+from service.files import write_file_atomically
 from service.intake import ArticleInputError
 from service.llm import LLM, ModelError
 from service.pipeline import DEFAULT_PROMPTS, summarize
@@ -190,6 +191,6 @@ def write_run(run: dict[str, Any], runs_dir: Path = RUNS_DIR, name: str | None =
     runs_dir.mkdir(parents=True, exist_ok=True)
     stem = name or (run["created"].replace(":", "").replace("-", "")[:15] + "-" + run["model"].split("/")[-1][:40])
     path = runs_dir / f"{stem}.json"
-    path.write_text(json.dumps(run, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    path.with_suffix(".md").write_text(report_markdown(run), encoding="utf-8")
+    write_file_atomically(path, json.dumps(run, ensure_ascii=False, indent=1) + "\n")
+    write_file_atomically(path.with_suffix(".md"), report_markdown(run))
     return path

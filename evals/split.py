@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from evals.gold import EVALS_DIR
+from service.files import write_file_atomically
 
 SPLIT_FILE = EVALS_DIR / "split.json"
 TUNED_SETS = ("seeds", "dev")  # built on: always tune
@@ -47,8 +48,8 @@ def extend_split(article_ids: list[str], path: Path = SPLIT_FILE) -> dict[str, l
         held = sum(1 for a in already if split[a] == "validation")
         split[article] = "validation" if held < VALIDATION_SHARE * (len(already) + 1) else "tune"
     sides = {side: sorted(a for a, s in split.items() if s == side) for side in ("tune", "validation")}
-    path.write_text(json.dumps({"rule": __doc__.split("\n\n")[2].replace("\n", " "), **sides}, indent=1,
-                               ensure_ascii=False) + "\n", encoding="utf-8")
+    write_file_atomically(path, json.dumps({"rule": __doc__.split("\n\n")[2].replace("\n", " "), **sides},
+                                           indent=1, ensure_ascii=False) + "\n")
     return sides
 
 

@@ -16,6 +16,7 @@ from service import gazetteer
 from service.article import Article
 from service.backend import Backend, LazyLLM
 from service.embedded import EmbeddedModelError
+from service.files import leftover_temp_files, write_file_atomically
 from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes, prepare_text
 from service.intake.limits import PAGE_BYTES_PER_ARTICLE_CHAR, check_article_text, max_input_bytes
 from service.library import LibraryFilter, summarize_stored
@@ -24,7 +25,7 @@ from service.memo import MemoArticle, build_memo
 from service.memo_render import to_docx, to_html, to_markdown
 from service.render import summary_to_markdown
 from service.settings import Settings, get_settings
-from service.store import StoredSummary, StoreError, SummaryStore, leftover_temp_files, write_file_atomically
+from service.store import StoredSummary, StoreError, SummaryStore
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 

