@@ -216,10 +216,25 @@ def _read_mentions(text: str, officials: tuple[str, ...], *, use_view: bool, who
                 found.official.append(hits[0])
                 if not whole_runs:
                     s = bisect.bisect_right(starts, run_start) - 1
-                    lead = view[starts[s] if s >= 0 else 0:run_start]
-                    found.subject.append(_is_subject_lead(" ".join([lead, *words[:i]])))
+                    found.subject.append(_opens_sentence(view, starts[s] if s >= 0 else 0, run_start, words[:i]))
                 break
     return found
+
+
+# A subject opens its sentence: what stands before it is a few words of position, an opening phrase, or a passive
+# speech verb and the words of a position ("disampaikan oleh Ketua DPRD"). Before a mention further into its
+# sentence than this (characters), only the passive verb is looked for, near the mention, so a sentence of a
+# thousand names is not read once per name.
+_LONGEST_LEAD = 1_000
+
+
+def _opens_sentence(view: str, sentence_start: int, run_start: int, head: list[str]) -> bool:
+    """Whether the mention at `run_start` (after the words `head` of its run) is its sentence's subject, as
+    `_is_subject_lead` tells from what precedes it in the sentence that starts at `sentence_start`."""
+    if run_start - sentence_start <= _LONGEST_LEAD:
+        return _is_subject_lead(" ".join([view[sentence_start:run_start], *head]))
+    lead = " ".join([view[run_start - _LONGEST_LEAD:run_start], *head])
+    return _AGENT.search(lead) is not None
 
 
 # The most words of a run read as one name: a person's name with honorifics and degrees is far shorter, and a

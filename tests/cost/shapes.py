@@ -31,6 +31,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "quotation marks": lambda n: LEAD + "\u201c\"\u201d'\u2018\u2019\u00ab\u00bb\u201e" * (n // 9),
     "position words": lambda n: "Gubernur " * (n // 9),
     "positions and names": lambda n: "Wakil Gubernur Jambi Budi Santoso, " * (n // 35),
+    "names in one sentence, then a pronoun": lambda n: "Wakil Gubernur Jambi Budi Santoso, " * (n // 35)
+    + "\n\n\"Kami siap,\" ujarnya.",
     "cue verbs": lambda n: LEAD + "kata ujarnya ujar tegas " * (n // 24),
     "line breaks": lambda n: LEAD + "\n" * n + "\"Kami siap,\" kata Budi.",
     "opening phrases": lambda n: "Dalam sambutannya, " + "Aa, " * (n // 4) + "Budi mengatakan, \"Kami siap.\"",
