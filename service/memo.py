@@ -7,7 +7,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -31,7 +30,7 @@ from service.dates import event_date
 from service.intake import dateline_outlet
 from service.llm import LLM, InvalidReply, ModelError, with_schema
 from service.partners import heading_rank, region_key, same_party
-from service.person_names import name_key, names_match
+from service.person_names import NameDirectory, names_match
 from service.prompts import PROMPTS_DIR
 from service.textnorm import tokens
 from service.vocabulary import CITY, FUNCTION_WORDS, LEVEL_WORDS_ID, PROVINCE, language_name, sector_name
@@ -112,10 +111,10 @@ def _source(n: int, article: MemoArticle) -> MemoSource:
 def officials_directory(articles: list[MemoArticle]) -> list[DirectoryEntry]:
     """Each person once, however written ("Mingrum Gumay" / "Mingrum"), with every position and article.
 
-    A name joins the first entry it `names_match` either way; only entries `_NameIndex` offers are compared, so
+    A name joins the first entry it `names_match` either way; only entries `NameDirectory` offers are compared, so
     the cost grows with the number of names, not with its square."""
     entries: list[DirectoryEntry] = []
-    index = _NameIndex()
+    index = NameDirectory()
     for n, article in enumerate(articles, start=1):
         for official in article.summary.officials:
             i = next((i for i in index.candidates(official.name) if names_match(official.name, entries[i].name)
@@ -138,50 +137,6 @@ def officials_directory(articles: list[MemoArticle]) -> list[DirectoryEntry]:
             if not entry.articles or entry.articles[-1] != n:  # articles are read in order: n is the latest
                 entry.articles.append(n)
     return sorted(entries, key=lambda e: (-len(e.articles), e.name))
-
-
-def _word_starts(name: str) -> frozenset[str]:
-    """The first four letters of each word of a person's name as `names_match` reads it (`name_key`)."""
-    return frozenset(word[:4] for word in name_key(name).split())
-
-
-class _NameIndex:
-    """The directory's entries (by position) under the first four letters of the words of their names.
-
-    `names_match(a, b)` holds only when every word of `a` is a word of `b` or the start (four letters or more)
-    of one, so the words of `a` start as words of `b` do: an entry can match a name only when its starts
-    contain the name's or are among them."""
-
-    def __init__(self):
-        self.starts: list[frozenset[str]] = []  # each entry's, for its current name
-        self.having: dict[frozenset[str], list[int]] = defaultdict(list)  # under each one or two of its starts
-        self.exactly: dict[frozenset[str], list[int]] = defaultdict(list)  # under all its starts
-
-    def add(self, i: int, name: str) -> None:
-        """File entry `i` under `name`, a new entry's or the longer name an entry now has."""
-        starts = _word_starts(name)
-        if i == len(self.starts):
-            self.starts.append(starts)
-        else:  # still filed under its former name's starts too: `candidates` checks the current ones
-            self.starts[i] = starts
-        self.exactly[starts].append(i)
-        for key in (*combinations(starts, 1), *combinations(starts, 2)):
-            self.having[frozenset(key)].append(i)
-
-    def candidates(self, name: str) -> list[int]:
-        """The entries, in order, whose starts contain `name`'s or are among them: all it may match."""
-        mine = _word_starts(name)
-        # Containing them: filed under each pair of them (each one, for a one-word name); the fewest are read.
-        fewest = min((self.having.get(frozenset(key), []) for key in combinations(mine, min(2, len(mine)))),
-                     key=len, default=[])
-        found = {i for i in fewest if mine <= self.starts[i]}
-        # Among them: filed under a subset of them as all their starts (a name has a few words).
-        subsets = {frozenset(c) for k in range(1, len(mine) + 1) for c in combinations(mine, k)} \
-            if len(mine) <= 8 else {self.starts[i] for start in mine for i in self.having[frozenset([start])]}
-        for subset in subsets:
-            if subset <= mine:
-                found.update(i for i in self.exactly.get(subset, []) if self.starts[i] == subset)
-        return sorted(found)
 
 
 def partner_sections(articles: list[MemoArticle], sources: list[MemoSource],

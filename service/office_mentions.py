@@ -30,6 +30,7 @@ from service.gazetteer import is_given_name, is_place, used_as_place
 from service.grounding import in_headline
 from service.mention_tokens import Token, tokenize
 from service.person_names import (
+    NameDirectory,
     honorifics_length,
     is_degree,
     is_honorific,
@@ -298,6 +299,7 @@ def read_office_mentions(text: str) -> list[tuple[str, str]]:
     reader = _Reader(matching_form(text))
     tokens = reader.tokens
     found: list[tuple[str, str]] = []
+    known = NameDirectory()  # the names found so far: a name is compared only with those it may match
     i = 0
     while i < len(tokens):
         end = _position_at(tokens, i) if tokens[i].kind == "word" else None
@@ -305,7 +307,9 @@ def read_office_mentions(text: str) -> list[tuple[str, str]]:
             i += 1
             continue
         pair = _title_first(reader, i, end) or _name_first(reader, i, end)
-        if pair and not any(names_match(pair[0], known) or names_match(known, pair[0]) for known, _ in found):
+        if pair and not any(names_match(pair[0], found[k][0]) or names_match(found[k][0], pair[0])
+                            for k in known.candidates(pair[0])):
+            known.add(len(found), pair[0])
             found.append(pair)
         i = end
     return found

@@ -16,6 +16,7 @@ from service.gazetteer import split_region_prefix
 from service.intake import credit_spans
 from service.office_mentions import read_office_mentions
 from service.person_names import (
+    NameDirectory,
     find_name_spans,
     fullest_form,
     is_person_name,
@@ -43,9 +44,13 @@ def officials_from_mentions(text: str) -> list[tuple[str, str]]:
     (`paired_titles`: "gubernur dan wakil gubernur terpilih, Rahmat dan Jihan"). Names and positions are in
     the text's matching form (`service.textnorm`)."""
     pairs = read_office_mentions(text)
+    known = NameDirectory()
+    for k, (name, _) in enumerate(pairs):
+        known.add(k, name)
     for name, position in paired_titles(text).items():
-        if is_person_name(name) and not any(names_match(name, known) or names_match(known, name)
-                                            for known, _ in pairs):
+        if is_person_name(name) and not any(names_match(name, pairs[k][0]) or names_match(pairs[k][0], name)
+                                            for k in known.candidates(name)):
+            known.add(len(pairs), name)
             pairs.append((name, position))
     return pairs
 

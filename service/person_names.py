@@ -6,7 +6,9 @@ cuts it short nor hides it; spans are half-open `[start, end)` ranges of Unicode
 """
 
 import re
+from collections import defaultdict
 from functools import lru_cache
+from itertools import combinations
 
 from service.gazetteer import is_place, split_region_prefix
 from service.grounding import Span, find_all, find_in_view, in_headline
@@ -216,6 +218,53 @@ class NameIndex:
             return []
         found = set.intersection(*(self._filed.get(word[:4], set()) for word in words))
         return [self.names[i] for i in sorted(found) if names_match(short, self.names[i])]
+
+
+def _word_starts(name: str) -> frozenset[str]:
+    """The first four letters of each word of a person's name as `names_match` reads it (`name_key`)."""
+    return frozenset(word[:4] for word in name_key(name).split())
+
+
+class NameDirectory:
+    """Entries (people, by position) under the first four letters of the words of their names, to find the
+    entries a name may `names_match` either way without comparing it with every entry (a memo's directory, the
+    officials an article names).
+
+    `names_match(a, b)` holds only when every word of `a` is a word of `b` or the start (four letters or more)
+    of one, so the words of `a` start as words of `b` do: an entry can match a name only when its starts
+    contain the name's or are among them."""
+
+    def __init__(self):
+        self.starts: list[frozenset[str]] = []  # each entry's, for its current name
+        self.having: dict[frozenset[str], list[int]] = defaultdict(list)  # under each one or two of its starts
+        self.exactly: dict[frozenset[str], list[int]] = defaultdict(list)  # under all its starts
+
+    def add(self, i: int, name: str) -> None:
+        """File entry `i` under `name`, a new entry's (`i` the number of entries so far) or the longer name an
+        entry now has."""
+        starts = _word_starts(name)
+        if i == len(self.starts):
+            self.starts.append(starts)
+        else:  # still filed under its former name's starts too: `candidates` checks the current ones
+            self.starts[i] = starts
+        self.exactly[starts].append(i)
+        for key in (*combinations(starts, 1), *combinations(starts, 2)):
+            self.having[frozenset(key)].append(i)
+
+    def candidates(self, name: str) -> list[int]:
+        """The entries, in order, whose starts contain `name`'s or are among them: all it may match."""
+        mine = _word_starts(name)
+        # Containing them: filed under each pair of them (each one, for a one-word name); the fewest are read.
+        fewest = min((self.having.get(frozenset(key), []) for key in combinations(mine, min(2, len(mine)))),
+                     key=len, default=[])
+        found = {i for i in fewest if mine <= self.starts[i]}
+        # Among them: filed under a subset of them as all their starts (a name has a few words).
+        subsets = {frozenset(c) for k in range(1, len(mine) + 1) for c in combinations(mine, k)} \
+            if len(mine) <= 8 else {self.starts[i] for start in mine for i in self.having[frozenset([start])]}
+        for subset in subsets:
+            if subset <= mine:
+                found.update(i for i in self.exactly.get(subset, []) if self.starts[i] == subset)
+        return sorted(found)
 
 
 def find_name_spans(text: str, name: str) -> list[Span]:
