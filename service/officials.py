@@ -115,6 +115,7 @@ def ground_officials(text: str, mentioned: list[tuple[str, str]], items, warning
     candidates = [(name, *split_position(paired.get(name, position)), "mention") for name, position in mentioned]
     candidates += [(item.name, item.title.strip(), item.institution.strip(), "model") for item in items]
     officials: list[Official] = []
+    known = NameDirectory()  # the officials' names: a name is compared only with those it may match
     for raw, title, institution, source in candidates:
         name = without_leading_position(strip_honorifics(raw))
         # What is left of "Bupati Boyolali Hendra Wijaya" once the title is cut starts with the region.
@@ -131,12 +132,15 @@ def ground_officials(text: str, mentioned: list[tuple[str, str]], items, warning
                 warnings.append(f"official {name!r} dropped: named only in a byline or credit")
             continue
         name = fullest_form(text, text[spans[0][0] : spans[0][1]])
-        same = next((o for o in officials if names_match(o.name, name) or names_match(name, o.name)), None)
+        same = next((officials[k] for k in known.candidates(name)
+                     if names_match(officials[k].name, name) or names_match(name, officials[k].name)), None)
         if same is None:
+            known.add(len(officials), name)
             officials.append(Official(name=name, title=title, institution=institution))
             continue
         if len(name) > len(same.name):
             same.name = name
+            known.add(officials.index(same), name)
         same.title = same.title or title
         same.institution = same.institution or institution
     for official in officials:
