@@ -31,7 +31,17 @@ def find_all(text: str, needle: str, *, ignore_case: bool = False) -> list[Span]
 
 def find_in_view(view: str, needle: str, ignore_case: bool = False) -> list[Span]:
     """Spans of `needle` (in its matching form) in `view`, a text already in its normalised view: offsets into
-    `view` itself, not into the submitted text (see `service.textnorm.NormalisedText.span`)."""
+    `view` itself, not into the submitted text (see `service.textnorm.NormalisedText.span`). The same needle is
+    looked for once per text (a region every official of a long text names, a name grounded several times)."""
+    return list(_find_in_view(view, needle, ignore_case))
+
+
+@lru_cache(maxsize=4096)
+def _find_in_view(view: str, needle: str, ignore_case: bool) -> tuple[Span, ...]:
+    return tuple(_search_view(view, needle, ignore_case))
+
+
+def _search_view(view: str, needle: str, ignore_case: bool) -> list[Span]:
     words = matching_form(needle).split()
     if not words:
         return []

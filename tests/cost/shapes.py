@@ -19,6 +19,26 @@ def real_articles(size: int) -> str:
     return text
 
 
+_SYLLABLES = ("ba", "di", "ku", "me", "ro", "sa", "ti", "wu", "ne", "lo", "gi", "pa", "ha", "ju", "ke", "ma", "no",
+              "ri", "su", "ya")
+
+
+def made_up_name(i: int) -> str:
+    """A two-word person's name of made-up syllables, a different one for each `i` < 8,000."""
+    def word(k: int) -> str:
+        return "".join(_SYLLABLES[k // 20 ** d % 20] for d in range(3)).capitalize()
+    return f"{word(i)} {word(i * 7 + 3)}"
+
+
+def many_officials(size: int) -> str:
+    """`size` characters of sentences that each name a different regent and quote them."""
+    text, i = "", 0
+    while len(text) < size:
+        text += f"Bupati Jambi {made_up_name(i)} mengatakan, \"Kami siap bekerja sama,\" katanya. "
+        i += 1
+    return text
+
+
 LEAD = "Gubernur Jambi Budi Santoso hadir di Bogor.\n\n"
 # Each shape's text of about `n` characters.
 SHAPES: dict[str, Callable[[int], str]] = {
@@ -40,5 +60,6 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "one long word": lambda n: LEAD + "a" * n,
     "unclosed tags": lambda n: "<a " * (n // 3),
     "nested tags": lambda n: "<html><body>" + "<div>" * (n // 11) + "Budi" + "</div>" * (n // 11),
+    "a different official in each sentence": many_officials,
     "real articles": lambda n: real_articles(n),
 }
