@@ -338,7 +338,7 @@ def used_as_place(text: str, phrase: str) -> bool:
     return any(named.match(text, at) for at in _after_place_markers(text).get(first.group().lower(), ()))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _after_place_markers(text: str) -> dict[str, list[int]]:
     """Where a word follows a preposition of place or a level of government in `text`, by that word (lower case):
     the offsets (code points) where a place so marked starts."""

@@ -25,8 +25,13 @@ def find_all(text: str, needle: str, *, ignore_case: bool = False) -> list[Span]
     inside the match included. Any run of whitespace in the needle matches any run in the text, and a needle
     that starts and ends with a letter or digit matches whole words only. An empty needle occurs nowhere.
     """
+    return list(_find_all(text, needle, ignore_case))
+
+
+@lru_cache(maxsize=4096)  # a needle found in every sentence of a long text is mapped back once, not once per ask
+def _find_all(text: str, needle: str, ignore_case: bool) -> tuple[Span, ...]:
     view = normalise(text)
-    return [view.span(start, end) for start, end in find_in_view(view.text, needle, ignore_case)]
+    return tuple(view.span(start, end) for start, end in find_in_view(view.text, needle, ignore_case))
 
 
 def find_in_view(view: str, needle: str, ignore_case: bool = False) -> list[Span]:
@@ -65,7 +70,7 @@ def _search_view(view: str, needle: str, ignore_case: bool) -> list[Span]:
 _WORD = re.compile(r"\w++")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _word_starts(view: str) -> dict[str, list[int]]:
     """Where each word (a run of `\\w`, lower-cased) starts in `view`, in order: read once per text."""
     starts: dict[str, list[int]] = {}
@@ -131,7 +136,7 @@ def line_around(text: str, start: int, end: int | None = None) -> Span:
 _PHRASE_LENGTH = 2_000
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _line_breaks(text: str) -> list[int]:
     """The offsets of the line breaks ("\\n") of `text`, in order."""
     return [m.start() for m in re.finditer("\n", text)]

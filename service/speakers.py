@@ -180,7 +180,7 @@ def _mentions(text: str, officials: tuple[str, ...], offset: int, *, whole_runs:
     return _read_mentions(text, officials, use_view=offset <= _first_dropped(text), whole_runs=whole_runs)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _first_dropped(text: str) -> int:
     """The offset of the first character of `text` that its matching form drops or merges (`len(text)` if
     none): up to there, the matching form of a prefix is the prefix of the matching form."""
@@ -191,7 +191,7 @@ def _first_dropped(text: str) -> int:
     return next((i for i in range(size) if view.span(i, i + 1) != (i, i + 1)), size)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _read_mentions(text: str, officials: tuple[str, ...], *, use_view: bool, whole_runs: bool) -> _Mentions:
     """Every mention of `officials` in `text` (in its matching form, up to where that keeps the text's offsets,
     with `use_view`), in one pass: each run of capitalised words outside quotations that names exactly one

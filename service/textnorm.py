@@ -90,7 +90,7 @@ def normalise(text: str) -> NormalisedText:
     return _normalise_article(text) if len(text) > _ARTICLE_LENGTH else _normalise_phrase(text)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _normalise_article(text: str) -> NormalisedText:
     return _normalised(text)
 

@@ -36,7 +36,7 @@ def many_officials(size: int) -> str:
     while len(text) < size:
         text += f"Bupati Jambi {made_up_name(i)} mengatakan, \"Kami siap bekerja sama,\" katanya. "
         i += 1
-    return text
+    return text[:text.rfind(". ", 0, size) + 2]  # whole sentences, within `size`
 
 
 LEAD = "Gubernur Jambi Budi Santoso hadir di Bogor.\n\n"
