@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from service.errors import RingkasError
 from service.quotes import find_quotes
 
 EVALS_DIR = Path(__file__).resolve().parent
@@ -16,7 +17,7 @@ ROOT = EVALS_DIR.parent
 GOLD_DIR = EVALS_DIR / "gold"
 
 
-class GoldError(ValueError):
+class GoldError(RingkasError, ValueError):
     """A gold file that is malformed or not supported by its article."""
 
 

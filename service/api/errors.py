@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from schemas.summary import ArticleIn
 from service.backend import BackendUnavailable
+from service.errors import RingkasError
 from service.intake import ArticleInputError, prepare_text
 from service.intake.limits import check_article_text, check_input_size
 from service.llm import ModelError
@@ -26,7 +27,7 @@ _MODEL_ERROR_STATUS = {"timeout": 504, "unavailable": 503, "rate_limited": 503, 
                        "cancelled": 504, "too_long": 413}
 
 
-class ApiError(Exception):
+class ApiError(RingkasError):
     """A request answered with HTTP `status`, `{"error": message}` and `headers` (e.g. `Retry-After`)."""
 
     def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):

@@ -13,6 +13,7 @@ from pathlib import PurePath
 from charset_normalizer import from_bytes
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, to_unicode
 
+from service.errors import RingkasError
 from service.intake.html import looks_like_html
 
 # Where an encoding came from (DecodedText.method), in words for a person.
@@ -38,7 +39,7 @@ DETECTION_MAX_MESS = 0.2
 LOCALE_DEFAULT_ENCODING = "cp1252"
 
 
-class ArticleInputError(Exception):
+class ArticleInputError(RingkasError):
     """An input that is not a readable article; the message names it."""
 
 

@@ -12,6 +12,7 @@ from contextvars import ContextVar
 
 from llama_cpp import llama as llama_module
 
+from service.errors import RingkasError
 from service.llama_server.server_log import note
 
 # Set for the request being served: the event is set once its client has gone. Starlette runs the completion in
@@ -19,7 +20,7 @@ from service.llama_server.server_log import note
 CLIENT_GONE: ContextVar[threading.Event | None] = ContextVar("ringkas_client_gone", default=None)
 
 
-class ClientGone(Exception):
+class ClientGone(RingkasError):
     """The client of the completion being computed hung up; the computation stopped."""
 
 
