@@ -1,6 +1,7 @@
 """The output contract: a grounded structured summary of one article."""
 
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
@@ -64,6 +65,10 @@ class Goal(BaseModel):
     spans: list[Span] = Field(default_factory=list, description=SPANS_DOC)
 
 
+# How a quote's speaker was found (`Quote.attribution` says what each means).
+AttributionMethod = Literal["cue", "previous", "mention", "title", "model", "none"]
+
+
 class Quote(BaseModel):
     """Words between quotation marks in the article, verbatim, with the official who said them."""
 
@@ -71,7 +76,7 @@ class Quote(BaseModel):
     speaker: str | None = Field(description="Full name of one of the officials, or null when unattributed.")
     start: int = Field(description="Offset of the quote's first character, in Unicode code points.")
     end: int = Field(description="Offset just past its last character (half-open), in Unicode code points.")
-    attribution: str = Field(
+    attribution: AttributionMethod = Field(
         default="model",
         description="How the speaker was found: 'cue' (a speech verb names them), 'previous' (a pronoun "
         "continuing the previous quote's speaker), 'mention' (a pronoun cue naming the official who was last the "

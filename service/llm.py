@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from textwrap import dedent
-from typing import Any, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 import httpx
 import instructor
@@ -50,11 +50,15 @@ CHARS_PER_TOKEN = 3.0
 TEMPLATE_TOKENS_PER_MESSAGE = 8
 
 
+# How a model call failed for good (`ModelError.kind`); the API chooses its status by it.
+ModelErrorKind = Literal["unavailable", "timeout", "rate_limited", "bad_response", "budget", "too_long", "cancelled"]
+
+
 class ModelError(RingkasError):
     """The model endpoint failed for good. `kind` says how: 'unavailable', 'timeout', 'rate_limited',
     'bad_response', 'budget', 'too_long' (the prompt over the model's context) or 'cancelled'."""
 
-    def __init__(self, kind: str, message: str, usage: Usage | None = None):
+    def __init__(self, kind: ModelErrorKind, message: str, usage: Usage | None = None):
         super().__init__(message)
         self.kind = kind
         self.usage = usage or Usage()

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from schemas.summary import AttributionMethod
 from service.gazetteer import is_place
 from service.grounding import line_around
 from service.person_names import NameIndex, is_honorific
@@ -26,7 +27,7 @@ class Attribution:
     """Who said a quote, as far as the text tells: `speaker` is one of the officials' names, or None."""
 
     speaker: str | None
-    method: str  # "cue", "previous", "mention" or "none"
+    method: AttributionMethod  # "cue", "previous", "mention" or "none" here; the pipeline adds "model", "title"
 
 
 def attribute_quotes(text: str, quotes: list[QuoteSpan], officials: list[str]) -> list[Attribution]:

@@ -37,3 +37,12 @@ def test_errors_keep_the_standard_bases_their_callers_catch():
 
     assert issubclass(StaleRecording, LookupError) and issubclass(PromptNotFound, LookupError)
     assert issubclass(GoldError, ValueError)
+
+
+def test_every_kind_of_model_failure_has_its_http_status():
+    from typing import get_args
+
+    from service.api.errors import _MODEL_ERROR_STATUS
+    from service.llm import ModelErrorKind
+
+    assert set(get_args(ModelErrorKind)) == set(_MODEL_ERROR_STATUS)

@@ -185,3 +185,14 @@ def test_a_model_answer_needs_the_speaker_named_in_the_quotes_paragraph_or_the_o
     assert last_named_near(text, quote, officials) is None  # named three paragraphs back: no support
     near = "Rina Marlina menilai kerja sama itu penting.\n\n“Kami siap,” tambah pejabat itu.\n"
     assert last_named_near(near, near.index("“Kami") + 1, officials) == "Rina Marlina"
+
+
+def test_a_quote_says_how_its_speaker_was_found_with_one_of_the_documented_methods():
+    import pytest
+    from pydantic import ValidationError
+
+    from schemas.summary import Quote
+
+    assert Quote(text="Kami siap", speaker="Budi", start=1, end=10, attribution="cue").attribution == "cue"
+    with pytest.raises(ValidationError):
+        Quote(text="Kami siap", speaker="Budi", start=1, end=10, attribution="a guess")
