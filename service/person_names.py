@@ -189,17 +189,23 @@ _HONORIFIC_WORDS = frozenset(w.lower().strip("().") for forms in HONORIFICS.valu
                              for w in form.split())
 
 
+def _word_starts(name: str) -> frozenset[str]:
+    """The first four letters of each word of a person's name as `names_match` reads it (`name_key`)."""
+    return frozenset(word[:4] for word in name_key(name).split())
+
+
 class NameIndex:
-    """Names (officials') filed under the first four letters of the words of their `name_key`, to find the ones
-    a short form `names_match`es without comparing it with every name: each word of a short form is a word of
-    the full name or the start (four letters or more) of one, so it shares its first four letters with one."""
+    """Names (officials') filed under their `_word_starts`, to find the ones a short form `names_match`es without
+    comparing it with every name: each word of a short form is a word of the full name or the start (four letters
+    or more) of one, so it shares its first four letters with one. The fixed, one-way case of `NameDirectory`,
+    asked for every run of capitalised words of an article."""
 
     def __init__(self, names: list[str]):
         self.names = names
         self._filed: dict[str, set[int]] = {}
         for i, name in enumerate(names):
-            for word in name_key(name).split():
-                self._filed.setdefault(word[:4], set()).add(i)
+            for start in _word_starts(name):
+                self._filed.setdefault(start, set()).add(i)
 
     def could_name(self, word: str) -> bool:
         """Whether `word` (of a run of capitalised words) may be part of a short form of one of the names: unless
@@ -213,16 +219,11 @@ class NameIndex:
 
     def matching(self, short: str) -> list[str]:
         """The names that `short` plausibly names (`names_match(short, name)`), in their order."""
-        words = name_key(short).split()
-        if not words:
+        starts = _word_starts(short)
+        if not starts:
             return []
-        found = set.intersection(*(self._filed.get(word[:4], set()) for word in words))
+        found = set.intersection(*(self._filed.get(start, set()) for start in starts))
         return [self.names[i] for i in sorted(found) if names_match(short, self.names[i])]
-
-
-def _word_starts(name: str) -> frozenset[str]:
-    """The first four letters of each word of a person's name as `names_match` reads it (`name_key`)."""
-    return frozenset(word[:4] for word in name_key(name).split())
 
 
 class NameDirectory:
