@@ -2,7 +2,7 @@
 
     python -m benchmarks.memo_scale [--sizes 125 250 500 1000] [--repeat 1]
 
-The articles are made up (`tests.test_memo_scale.made_up_articles`: a province's visits to 110 places, officials
+The articles are made up (`tests.memo.test_memo_scale.made_up_articles`: a province's visits to 110 places, officials
 from some thirty thousand names, some written short) and summarized already; the memo is built without a model,
 so the executive summary is left out. Prints, per size, the best of `--repeat` runs of `build_memo` and of each
 renderer in seconds, and the whole per article in milliseconds: a linear cost keeps that last figure level.
@@ -13,9 +13,9 @@ import argparse
 import time
 from collections.abc import Callable
 
-from service.memo import build_memo
-from service.memo_render import to_docx, to_html, to_markdown
-from tests.test_memo_scale import made_up_articles
+from service.memo.briefing import build_memo
+from service.memo.render import to_docx, to_html, to_markdown
+from tests.memo.test_memo_scale import made_up_articles
 
 
 def best_s(run: Callable[[], object], repeat: int) -> tuple[float, object]:

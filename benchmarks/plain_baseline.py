@@ -24,12 +24,12 @@ from evals.runner import _headline
 from evals.scoring import FIELDS, aggregate, score_article
 from evals.split import load_split, split_of
 from schemas.taxonomy import SectorLabel
-from service.article import Article
-from service.backend import Backend
+from service.extraction.pipeline import DEFAULT_PROMPTS, summarize
 from service.intake import blank_steering
-from service.llm import InvalidReply, ModelError, with_schema
-from service.pipeline import DEFAULT_PROMPTS, summarize
-from service.recording import CachedLLM
+from service.intake.article import Article
+from service.model.backend import Backend
+from service.model.llm import InvalidReply, ModelError, with_schema
+from service.model.recording import CachedLLM
 from service.settings import get_settings
 
 PROMPT_VERSION = "plain/v1"

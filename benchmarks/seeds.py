@@ -24,10 +24,10 @@ import httpx
 
 from evals.cli import CACHE_DIR
 from schemas.summary import Summary
-from service.backend import Backend
 from service.cli import read_article
-from service.pipeline import DEFAULT_PROMPTS, summarize
-from service.recording import CachedLLM
+from service.extraction.pipeline import DEFAULT_PROMPTS, summarize
+from service.model.backend import Backend
+from service.model.recording import CachedLLM
 from service.settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent

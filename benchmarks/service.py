@@ -28,10 +28,10 @@ import uvicorn
 
 from schemas.summary import Usage
 from service.api.app import create_app
-from service.backend import Backend
-from service.llm import Reply
+from service.library.store import SummaryStore
+from service.model.backend import Backend
+from service.model.llm import Reply
 from service.settings import Settings
-from service.store import SummaryStore
 from tests.cost.silent_model import SilentModel
 from tests.fakes import article_reply
 

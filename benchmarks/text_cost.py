@@ -3,7 +3,8 @@
     python -m benchmarks.text_cost [--repeat 3] [--no-server]
 
 1. The code steps of one article (page reading, quotes, cues, mentions, names, partners, sectors, goals, the
-   summary check: `service.pipeline.summarize` on a model that adds nothing) on real article text at 10, 25, 50,
+   summary check: `service.extraction.pipeline.summarize` on a model that adds nothing) on real article text at 10,
+   25, 50,
    100 and 200 KB: best of `--repeat` runs, and the growth at each doubling (linear: 2x).
 2. The same on each made-up worst-case shape (`tests/cost/shapes.py`) at 50 and 200 KB (linear: 4x).
 3. `/healthz` latency under uvicorn while the costliest shape at 200 KB is summarized by the same server: the
@@ -23,10 +24,10 @@ from pathlib import Path
 import httpx
 
 from benchmarks.service import Served
-from service import gazetteer
-from service.article import Article
+from service.extraction.pipeline import summarize
+from service.extraction.text import gazetteer
 from service.intake import decode_article_bytes, prepare_text
-from service.pipeline import summarize
+from service.intake.article import Article
 from tests.cost.shapes import SHAPES, real_articles
 from tests.cost.silent_model import SilentModel
 

@@ -9,10 +9,10 @@ from tqdm import tqdm
 
 from evals.gold import GOLD_DIR, ROOT, GoldError, load_gold
 from evals.runner import RUNS_DIR, deltas, headline, report_markdown, run_eval, write_run
-from service.backend import Backend
-from service.embedded import EmbeddedModelError
-from service.pipeline import DEFAULT_PROMPTS
-from service.recording import CachedLLM
+from service.extraction.pipeline import DEFAULT_PROMPTS
+from service.model.backend import Backend
+from service.model.embedded import EmbeddedModelError
+from service.model.recording import CachedLLM
 from service.settings import get_settings
 
 CACHE_DIR = ROOT / "evals" / "cache"

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from service.errors import RingkasError
-from service.quotes import find_quotes
+from service.extraction.text.quotes import find_quotes
 
 EVALS_DIR = Path(__file__).resolve().parent
 ROOT = EVALS_DIR.parent

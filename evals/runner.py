@@ -13,11 +13,11 @@ from evals.gold import ROOT, GoldArticle
 from evals.scoring import FIELDS, aggregate, score_article
 from evals.split import load_split, split_of
 from service import __version__
-from service.article import Article
+from service.extraction.pipeline import DEFAULT_PROMPTS, summarize
 from service.files import write_file_atomically
 from service.intake import ArticleInputError
-from service.llm import LLM, ModelError
-from service.pipeline import DEFAULT_PROMPTS, summarize
+from service.intake.article import Article
+from service.model.llm import LLM, ModelError
 
 RUNS_DIR = ROOT / "evals" / "runs"
 

@@ -4,7 +4,8 @@ Matching rules (documented in evals/README.md):
 - officials: by normalised name (honorifics, degrees, case and punctuation off); a short form that names the
   same person ("Pramono" / "Pramono Anung Wibowo") matches. Title and institution agree leniently: token-set
   overlap of at least 0.5 after normalising province abbreviations.
-- partners: `service.partners.same_region`: level-of-government words dropped, abbreviations expanded, then
+- partners: `service.extraction.text.party_names.same_region`: level-of-government words dropped, abbreviations
+expanded, then
   one name's words contained in the other's or a token-set (Dice) overlap ≥ 0.67.
 - sectors: both sides mapped to the taxonomy with `schemas.taxonomy.label_for_phrase`; P/R/F1 on label sets.
 - goals: a goal matches when its content-word overlap (Sørensen–Dice) with a gold goal is ≥ GOAL_THRESHOLD.
@@ -15,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schemas.taxonomy import label_for_phrase
-from service.grounding import dice
-from service.partners import region_key, same_region
-from service.person_names import name_key, names_match
-from service.quotes import find_quotes
-from service.textnorm import matching_form, tokens
+from service.extraction.text.grounding import dice
+from service.extraction.text.party_names import region_key, same_region
+from service.extraction.text.person_names import name_key, names_match
+from service.extraction.text.quotes import find_quotes
+from service.extraction.text.textnorm import matching_form, tokens
 from service.vocabulary import FUNCTION_WORDS
 
 GOAL_THRESHOLD = 0.5
@@ -31,7 +32,8 @@ _NOT_GOAL_CONTENT = FUNCTION_WORDS | {"antara", "kedua", "lebih"}
 
 
 def partners_match(a: str, b: str) -> bool:
-    """Whether an output partner and a gold partner are the same party (`service.partners.same_region`)."""
+    """Whether an output partner and a gold partner are the same party
+    (`service.extraction.text.party_names.same_region`)."""
     return same_region(a, b)
 
 
@@ -44,7 +46,7 @@ def goal_similarity(a: str, b: str) -> float:
 
 def roles_agree(a: str, b: str) -> bool:
     """Lenient agreement of two titles or institutions (empty gold agrees with anything): their region keys
-    (`service.partners.region_key`) contain one another or overlap by `ROLE_THRESHOLD` (Dice)."""
+    (`service.extraction.text.party_names.region_key`) contain one another or overlap by `ROLE_THRESHOLD` (Dice)."""
     ka, kb = region_key(a), region_key(b)
     if not kb:
         return True

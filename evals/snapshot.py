@@ -13,8 +13,8 @@ It writes, for all gold articles, on the recorded replies (no model needed; a st
   taxonomy, decoding an uploaded page) on a fresh store, and `openapi/openapi.json` apart, since a refactor that
   adds response models changes the description on purpose.
 
-Volatile values are blanked: a summary's `provenance.wall_time_s` and a stored summary's `created`. The library dates an article without a date of
-its own by the day it was stored: compare snapshots taken on the same day.
+Volatile values are blanked: a summary's `provenance.wall_time_s` and a stored summary's `created`. The library
+dates an article without a date of its own by the day it was stored: compare snapshots taken on the same day.
 """
 
 import io
@@ -27,17 +27,17 @@ import zipfile
 from pathlib import Path
 from xml.dom import minidom
 
-from evals.gold import GOLD_DIR, ROOT, load_gold
 from evals.cli import CACHE_DIR
+from evals.gold import GOLD_DIR, ROOT, load_gold
 from schemas.summary import Usage
-from service.article import Article
-from service.embedded import DEFAULT_MODEL_NAME
-from service.llm import Reply
-from service.memo import MemoArticle, build_memo
-from service.memo_render import to_docx, to_html, to_markdown
-from service.pipeline import DEFAULT_PROMPTS, summarize
-from service.recording import CachedLLM
-from service.render import summary_to_markdown
+from service.extraction.pipeline import DEFAULT_PROMPTS, summarize
+from service.intake.article import Article
+from service.memo.briefing import MemoArticle, build_memo
+from service.memo.render import to_docx, to_html, to_markdown
+from service.memo.summary_markdown import summary_to_markdown
+from service.model.embedded import DEFAULT_MODEL_NAME
+from service.model.llm import Reply
+from service.model.recording import CachedLLM
 
 SEEDS_DIR = ROOT / "seeds"
 
@@ -121,9 +121,9 @@ def _api(out: Path, gold, llm) -> None:
     from fastapi.testclient import TestClient
 
     from service.api.app import create_app
-    from service.backend import Backend
+    from service.library.store import SummaryStore
+    from service.model.backend import Backend
     from service.settings import Settings
-    from service.store import SummaryStore
 
     api = out / "api"
     with tempfile.TemporaryDirectory() as tmp:

@@ -4,7 +4,7 @@ A request's work runs in a worker thread and spends most of its time in model ca
 stream or its time runs out (504), the HTTP face calls `CancelToken.cancel()`; the model call in flight is then
 cancelled, which closes its connection to the model server (llama.cpp's servers, and Ringkas's embedded one, stop
 generating when their client hangs up), and every later call of that work fails at once with
-`service.llm.Cancelled`. What is already stored stays stored.
+`service.model.llm.Cancelled`. What is already stored stays stored.
 
 The token reaches the model client through a context variable set in the worker thread (`cancellable`), so the
 pipeline between the two needs to know nothing about it; the client runs its calls on a `CancellableLoop`, which

@@ -1,5 +1,6 @@
 """The `ringkas` command line: summarize articles, serve the HTTP API."""
 
+import importlib.metadata
 import json
 import logging
 import sys
@@ -12,27 +13,58 @@ from tqdm import tqdm
 from schemas.summary import Summary
 from schemas.taxonomy import SectorLabel
 from schemas.urls import is_web_url
-from service import gazetteer
-from service.article import Article
-from service.backend import Backend, LazyLLM
-from service.embedded import EmbeddedModelError
+from service.extraction.text import gazetteer
 from service.files import leftover_temp_files, write_file_atomically
 from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes, prepare_text
+from service.intake.article import Article
 from service.intake.limits import PAGE_BYTES_PER_ARTICLE_CHAR, check_article_text, max_input_bytes
-from service.library import LibraryFilter, summarize_stored
-from service.llm import ModelError
-from service.memo import MemoArticle, build_memo
-from service.memo_render import to_docx, to_html, to_markdown
-from service.render import summary_to_markdown
+from service.library.filters import LibraryFilter, summarize_stored
+from service.library.store import StoredSummary, StoreError, SummaryStore
+from service.memo.briefing import MemoArticle, build_memo
+from service.memo.render import to_docx, to_html, to_markdown
+from service.memo.summary_markdown import summary_to_markdown
+from service.model.backend import Backend, LazyLLM
+from service.model.embedded import EmbeddedModelError
+from service.model.llm import ModelError
 from service.settings import Settings, get_settings
-from service.store import StoredSummary, StoreError, SummaryStore
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 
 log = logging.getLogger(__name__)
 
 
-@click.group()
+# Commands other packages add to `ringkas`, as entry points of this group (the eval harness adds `ringkas eval`):
+# loaded only when one is run or listed, so the product's commands never import them.
+PLUGIN_GROUP = "ringkas.commands"
+
+
+class PluginCommands(click.Group):
+    """A click group that adds the commands registered as `PLUGIN_GROUP` entry points, loading each only when
+    it is run or help lists it. A plugin that fails to load is reported as a usage error naming it."""
+
+    def _plugins(self) -> dict[str, importlib.metadata.EntryPoint]:
+        return {ep.name: ep for ep in importlib.metadata.entry_points(group=PLUGIN_GROUP)}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The built-in commands and the plugins' names, sorted."""
+        return sorted(set(super().list_commands(ctx)) | set(self._plugins()))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        """The command `name`: built in, else the plugin registered under it (imported now), else None."""
+        command = super().get_command(ctx, name)
+        if command is not None or (plugin := self._plugins().get(name)) is None:
+            return command
+        try:
+            loaded = plugin.load()
+        except Exception as exc:  # a broken plugin must not take the product's commands down with it
+            raise click.UsageError(f"the command {name!r} ({plugin.value}) could not be loaded: "
+                                   f"{type(exc).__name__}: {exc}") from None
+        if not isinstance(loaded, click.Command):
+            raise click.UsageError(f"the command {name!r} ({plugin.value}) is not a click command")
+        return loaded
+
+
+@click.group(cls=PluginCommands)
 @click.option("-v", "--verbose", is_flag=True, help="Log what Ringkas and the model server do.")
 @click.pass_context
 def main(ctx: click.Context, verbose: bool) -> None:
@@ -360,14 +392,6 @@ def serve_command(host: str, port: int) -> None:
         raise click.ClickException(str(exc)) from None
     uvicorn.run(app, host=host, port=port, log_level="info")
 
-
-def _register_eval() -> None:
-    from evals.cli import eval_command
-
-    main.add_command(eval_command)
-
-
-_register_eval()
 
 if __name__ == "__main__":
     main()

@@ -115,7 +115,8 @@ SPEECH_VERBS_BEFORE_QUOTE = tuple(_WORDS["speech_verbs"]["before_quote"])
 # The short or English form of a position -> the position written out ("wako" -> "wali kota"), longest first,
 # so that a form that starts another ("wawako" / "wako") is tried first.
 FIELD_MARKERS = tuple(_WORDS["field_markers"])  # bidang, sektor: the fields of a cooperation are listed after one
-# How news states what a visit or agreement is for: markers, verbs, words that end the clause (service.goals).
+# How news states what a visit or agreement is for: markers, verbs, words that end the clause
+# (service.extraction.goals).
 PURPOSES: dict[str, list[str]] = _WORDS["purposes"]
 POSITION_SHORT_FORMS = dict(sorted(_WORDS["position_short_forms"].items(), key=lambda kv: -len(kv[0])))
 

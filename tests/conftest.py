@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-import service.llm
-from service.store import SummaryStore
+import service.model.llm
+from service.library.store import SummaryStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -13,7 +13,7 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 def _no_model_requests(request, monkeypatch):
     """No test reaches a real model endpoint unless it is marked `live`."""
     if request.node.get_closest_marker("live") is None:
-        monkeypatch.setattr(service.llm, "ALLOW_MODEL_REQUESTS", False)
+        monkeypatch.setattr(service.model.llm, "ALLOW_MODEL_REQUESTS", False)
 
 
 def seed_text(prefix: str) -> str:
@@ -34,8 +34,8 @@ def invoke(store):
     """Run the CLI in-process on a fake model answering `replies` in order, with the test's store."""
     from click.testing import CliRunner
 
-    from service.backend import Backend
     from service.cli import main
+    from service.model.backend import Backend
     from service.settings import Settings
     from tests.fakes import FakeLLM
 

@@ -6,7 +6,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from schemas.summary import Usage
-from service.llm import InvalidReply, ModelError, Reply
+from service.model.llm import InvalidReply, ModelError, Reply
 
 
 class FakeLLM:

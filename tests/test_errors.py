@@ -32,8 +32,8 @@ def test_every_error_of_the_package_stands_under_one_root():
 
 def test_errors_keep_the_standard_bases_their_callers_catch():
     from evals.gold import GoldError
-    from service.prompts import PromptNotFound
-    from service.recording import StaleRecording
+    from service.model.prompts import PromptNotFound
+    from service.model.recording import StaleRecording
 
     assert issubclass(StaleRecording, LookupError) and issubclass(PromptNotFound, LookupError)
     assert issubclass(GoldError, ValueError)
@@ -43,6 +43,6 @@ def test_every_kind_of_model_failure_has_its_http_status():
     from typing import get_args
 
     from service.api.errors import _MODEL_ERROR_STATUS
-    from service.llm import ModelErrorKind
+    from service.model.llm import ModelErrorKind
 
     assert set(get_args(ModelErrorKind)) == set(_MODEL_ERROR_STATUS)

@@ -7,15 +7,16 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from service import __version__, gazetteer
+from service import __version__
 from service.api.access import Access, allowed_host_names
 from service.api.admission import Admission
 from service.api.cross_site import CrossSite
 from service.api.errors import EXCEPTION_HANDLERS, UnexpectedErrors
 from service.api.routes import articles, health, library, memos, summaries, web
-from service.backend import Backend
+from service.extraction.text import gazetteer
+from service.library.store import SummaryStore
+from service.model.backend import Backend
 from service.settings import Settings, get_settings
-from service.store import SummaryStore
 
 
 def create_app(settings: Settings | None = None, backend: Backend | None = None,

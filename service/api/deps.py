@@ -10,10 +10,10 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from service.api.admission import CANCEL_KEY
-from service.backend import Backend
 from service.cancellation import CancelToken
+from service.library.store import SummaryStore
+from service.model.backend import Backend
 from service.settings import Settings
-from service.store import SummaryStore
 
 
 async def get_app_settings(request: Request) -> Settings:

@@ -13,12 +13,12 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from schemas.summary import ArticleIn
-from service.backend import BackendUnavailable
 from service.errors import RingkasError
 from service.intake import ArticleInputError, prepare_text
 from service.intake.limits import check_article_text, check_input_size
-from service.llm import ModelError
-from service.store import StoreBusy, StoreError
+from service.library.store import StoreBusy, StoreError
+from service.model.backend import BackendUnavailable
+from service.model.llm import ModelError
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ EXCEPTION_HANDLERS = {ApiError: api_error, RequestValidationError: invalid_reque
 def model_errors() -> Iterator[None]:
     """A model failure as the right gateway status: 503 (with Retry-After: 10 while the model starts, else 5) while
     the model is unavailable or rate-limited, 504 on a timeout, 413 for a prompt over the model's context, 502 for
-    a bad reply; 422 for an article that costs too much to read (`service.pipeline.TextTooCostly`). Raises
+    a bad reply; 422 for an article that costs too much to read (`service.extraction.pipeline.TextTooCostly`). Raises
     `ApiError`."""
     try:
         yield

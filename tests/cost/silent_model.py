@@ -2,9 +2,9 @@
 
 import json
 
-from schemas.extraction import ArticleReply
 from schemas.summary import Usage
-from service.llm import Reply
+from service.extraction.replies import ArticleReply
+from service.model.llm import Reply
 
 
 class SilentModel:

@@ -4,13 +4,13 @@ stops between code steps, not only at the model's calls (issue: bounded cost on 
 import pytest
 from fastapi.testclient import TestClient
 
-import service.pipeline
+import service.extraction.pipeline
 from service.api.app import create_app
-from service.article import Article
-from service.backend import Backend
 from service.cancellation import CancelToken, cancellable
-from service.llm import Cancelled
-from service.pipeline import TextTooCostly, summarize
+from service.extraction.pipeline import TextTooCostly, summarize
+from service.intake.article import Article
+from service.model.backend import Backend
+from service.model.llm import Cancelled
 from service.settings import Settings
 from tests.cost.silent_model import SilentModel
 
@@ -38,7 +38,7 @@ def test_abandoned_work_stops_between_code_steps():
 
 
 def test_the_api_answers_422_for_a_text_too_costly_to_read(store, monkeypatch):
-    monkeypatch.setattr(service.pipeline, "CODE_BUDGET_S", 0.0)
+    monkeypatch.setattr(service.extraction.pipeline, "CODE_BUDGET_S", 0.0)
     backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"), llm=SilentModel())
     client = TestClient(create_app(backend.settings, backend, store), raise_server_exceptions=False,
                         base_url="http://127.0.0.1")
@@ -48,7 +48,7 @@ def test_the_api_answers_422_for_a_text_too_costly_to_read(store, monkeypatch):
 
 
 def test_the_cli_names_each_text_too_costly_and_goes_on_with_the_batch(invoke, tmp_path, monkeypatch):
-    monkeypatch.setattr(service.pipeline, "CODE_BUDGET_S", 0.0)
+    monkeypatch.setattr(service.extraction.pipeline, "CODE_BUDGET_S", 0.0)
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(ARTICLE, encoding="utf-8")
     second.write_text(ARTICLE.replace("Bogor", "Depok"), encoding="utf-8")

@@ -3,7 +3,8 @@
 Each generated input below is a made-up text of a shape that once cost minutes or days: runs of capitals after a
 pronoun's sentence, spaces around a quote, many quotes on one line, repeated position words, cue verbs, marks,
 tags. The whole of one article's code steps (intake, quotes, cues, mentions, names, partners, sectors, goals,
-the summary check: `service.pipeline.summarize` on a model that adds nothing) runs on it at 50 KB and at 200 KB,
+the summary check: `service.extraction.pipeline.summarize` on a model that adds nothing) runs on it at 50 KB and at
+200 KB,
 and the time may grow about four times, not sixteen. Times are compared, never asserted against a clock.
 """
 
@@ -11,10 +12,10 @@ import time
 
 import pytest
 
-from service import gazetteer
-from service.article import Article
+from service.extraction.pipeline import summarize
+from service.extraction.text import gazetteer
 from service.intake import decode_article_bytes, prepare_text
-from service.pipeline import summarize
+from service.intake.article import Article
 from tests.cost.shapes import SHAPES
 from tests.cost.silent_model import SilentModel
 

@@ -33,10 +33,10 @@ def test_the_gate_fails_below_a_threshold(tmp_path):
 def test_a_replay_against_replies_recorded_for_other_requests_fails_the_gate(tmp_path, monkeypatch):
     # The prompt the code builds changes (here: one more word in the system message); the recorded replies
     # answer the old one, so the gate must fail instead of scoring them.
-    import service.pipeline
+    import service.extraction.pipeline
 
-    original = service.pipeline.with_schema
-    monkeypatch.setattr(service.pipeline, "with_schema", lambda system, model: original(system + " ", model))
+    original = service.extraction.pipeline.with_schema
+    monkeypatch.setattr(service.extraction.pipeline, "with_schema", lambda system, model: original(system + " ", model))
     result = CliRunner().invoke(main, ["eval", "--replay", "--no-write"])
     assert result.exit_code == 1
     assert "replayed against replies recorded for other requests" in result.output

@@ -5,7 +5,7 @@ from fastapi.responses import JSONResponse
 
 from schemas.taxonomy import SECTOR_NAMES
 from service.api.deps import StoreDep
-from service.library import LibraryFilter, filed_on
+from service.library.filters import LibraryFilter, filed_on
 
 router = APIRouter()
 

@@ -7,13 +7,13 @@ from fastapi.responses import JSONResponse, Response
 from schemas.memo import BriefingMemo, LibraryQuery, MemoIn
 from service.api.deps import BackendDep, CancelDep, SettingsDep, StoreDep
 from service.api.errors import ApiError, article_text, check_length, model_errors
-from service.article import Article
-from service.backend import ReadyLLM
 from service.cancellation import cancellable
-from service.library import LibraryFilter, filed_on, summarize_stored
-from service.memo import MemoArticle, build_memo
-from service.memo_render import STYLE_SOURCE, to_docx, to_html, to_markdown
-from service.store import StoredSummary, SummaryStore
+from service.intake.article import Article
+from service.library.filters import LibraryFilter, filed_on, summarize_stored
+from service.library.store import StoredSummary, SummaryStore
+from service.memo.briefing import MemoArticle, build_memo
+from service.memo.render import STYLE_SOURCE, to_docx, to_html, to_markdown
+from service.model.backend import ReadyLLM
 
 router = APIRouter()
 

@@ -18,10 +18,10 @@ from starlette.types import Receive, Scope, Send
 from schemas.summary import ArticleIn, Summary
 from service.api.deps import BackendDep, CancelDep, SettingsDep, StoreDep
 from service.api.errors import ApiError, article_text, model_errors
-from service.article import Article
-from service.backend import ReadyLLM
 from service.cancellation import CancelToken, cancellable
-from service.library import summarize_stored
+from service.intake.article import Article
+from service.library.filters import summarize_stored
+from service.model.backend import ReadyLLM
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,62 @@
+"""The model's free-text summary, checked sentence by sentence against the article it summarises.
+
+A sentence stays only when the article stands behind it: it names no one and nothing the article never
+mentions, and it does not echo a line of the article that tries to steer the model.
+"""
+
+import re
+
+from service.extraction.text.textnorm import matching_form
+from service.intake import steering_lines
+from service.vocabulary import LEVEL_WORDS_EN, LEVELS
+
+# English office words a summary in English may use that an Indonesian article does not: the heads and levels
+# of regional government, and the words of English names of offices and bodies ("Vice Governor", "Regional
+# House of Representatives", "Ministry of Home Affairs").
+_ENGLISH_OFFICE_WORDS = frozenset(
+    [head for level in LEVELS for head in level.heads_en] + list(LEVEL_WORDS_EN)
+    + ["vice", "deputy", "head", "chairman", "chair", "speaker", "provincial", "government", "council", "regional",
+       "representative", "house", "people", "ministry", "minister", "embassy", "secretary"]
+)
+# A capitalised name of two or more words, not at the start of the summary or of a sentence: English and
+# Indonesian capitalise names of people, places and bodies, and the first word of a sentence.
+_NAME_IN_SENTENCE = re.compile(r"(?<![.!?]\s)(?<!^)(?<![\w'-])[A-Z][\w'-]++(?:\s++[A-Z][\w'-]++)+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def check_summary(text: str, summary: str, warnings: list[str]) -> str:
+    """The model's free-text `summary` of `text` without the sentences it cannot stand behind: one naming
+    someone or something the article never mentions ("Joko Widodo"), or one echoing words (of four letters or
+    more) the article has only in a line that tries to steer the model. Words are compared in their matching
+    form (`service.extraction.text.textnorm`), case-insensitively. A last sentence left without its end (cut off at
+    the reply's
+    length limit) goes too, unless it is the only one. Each dropped sentence is said in `warnings`, which this
+    appends to; the kept ones are joined by single spaces."""
+    text = matching_form(text)
+    lowered = text.lower()
+    article_words = set(_WORD.findall(lowered))
+    steering = steering_lines(text)
+    outside = set(_WORD.findall("\n".join(line for line in text.lower().split("\n")
+                                          if line not in {s.lower() for s in steering})))
+    steered = {w for line in steering for w in re.findall(r"[^\W\d_]{4,}", line.lower())} - outside
+    kept = []
+    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(summary.split())):
+        if not sentence:
+            continue
+        if not sentence.rstrip("\"'”’)»").endswith((".", "!", "?", "…")) and kept:
+            # A last sentence without its end was cut off at the reply's length limit ("Hasil dari kunjungan-"):
+            # a reader would take the fragment for what the article says.
+            warnings.append(f"summary sentence dropped (cut off at the length limit): {sentence}")
+            continue
+        plain = matching_form(sentence)
+        words = {w.lower() for w in _WORD.findall(plain)}
+        names = _NAME_IN_SENTENCE.findall(plain)
+        invented = [n for n in names
+                    if not any(w.lower() in article_words or w.lower() in _ENGLISH_OFFICE_WORDS for w in n.split())]
+        if invented or words & steered:
+            why = f"names what the article does not: {', '.join(invented)}" if invented else \
+                "repeats a line that tries to steer the model"
+            warnings.append(f"summary sentence dropped ({why}): {sentence}")
+            continue
+        kept.append(sentence)
+    return " ".join(kept)

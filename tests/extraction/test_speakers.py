@@ -1,0 +1,198 @@
+"""Who said each quote: speech cues, pronouns continuing a speaker, positions named alone, and the support a
+model's answer needs, on made-up sentences and the seeds."""
+
+from service.extraction.speakers import (
+    attribute_quotes,
+    last_named_before,
+    last_named_near,
+    official_by_position,
+    speaker_by_position,
+)
+from service.extraction.text.quotes import find_quotes, speaker_cue_names, speech_quotes
+from tests.conftest import seed_text
+
+
+def speakers(text, officials):
+    return [(a.speaker, a.method) for a in attribute_quotes(text, find_quotes(text), officials)]
+
+
+def test_seed_002_both_quotes_are_fatikhatul_khoiriah():
+    officials = ["Fatikhatul Khoiriah", "Rahmat Mirzani Djausal", "Jihan Nurlela"]
+    assert speakers(seed_text("002"), officials) == [
+        ("Fatikhatul Khoiriah", "cue"),  # "kata Fatikhatul Khoiriah"
+        ("Fatikhatul Khoiriah", "previous"),  # "tegasnya", with two other officials named in between
+    ]
+
+
+def test_seed_003_nicknames_and_pronouns():
+    result = speakers(seed_text("003"), ["Pramono Anung", "Andra Soni"])
+    assert [s for s, _ in result] == ["Pramono Anung"] * 4 + ["Andra Soni"] * 3
+    assert result[0][1] == "cue" and result[4][1] == "cue"
+
+
+def test_name_before_the_quote_and_english_order():
+    text = 'Budi Santoso mengatakan, "Kami siap."\n"We are ready," Jerry Kina said.'
+    assert speakers(text, ["Budi Santoso", "Jerry Kina"]) == [("Budi Santoso", "cue"), ("Jerry Kina", "cue")]
+
+
+def test_pronoun_far_from_any_speaker_stays_open():
+    text = '"Satu," kata Budi.\n\nA.\n\nB.\n\nC.\n\nD.\n"Dua," katanya.'
+    assert speakers(text, ["Budi"]) == [("Budi", "cue"), (None, "none")]
+
+
+def test_cue_naming_nobody_among_officials_stays_open():
+    assert speakers('"Halo," kata Warga Setempat.', ["Budi Santoso"]) == [(None, "none")]
+
+
+def test_a_cue_with_a_no_break_space_or_an_invisible_character_in_the_name_names_the_speaker():
+    text = "“Kami siap,” kata\u00a0Budi Sant\u200boso.\n“Pasar dibuka besok,” ujar Jose\u0301\u202fRizal.\n"
+    assert speakers(text, ["Budi Santoso", "José Rizal"]) == [("Budi Santoso", "cue"), ("José Rizal", "cue")]
+    assert speaker_cue_names(text, find_quotes(text)) == ["Budi Santoso", "José Rizal"]
+
+
+def test_a_quote_with_titles_in_marks_inside_is_one_quote_of_its_speaker():
+    text = ('Bupati Budi Santoso meninjau sekolah.\n'
+            '"Program "Desa Cerdas" dan „Sekolah Hijau“ jalan terus," kata Budi.\n'
+            '“Kami juga menyiapkan ‘Kelas Digital’ tahun depan,” ujarnya.\n')
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ['Program "Desa Cerdas" dan „Sekolah Hijau“ jalan terus,',
+                                        "Kami juga menyiapkan ‘Kelas Digital’ tahun depan,"]
+    assert speakers(text, ["Budi Santoso"]) == [("Budi Santoso", "cue"), ("Budi Santoso", "previous")]
+
+
+def test_two_quotes_on_one_line_keep_their_own_cues():
+    text = '"Kami siap," kata Budi Santoso. "Kami juga," ujar Andi Wijaya. "Besok dimulai," lanjutnya.'
+    assert speakers(text, ["Budi Santoso", "Andi Wijaya"]) == [
+        ("Budi Santoso", "cue"), ("Andi Wijaya", "cue"), ("Andi Wijaya", "previous")]
+
+
+def test_a_pronoun_continues_the_official_named_last_before_the_quote():
+    officials = ["Budi Hartono", "Rina Marlina"]
+    text = ("Gubernur Budi Hartono menerima Wali Kota Rina Marlina.\n"
+            "Menurut Rina, kotanya siap memasok sayur.\n"
+            "“Kami siap,” ujarnya.\n")
+    assert last_named_before(text, text.index("“Kami"), officials) == "Rina Marlina"
+    # A name inside an earlier quotation is not the text speaking of that person.
+    quoted = "Budi Hartono datang.\n“Saya bertemu Rina Marlina kemarin,” katanya.\n“Lanjut,” ujarnya.\n"
+    assert last_named_before(quoted, quoted.rindex("“Lanjut"), officials) == "Budi Hartono"
+    assert last_named_before("“Halo,” katanya.\n", 0, officials) is None
+
+
+def test_a_cue_naming_a_position_alone_gives_the_one_official_who_holds_it():
+    offices = [("Syamsuar", "Gubernur Provinsi Riau"), ("Rina Marlina", "Wali Kota Kota Pekanbaru"),
+               ("Hadi Susanto", "Wali Kota Kota Dumai"), ("Takeshi Ono", "Konsul Jenderal Jepang di Medan")]
+    text = ("“Riau siap membuka jalur dagang baru,” kata Gubernur.\n"
+            "“Pelabuhan kami siap,” ujar Wali Kota Dumai itu.\n"
+            "“Kami akan membantu promosi,” ujar Konjen.\n"
+            "“Jalan tol segera rampung,” ujar Gubri.\n"
+            "“Pasar kami terbuka,” kata Wali Kota.\n"
+            "“Trade will grow,” the governor said.\n"
+            "“Kami setuju,” kata Budi.\n")
+    speakers = [speaker_by_position(text, q, offices) for q in speech_quotes(text)]
+    # Two mayors: "Wali Kota" alone names neither; a name is not a position.
+    assert speakers == ["Syamsuar", "Hadi Susanto", "Takeshi Ono", "Syamsuar", None, "Syamsuar", None]
+
+
+def test_a_deputy_is_not_the_position_it_deputises():
+    offices = [("Edy Natar Nasution", "Wakil Gubernur Provinsi Riau")]
+    assert official_by_position("Gubernur", offices) is None
+    assert official_by_position("Wagub", offices) == "Edy Natar Nasution"
+
+
+def test_a_pronoun_with_no_quote_before_it_goes_to_the_subject_of_the_sentences_before():
+    text = ("Menurut Budi Hartono, Fraksi PKB mendukung program gubernur terpilih, Rina Marlina, di bidang UMKM.\n"
+            "“Kami ingin UMKM maju,” tegasnya.\n")
+    # Rina is named last, but after the verb: the object, not the subject the pronoun refers to.
+    assert speakers(text, ["Budi Hartono", "Rina Marlina"]) == [("Budi Hartono", "mention")]
+
+
+def test_a_new_subject_between_two_quotes_takes_the_pronoun_from_the_previous_speaker():
+    text = ("“Pasar dibuka besok,” kata Budi Hartono.\n"
+            "Sementara itu, Wali Kota Rina Marlina menyambut rencana itu.\n"
+            "“Kami siap memasok sayur,” ujarnya.\n")
+    assert speakers(text, ["Budi Hartono", "Rina Marlina"]) == [("Budi Hartono", "cue"), ("Rina Marlina", "mention")]
+
+
+def test_an_english_pronoun_cue_continues_the_subject():
+    text = ("Regent Budi Hartono welcomed the delegation.\n"
+            "“We are ready to work together,” he expressed on Monday.\n"
+            "“Trade will follow,” she said.\n")
+    assert speakers(text, ["Budi Hartono"]) == [("Budi Hartono", "mention"), ("Budi Hartono", "previous")]
+
+
+def test_initials_given_in_brackets_after_a_name_name_the_speaker_in_a_cue():
+    text = ("Gubernur Sulawesi Tenggara, Andi Sulaiman (ASL), bersama Ketua DPRD La Ode Karim menandatangani nota.\n"
+            "“Dokumen ini pedoman kita,” ujar Gubernur ASL.\n")
+    assert speakers(text, ["Andi Sulaiman", "La Ode Karim"]) == [("Andi Sulaiman", "cue")]
+
+
+def test_the_speaker_is_the_name_right_after_the_verb_not_a_companion_named_later():
+    text = "“Semoga kerja sama ini menyejahterakan rakyat,” kata Budi didampingi Asisten Umum Andi Wijaya.\n"
+    assert speakers(text, ["Budi Hartono", "Andi Wijaya"]) == [("Budi Hartono", "cue")]
+
+
+def test_a_pronoun_never_reaches_back_over_more_than_two_paragraphs_to_a_subject():
+    text = "Budi Hartono datang ke Medan.\n\nA.\n\nB.\n\nC.\n\n“Kami siap,” katanya.\n"
+    assert speakers(text, ["Budi Hartono"]) == [(None, "none")]
+
+
+def test_a_new_subject_after_a_sentence_end_or_an_opening_phrase_takes_the_pronoun():
+    officials = ["Andi Sulaiman", "Rina Marlina"]
+    for between in ("Rina Marlina menilai kerja sama itu penting.",                    # after a line break
+                    "Dalam sambutannya, Wakil Gubernur Rina Marlina menilai hal itu.",  # a short opening phrase
+                    "Hal senada disampaikan Ketua DPRD Rina Marlina."):                 # a passive speech verb
+        text = f"“Kami siap,” kata Andi Sulaiman di Jambi.\n{between}\n“Kami juga siap,” ujarnya.\n"
+        assert speakers(text, officials) == [("Andi Sulaiman", "cue"), ("Rina Marlina", "mention")], between
+
+
+def test_a_noun_before_a_name_makes_it_no_subject():
+    text = ("Kunjungan Wali Kota Bas Jansen disambut warga.\n"
+            "“Kami berterima kasih atas kunjungan ini,” katanya.\n")
+    assert speakers(text, ["Bas Jansen"]) == [(None, "none")]
+
+
+def test_someone_who_is_no_official_or_several_people_end_the_previous_speakers_turn():
+    text = ("“Pasar dibuka besok,” kata Andi Sulaiman.\n"
+            "“Harga turun,” kata Siti Aminah, pedagang di pasar itu.\n"
+            "“Kami senang,” ujarnya.\n"
+            "“Kami juga,” kata mereka.\n")
+    assert speakers(text, ["Andi Sulaiman"]) == [("Andi Sulaiman", "cue"), (None, "none"), (None, "none"),
+                                                  (None, "none")]
+
+
+def test_a_quote_with_no_cue_continues_the_speaker_only_when_it_opens_its_paragraph():
+    text = ("“Pasar dibuka besok,” kata Andi Sulaiman.\n"
+            "Dalam naskah itu disebutkan, “Para pihak sepakat bekerja sama.”\n"
+            "“Kami akan mengawasi pelaksanaannya.”\n")
+    assert speakers(text, ["Andi Sulaiman"]) == [("Andi Sulaiman", "cue"), (None, "none"),
+                                                  ("Andi Sulaiman", "previous")]
+
+
+def test_in_a_cue_the_person_next_to_the_verb_speaks_not_one_they_stand_in_for():
+    officials = ["Andi Sulaiman", "Rina Marlina"]
+    assert speakers("“Kami siap,” ujar Asisten II Budi Prasetyo mewakili Gubernur Andi Sulaiman.\n",
+                    officials) == [(None, "none")]
+    assert speakers("Didampingi Gubernur Andi Sulaiman, Ketua DPRD Rina Marlina mengatakan, “Kami siap.”\n",
+                    officials) == [("Rina Marlina", "cue")]
+
+
+def test_a_model_answer_needs_the_speaker_named_in_the_quotes_paragraph_or_the_one_before():
+    officials = ["Budi Hartono", "Rina Marlina"]
+    text = ("Gubernur Budi Hartono menerima rombongan.\n\nKerja sama itu meliputi pangan.\n\n"
+            "Jadwal panen dibahas.\n\n“Kami siap,” tambah pejabat itu.\n")
+    quote = text.index("“Kami") + 1
+    assert last_named_before(text, quote, officials) == "Budi Hartono"
+    assert last_named_near(text, quote, officials) is None  # named three paragraphs back: no support
+    near = "Rina Marlina menilai kerja sama itu penting.\n\n“Kami siap,” tambah pejabat itu.\n"
+    assert last_named_near(near, near.index("“Kami") + 1, officials) == "Rina Marlina"
+
+
+def test_a_quote_says_how_its_speaker_was_found_with_one_of_the_documented_methods():
+    import pytest
+    from pydantic import ValidationError
+
+    from schemas.summary import Quote
+
+    assert Quote(text="Kami siap", speaker="Budi", start=1, end=10, attribution="cue").attribution == "cue"
+    with pytest.raises(ValidationError):
+        Quote(text="Kami siap", speaker="Budi", start=1, end=10, attribution="a guess")
