@@ -20,7 +20,7 @@ from service.extraction.text.grounding import dice
 from service.extraction.text.party_names import region_key, same_region
 from service.extraction.text.person_names import name_key, names_match
 from service.extraction.text.quotes import find_quotes
-from service.extraction.text.textnorm import matching_form, tokens
+from service.textnorm import matching_form, tokens
 from service.vocabulary import FUNCTION_WORDS
 
 GOAL_THRESHOLD = 0.5

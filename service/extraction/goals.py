@@ -9,18 +9,20 @@ Offsets are half-open `[start, end)` ranges of Unicode code points into the subm
 import re
 
 from schemas.summary import Goal
-from service.extraction.text.grounding import align_phrase, content_words, dice
-from service.extraction.text.textnorm import matching_form
+from service.extraction.text.grounding import Grounded, align_phrase, content_words, dice
+from service.intake.article import Article
+from service.textnorm import matching_form
 from service.vocabulary import PURPOSES, one_of
 
 # Goals a summary holds at most: the gold articles state two to six.
 MAX_GOALS = 6
 
 
-def ground_goals(text: str, items: list[str], warnings: list[str]) -> list[Goal]:
-    """Goals for the model's `items` (phrases) that `text` supports, each once (case-insensitively), in the
+def ground_goals(article: Article, items: list[str]) -> Grounded[Goal]:
+    """Goals for the model's `items` (phrases) that the article supports, each once (case-insensitively), in the
     model's words in their matching form, each with the one span that supports it. What is dropped is said in
-    `warnings`, which this appends to."""
+    the result's `warnings`."""
+    text, warnings = article.text, []
     goals: list[Goal] = []
     for item in items:
         phrase = " ".join(matching_form(item).split())
@@ -31,7 +33,7 @@ def ground_goals(text: str, items: list[str], warnings: list[str]) -> list[Goal]
         if any(g.text.lower() == phrase.lower() for g in goals):
             continue
         goals.append(Goal(text=phrase, spans=[span]))
-    return goals
+    return Grounded(goals, warnings)
 
 
 _MARKER = re.compile(rf"\b(?:{one_of(PURPOSES['markers'])})\s+", re.IGNORECASE)
@@ -45,7 +47,7 @@ _DIRECTIVE = re.compile(rf"\b(?:{one_of(PURPOSES['directives'])})\b(?:\s+\S+){{0
 _NOT_AIMS = frozenset(PURPOSES["not_aims"])
 
 
-def stated_purposes(text: str) -> list[Goal]:
+def stated_goals(text: str) -> list[Goal]:
     """The purposes `text` states outright, in order, each once, as written, with its span.
 
     Convention of Indonesian and English news: a purpose marker ("untuk", "guna", "agar", "bertujuan", "dalam
@@ -76,11 +78,11 @@ def stated_purposes(text: str) -> list[Goal]:
     return found
 
 
-def add_stated_purposes(text: str, goals: list[Goal], limit: int = MAX_GOALS) -> list[Goal]:
-    """`goals` (the model's, grounded), then the `stated_purposes` of `text` that none of them already words
+def add_stated_goals(article: Article, goals: list[Goal], limit: int = MAX_GOALS) -> list[Goal]:
+    """`goals` (the model's, grounded), then the `stated_goals` of the article that none of them already words
     (content words' Dice overlap under 0.5), up to `limit` goals in all."""
     goals = list(goals)
-    for purpose in stated_purposes(text):
+    for purpose in stated_goals(article.text):
         if len(goals) >= limit:
             break
         words = content_words(purpose.text)

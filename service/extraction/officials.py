@@ -6,7 +6,7 @@ text, keeps
 them as officials and shows them to the model as a checklist, so that a small model does not miss an official;
 the model's officials are repaired and checked here. Names are compared without honorifics, ranks and degrees, and a
 nickname that starts a name matches it.
-Everything is read in the text's matching form (`service.extraction.text.textnorm`), so a zero-width space or a
+Everything is read in the text's matching form (`service.textnorm`), so a zero-width space or a
 no-break space
 inside a name neither cuts it short nor hides it; spans are half-open `[start, end)` ranges of Unicode code
 points into the submitted text.
@@ -16,6 +16,7 @@ import re
 
 from schemas.summary import Official
 from service.extraction.text.gazetteer import split_region_prefix
+from service.extraction.text.grounding import Grounded
 from service.extraction.text.office_mentions import read_office_mentions
 from service.extraction.text.person_names import (
     NameDirectory,
@@ -27,8 +28,9 @@ from service.extraction.text.person_names import (
     without_leading_position,
 )
 from service.extraction.text.positions import split_position
-from service.extraction.text.textnorm import matching_form
 from service.intake import credit_spans
+from service.intake.article import Article
+from service.textnorm import matching_form
 from service.vocabulary import POSITIONS, one_of
 
 # --- Position mentions -------------------------------------------------------------------------------------
@@ -36,12 +38,13 @@ from service.vocabulary import POSITIONS, one_of
 _TITLES = one_of(POSITIONS)
 
 
-def officials_from_mentions(text: str) -> list[tuple[str, str]]:
-    """(name, position phrase) pairs of the office-holders `text` names with their position, in order, each
+def officials_from_mentions(article: Article) -> list[tuple[str, str]]:
+    """(name, position phrase) pairs of the office-holders the article names with their position, in order, each
     person once: `service.extraction.text.office_mentions.read_office_mentions`, then the names given in pairs after
     two titles
     (`paired_titles`: "gubernur dan wakil gubernur terpilih, Rahmat dan Jihan"). Names and positions are in
-    the text's matching form (`service.extraction.text.textnorm`)."""
+    the text's matching form (`service.textnorm`)."""
+    text = article.text
     pairs = read_office_mentions(text)
     known = NameDirectory()
     for k, (name, _) in enumerate(pairs):
@@ -77,15 +80,16 @@ def paired_titles(text: str) -> dict[str, str]:
 # --- The officials of a summary ----------------------------------------------------------------------------
 
 
-def ground_officials(text: str, mentioned: list[tuple[str, str]], items, warnings: list[str]) -> list[Official]:
+def ground_officials(article: Article, mentioned: list[tuple[str, str]], items) -> Grounded[Official]:
     """Officials read off position mentions (`officials_from_mentions`), plus the model's `items` (each with
     `name`, `title`, `institution`), repaired and checked by code: every name occurs in `text` (outside bylines),
-    in its fullest form, once. What is dropped is said in `warnings`, which this appends to.
+    in its fullest form, once. What is dropped is said in the result's `warnings`.
 
-    A name is in its matching form (`service.extraction.text.textnorm`): where the article writes it with invisible
+    A name is in its matching form (`service.textnorm`): where the article writes it with invisible
     characters
     or special spaces ("Budi Sant\u200boso"), the name is the clean "Budi Santoso", while its spans cover the
     article's own characters; so the same person is one official however each occurrence is typed."""
+    text, warnings = article.text, []
     credits = credit_spans(text)
     # Positions read off the text come first: "Ketua DPRD Lampung Mingrum Gumay" states the title outright,
     # where a small model often guesses. The model's officials add the people no mention names.
@@ -124,4 +128,4 @@ def ground_officials(text: str, mentioned: list[tuple[str, str]], items, warning
         same.institution = same.institution or institution
     for official in officials:
         official.spans = find_name_spans(text, official.name)
-    return officials
+    return Grounded(officials, warnings)

@@ -21,13 +21,14 @@ from service.extraction.text.gazetteer import (
     resolve_region,
     used_as_place,
 )
-from service.extraction.text.grounding import find_all, line_around
+from service.extraction.text.grounding import Grounded, find_all, line_around
 from service.extraction.text.party_names import INDONESIA, OF_THE, region_key, same_party
 from service.extraction.text.person_names import is_degree, is_honorific, is_person_name, names_match
 from service.extraction.text.positions import after_position, starts_with_position
 from service.extraction.text.quotes import QuoteSpan
-from service.extraction.text.textnorm import matching_form, normalise, tokens
 from service.intake import dateline_outlet
+from service.intake.article import Article
+from service.textnorm import matching_form, tokens
 from service.vocabulary import (
     CITY,
     GOVERNMENT,
@@ -76,7 +77,7 @@ def partner_kind(name: str, text: str = "") -> str:
     region's or a country's name is looked up in the gazetteer ("Jawa Timur", "Kaltim" are provinces, "Boyolali"
     a regency, "Malaysia" a foreign government); "Bandung", a regency's and a city's name, is a city where the
     text says "Kota Bandung" or "Wali Kota Bandung". What nothing tells is "other". The name is looked for in the
-    text's normalised view (see `service.extraction.text.textnorm`).
+    text's normalised view (see `service.textnorm`).
     """
     name = matching_form(name)
     lowered = " ".join(tokens(name))
@@ -122,11 +123,12 @@ def core_name(name: str) -> str:
     return _LEVEL_PREFIX.sub("", name) or name
 
 
-def ground_partners(text: str, items, warnings: list[str], people: list[str] = ()) -> list[Partner]:
+def ground_partners(article: Article, items, people: list[str] = ()) -> Grounded[Partner]:
     """The model's partners (`items`, each with `name` and `kind`) whose name, or its `core_name`, occurs in
-    `text` (case-insensitively), each once, in order; not people (`people`: the officials' names), dates,
+    the article (case-insensitively), each once, in order; not people (`people`: the officials' names), dates,
     venues, positions, outlets, the visit itself, or a body named only as someone's former office. What is
-    dropped is said in `warnings`, which this appends to. Names are in their matching form."""
+    dropped is said in the result's `warnings`. Names are in their matching form."""
+    text, warnings = article.text, []
     partners: list[Partner] = []
     for item in items:
         name = " ".join(matching_form(item.name).split())
@@ -157,7 +159,7 @@ def ground_partners(text: str, items, warnings: list[str], people: list[str] = (
         # model often gets wrong; the model's where code cannot tell.
         kind = partner_kind(name, text)
         partners.append(Partner(name=name, kind=item.kind if kind == "other" else kind, spans=spans))
-    return partners
+    return Grounded(partners, warnings)
 
 
 def _is_outlet(name: str, text: str) -> bool:
@@ -216,14 +218,15 @@ _REGION_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
 _BODY_WORDS = frozenset(_DATA["bodies"])
 
 
-def own_sides(text: str, officials: list[Official], partners: list[Partner]) -> list[Partner]:
+def own_sides(article: Article, officials: list[Official], partners: list[Partner]) -> list[Partner]:
     """The regions and DPRDs the officials speak for, as parties, where `partners` left them out.
 
     A governor, regent or mayor of a region makes its government a party ("Gubernur Lampung" -> "Provinsi
     Lampung"), a DPRD member their DPRD ("Ketua DPRD Lampung" -> "DPRD Lampung"), as the annotation guide
-    normalises them; the region must occur in `text` as written (its spans are the region's), and one already
-    listed is not repeated.
+    normalises them; the region must occur in the article as written (its spans are the region's), and one
+    already listed is not repeated.
     """
+    text = article.text
     found: list[Partner] = []
     for official in officials:
         institution = " ".join(matching_form(official.institution or "").split())
@@ -266,16 +269,16 @@ _NOT_A_PLACE = frozenset(_DATA["not_places"])
 _AND = re.compile(r"(?<!\s)\s*+(?:,|dan|serta)\s++")
 
 
-def visits_reported(text: str, partners: list[Partner], quotes: list[QuoteSpan] = ()) -> list[Partner]:
+def visits_reported(article: Article, partners: list[Partner], quotes: list[QuoteSpan] = ()) -> list[Partner]:
     """The places a visit goes to, as the text names them after "kunjungan kerja ke" (and "A, B dan C"), where
-    not among `partners` yet; each is a party, spanned where `text` writes it.
+    not among `partners` yet; each is a party, spanned where the article writes it.
 
     Venues ("Balai Kota Jakarta"), people ("Gubernur Bali"), dates and national bodies are not places;
     headlines in Title Case are skipped, since every word there looks like a name, and so are visits someone
     speaks of in one of `quotes`. Places are read off the normalised view, names in their matching form.
     """
+    text, view = article.text, article.normalised
     found: list[Partner] = []
-    view = normalise(text)
     plain = view.text
     for visit in _VISIT.finditer(plain):
         if any(q.start <= view.offset(visit.start()) < q.end for q in quotes):

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from schemas.summary import Provenance, Quote, Summary, Usage
 from service import __version__
 from service.cancellation import current_token
-from service.extraction.goals import add_stated_purposes, ground_goals
+from service.extraction.goals import add_stated_goals, ground_goals
 from service.extraction.officials import ground_officials, officials_from_mentions
 from service.extraction.partners import ground_partners, own_sides, visits_reported
 from service.extraction.replies import ArticleReply, speakers_reply_model
-from service.extraction.sectors import add_stated_fields, ground_sectors
+from service.extraction.sectors import add_stated_sectors, ground_sectors
 from service.extraction.speakers import attribute_quotes, last_named_near, speaker_by_position
 from service.extraction.summary_check import check_summary
 from service.extraction.text.person_names import is_person_name, names_match
@@ -154,30 +154,38 @@ def summarize(
         warnings.append("the article is in neither Indonesian nor English: it was read, but Ringkas's rules "
                         "and cues are written for those two, so items may be missed")
     clock.check(extraction.usage)
-    mentioned = officials_from_mentions(text)
+    mentioned = officials_from_mentions(article)
     clock.check(extraction.usage)
 
     step("reading the article")
     reply = ask_for_article(extraction, mentioned, quote_spans, summary_language)
     clock.check(extraction.usage)
-    officials = ground_officials(text, mentioned, reply.officials if reply else [], warnings)
+    officials, said = ground_officials(article, mentioned, reply.officials if reply else [])
+    warnings += said
     names = [o.name for o in officials]
     clock.check(extraction.usage)
 
     step("attributing quotes")
     offices = [(o.name, f"{o.title} {o.institution}") for o in officials]
-    quotes = attribute_speakers(extraction, quote_spans, names, offices)
+    quotes = attribute_quotes_with_model(extraction, quote_spans, names, offices)
     clock.check(extraction.usage)
     # People are no parties: the officials, and whoever a speech cue names ("kata Boda").
     speakers = [c for c in speaker_cue_names(text, quote_spans) if is_person_name(c)]
-    partners = ground_partners(text, reply.partners if reply else [], warnings, names + speakers)
-    partners += own_sides(text, officials, partners)
-    partners += visits_reported(text, partners, quote_spans)
+    partners, said = ground_partners(article, reply.partners if reply else [], names + speakers)
+    warnings += said
+    partners += own_sides(article, officials, partners)
+    partners += visits_reported(article, partners, quote_spans)
     clock.check(extraction.usage)
-    sectors = add_stated_fields(text, ground_sectors(text, reply.sectors if reply else [], warnings))
-    goals = add_stated_purposes(text, ground_goals(text, reply.goals if reply else [], warnings))
+    sectors, said = ground_sectors(article, reply.sectors if reply else [])
+    warnings += said
+    sectors = add_stated_sectors(article, sectors)
+    goals, said = ground_goals(article, reply.goals if reply else [])
+    warnings += said
+    goals = add_stated_goals(article, goals)
     clock.check(extraction.usage)
-    summary_text = check_summary(article.text, reply.summary if reply else "", warnings)
+    sentences, said = check_summary(article, reply.summary if reply else "")
+    warnings += said
+    summary_text = " ".join(sentences)
     return Summary(
         title=article.title, url=article.url, content_sha256=article.sha256, language=language,
         summary_language=summary_language, officials=officials, partners=partners, sectors=sectors, goals=goals,
@@ -206,16 +214,15 @@ def ask_for_article(extraction: Extraction, found: list[tuple[str, str]], quote_
     return extraction.ask(ArticleReply, messages, 900)
 
 
-def attribute_speakers(extraction: Extraction, quote_spans: list[QuoteSpan], names: list[str],
-                       offices: list[tuple[str, str]] = ()) -> list[Quote]:
-    """The quotes, attributed by speech cues (`service.extraction.text.quotes.attribute_quotes`), and by the model
-    only where
-    the text gives no cue: a follow-up question to the article's conversation, which the server still holds,
+def attribute_quotes_with_model(extraction: Extraction, quote_spans: list[QuoteSpan], names: list[str],
+                                offices: list[tuple[str, str]] = ()) -> list[Quote]:
+    """The quotes, attributed by speech cues (`service.extraction.speakers.attribute_quotes`), and by the model
+    only where the text gives no cue: a follow-up question to the article's conversation, which the server still holds,
     so it reads only the question. A cue that names a position alone ("kata Gubernur") gives the one official
     of `offices` ((name, title and institution) pairs) who holds it. A quote left without a speaker among
     `names` is said in `warnings`."""
     text = extraction.article.text
-    found = attribute_quotes(text, quote_spans, names)
+    found = attribute_quotes(extraction.article, quote_spans, names)
     speakers = [a.speaker for a in found]
     methods = [a.method for a in found]
     open_ = [i for i, s in enumerate(speakers) if s is None]

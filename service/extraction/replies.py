@@ -12,8 +12,8 @@ from pydantic import BaseModel, Field, ValidationInfo, create_model, field_valid
 
 from schemas.summary import PartnerKind
 from service.extraction.text.person_names import looks_like_name
-from service.extraction.text.textnorm import matching_form
 from service.model.compact_schema import CompactSchema
+from service.textnorm import matching_form
 
 
 def _article(info: ValidationInfo) -> str | None:
@@ -22,7 +22,7 @@ def _article(info: ValidationInfo) -> str | None:
 
 def occurs(article: str, phrase: str) -> bool:
     """Whether `phrase` occurs in `article`, ignoring case and runs of whitespace, both in their matching form
-    (see `service.extraction.text.textnorm`): a name the model writes without the article's zero-width space occurs."""
+    (see `service.textnorm`): a name the model writes without the article's zero-width space occurs."""
     words = matching_form(phrase).split()
     if not words:
         return False

@@ -8,8 +8,9 @@ import re
 
 from schemas.summary import Sector
 from schemas.taxonomy import label_for_phrase
-from service.extraction.text.grounding import find_all, in_headline
-from service.extraction.text.textnorm import matching_form
+from service.extraction.text.grounding import Grounded, find_all, in_headline
+from service.intake.article import Article
+from service.textnorm import matching_form
 from service.vocabulary import FIELD_MARKERS, one_of
 
 # A small model often lists several fields in one phrase ("sumber daya alam, pariwisata, dan pendidikan"), as
@@ -17,11 +18,12 @@ from service.vocabulary import FIELD_MARKERS, one_of
 _LIST_SEPARATOR = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:(?:dan|and)\s++)?|\s++(?:dan|serta|and)\s++)")
 
 
-def ground_sectors(text: str, items: list[str], warnings: list[str]) -> list[Sector]:
+def ground_sectors(article: Article, items: list[str]) -> Grounded[Sector]:
     """Sectors for the model's `items` (phrases), each field of a listing phrase a sector of its own, kept when
-    its words occur in `text` (case-insensitively), once per evidence. The evidence is the article's words in
-    their matching form (`service.extraction.text.textnorm`); its spans cover all their occurrences in the article's own
-    characters. What is dropped is said in `warnings`, which this appends to."""
+    its words occur in the article (case-insensitively), once per evidence. The evidence is the article's words in
+    their matching form (`service.textnorm`); its spans cover all their occurrences in the article's own
+    characters. What is dropped is said in the result's `warnings`."""
+    text, warnings = article.text, []
     sectors: list[Sector] = []
     parts = [p for item in items for p in _LIST_SEPARATOR.split(matching_form(item))]
     for item in parts:
@@ -34,7 +36,7 @@ def ground_sectors(text: str, items: list[str], warnings: list[str]) -> list[Sec
         if any(s.evidence.lower() == evidence.lower() for s in sectors):
             continue
         sectors.append(Sector(label=label_for_phrase(evidence), evidence=evidence, spans=spans))
-    return sectors
+    return Grounded(sectors, warnings)
 
 
 # "kerja sama di bidang pariwisata, pendidikan dan perdagangan", "sektor pertanian", "in the fields of tourism and
@@ -50,7 +52,7 @@ _ITEM_END = re.compile(r"\s(?:yang|untuk|guna|agar|dengan|di|pada|which|with|to|
                        r"tersebut)\b")
 
 
-def stated_fields(text: str) -> list[Sector]:
+def stated_sectors(text: str) -> list[Sector]:
     """The fields of cooperation `text` lists outright, as sectors on the taxonomy (those that map to a label
     other than `other`), in order, once per label, each with its words as the evidence and all their spans.
 
@@ -78,7 +80,7 @@ def stated_fields(text: str) -> list[Sector]:
     return found
 
 
-def add_stated_fields(text: str, sectors: list[Sector]) -> list[Sector]:
-    """`sectors` (the model's, grounded), then the `stated_fields` of `text` whose label none of them has."""
+def add_stated_sectors(article: Article, sectors: list[Sector]) -> list[Sector]:
+    """`sectors` (the model's, grounded), then the `stated_sectors` of the article whose label none of them has."""
     labels = {s.label for s in sectors}
-    return [*sectors, *(f for f in stated_fields(text) if f.label not in labels)]
+    return [*sectors, *(f for f in stated_sectors(article.text) if f.label not in labels)]

@@ -19,7 +19,8 @@ from service.extraction.text.gazetteer import is_place
 from service.extraction.text.grounding import line_around
 from service.extraction.text.person_names import NameIndex, is_honorific
 from service.extraction.text.quotes import CAPITALISED_RUN, SPEECH_VERBS_EN, QuoteSpan, find_quotes, speech_cue
-from service.extraction.text.textnorm import matching_form, normalise
+from service.intake.article import Article
+from service.textnorm import matching_form, normalise
 from service.vocabulary import NOT_NAME_WORDS, POSITION_SHORT_FORMS, POSITION_WORDS
 
 
@@ -31,8 +32,8 @@ class Attribution:
     method: AttributionMethod  # "cue", "previous", "mention" or "none" here; the pipeline adds "model", "title"
 
 
-def attribute_quotes(text: str, quotes: list[QuoteSpan], officials: list[str]) -> list[Attribution]:
-    """A speaker for each of `quotes` (found in `text`), in their order, among `officials` (names).
+def attribute_quotes(article: Article, quotes: list[QuoteSpan], officials: list[str]) -> list[Attribution]:
+    """A speaker for each of `quotes` (found in the article), in their order, among `officials` (names).
 
     - "cue": a speech cue names the official ("…," kata Budi; Budi mengatakan, "…"), by name, by a part of it,
       or by the initials the article gave in brackets after the name ("Andi Sulaiman (ASL)" … "ujar ASL").
@@ -48,6 +49,7 @@ def attribute_quotes(text: str, quotes: list[QuoteSpan], officials: list[str]) -
     name that opens a sentence, after an opening phrase such as "Menurut" or "Dalam sambutannya,"; or the agent
     of "Hal senada disampaikan …"), not to the people named after the verb ("Menurut Khoir, Fraksi PKB mendukung
     gubernur terpilih Rahmat … “…,” tegasnya" is Khoir's)."""
+    text = article.text
     aliases = initials_of(text, officials)
     index = NameIndex(officials)
     results: list[Attribution] = []

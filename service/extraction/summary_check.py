@@ -6,8 +6,10 @@ mentions, and it does not echo a line of the article that tries to steer the mod
 
 import re
 
-from service.extraction.text.textnorm import matching_form
+from service.extraction.text.grounding import Grounded
 from service.intake import steering_lines
+from service.intake.article import Article
+from service.textnorm import matching_form
 from service.vocabulary import LEVEL_WORDS_EN, LEVELS
 
 # English office words a summary in English may use that an Indonesian article does not: the heads and levels
@@ -24,15 +26,14 @@ _NAME_IN_SENTENCE = re.compile(r"(?<![.!?]\s)(?<!^)(?<![\w'-])[A-Z][\w'-]++(?:\s
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def check_summary(text: str, summary: str, warnings: list[str]) -> str:
-    """The model's free-text `summary` of `text` without the sentences it cannot stand behind: one naming
-    someone or something the article never mentions ("Joko Widodo"), or one echoing words (of four letters or
-    more) the article has only in a line that tries to steer the model. Words are compared in their matching
-    form (`service.extraction.text.textnorm`), case-insensitively. A last sentence left without its end (cut off at
-    the reply's
-    length limit) goes too, unless it is the only one. Each dropped sentence is said in `warnings`, which this
-    appends to; the kept ones are joined by single spaces."""
-    text = matching_form(text)
+def check_summary(article: Article, summary: str) -> Grounded[str]:
+    """The sentences of the model's free-text `summary` of the article that it can stand behind. Dropped: one
+    naming someone or something the article never mentions ("Joko Widodo"), one echoing words (of four letters
+    or more) the article has only in a line that tries to steer the model, and a last sentence left without its
+    end (cut off at the reply's length limit) unless it is the only one. Words are compared in their matching
+    form (`service.textnorm`), case-insensitively. The kept sentences are the result's `items` (a summary joins
+    them by single spaces); each dropped one is said in its `warnings`."""
+    text, warnings = matching_form(article.text), []
     lowered = text.lower()
     article_words = set(_WORD.findall(lowered))
     steering = steering_lines(text)
@@ -59,4 +60,4 @@ def check_summary(text: str, summary: str, warnings: list[str]) -> str:
             warnings.append(f"summary sentence dropped ({why}): {sentence}")
             continue
         kept.append(sentence)
-    return " ".join(kept)
+    return Grounded(kept, warnings)

@@ -2,8 +2,10 @@
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 
 from service.intake import detect_language, is_noise_line
+from service.textnorm import NormalisedText, normalise
 
 
 @dataclass
@@ -23,6 +25,12 @@ class Article:
     def sha256(self) -> str:
         """The hex SHA-256 of the text's UTF-8 bytes: the article's identity in the store and the reply cache."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @cached_property
+    def normalised(self) -> NormalisedText:
+        """The text's normalised view (`service.textnorm`), computed once: what names and phrases are matched in,
+        with the way back to offsets into `text`."""
+        return normalise(self.text)
 
     @property
     def language(self) -> str:

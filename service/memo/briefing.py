@@ -28,11 +28,11 @@ from schemas.taxonomy import SectorLabel
 from service.extraction.text.dates import event_date
 from service.extraction.text.party_names import heading_rank, region_key, same_party
 from service.extraction.text.person_names import NameDirectory, names_match
-from service.extraction.text.textnorm import tokens
 from service.intake import dateline_outlet
 from service.model.compact_schema import CompactSchema
 from service.model.llm import LLM, InvalidReply, ModelError, with_schema
 from service.model.prompts import PROMPTS_DIR
+from service.textnorm import tokens
 from service.vocabulary import (
     CITY,
     FUNCTION_WORDS,

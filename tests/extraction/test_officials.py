@@ -19,6 +19,7 @@ from service.extraction.text.person_names import (
     without_leading_position,
 )
 from service.extraction.text.positions import split_position, starts_with_position
+from service.intake.article import Article
 from tests.conftest import seed_text
 from tests.extraction.test_pipeline import run
 from tests.fakes import article_reply
@@ -57,7 +58,7 @@ def test_fullest_form_extends_over_name_words_but_not_headlines_or_days():
 
 
 
-# Scraped text carries invisible characters and special spaces inside names (see service.extraction.text.textnorm).
+# Scraped text carries invisible characters and special spaces inside names (see service.textnorm).
 # Names
 # and phrases are found as the model writes them, and their spans cover the article's own characters.
 ZWSP, ZWJ, SHY, NBSP, NNBSP = "\u200b", "\u200d", "\u00ad", "\u00a0", "\u202f"
@@ -93,7 +94,7 @@ def test_honorifics_come_off_a_name_written_with_special_spaces():
 
 
 def test_officials_read_off_mentions():
-    names = dict(officials_from_mentions(seed_text("002")))
+    names = dict(officials_from_mentions(Article(seed_text("002"))))
     assert set(names) == {"Fatikhatul Khoiriah", "Rahmat Mirzani Djausal", "Jihan Nurlela"}
 
 
@@ -109,11 +110,11 @@ def test_titles_given_in_pairs_go_to_the_names_in_order():
 def test_a_place_used_elsewhere_is_not_part_of_the_name():
     text = ("Hal itu disampaikan oleh Wali Kota Vanimo Jerry Kina dalam suatu pertemuan di kota itu. "
             "Menurut dia, warga di Vanimo akan senang dengan rencana kerja sama yang sedang dibahas.")
-    assert officials_from_mentions(text) == [("Jerry Kina", "Wali Kota Vanimo")]
+    assert officials_from_mentions(Article(text)) == [("Jerry Kina", "Wali Kota Vanimo")]
 
 
 def test_days_and_titles_alone_are_not_officials():
-    assert officials_from_mentions("Gubernur Lampung, Selasa, membuka acara.") == []
+    assert officials_from_mentions(Article("Gubernur Lampung, Selasa, membuka acara.")) == []
 
 
 def test_split_position():
@@ -125,7 +126,8 @@ def test_split_position():
 def test_a_mention_runs_over_invisible_characters_and_special_spaces_in_the_name():
     text = ("Pasar desa yang baru itu dibuka oleh Bupati Lampung\u00a0Timur Budi Sant\u200boso pada pagi hari, "
             "didampingi Wakil\u202fBupati Hendra\u00adwan dan para kepala dinas.")
-    assert officials_from_mentions(text) == [("Budi Santoso", "Bupati Lampung Timur"), ("Hendrawan", "Wakil Bupati")]
+    assert officials_from_mentions(Article(text)) == [("Budi Santoso", "Bupati Lampung Timur"),
+                                                      ("Hendrawan", "Wakil Bupati")]
 
 
 def test_position_in_the_name_is_repaired_by_code():

@@ -150,13 +150,13 @@ def test_a_party_named_through_its_heads_office_is_the_region_at_that_level():
     from types import SimpleNamespace
 
     from service.extraction.partners import ground_partners
+    from service.intake.article import Article
 
     text = ("Gubernur Sumbar Mahyeldi menerima Wali Kota Bogor Dedie Rachim dan Bupati Boyolali di Padang, "
             "sementara Ketua Panitia menyiapkan acara.")
     items = [SimpleNamespace(name=n, kind="other")
              for n in ("Gubernur Sumbar", "Wali Kota Bogor", "Bupati Boyolali", "Ketua Panitia")]
-    warnings: list[str] = []
-    partners = ground_partners(text, items, warnings, ["Mahyeldi", "Dedie Rachim"])
+    partners, warnings = ground_partners(Article(text), items, ["Mahyeldi", "Dedie Rachim"])
     assert [(p.name, p.kind.value) for p in partners] == [
         ("Provinsi Sumbar", "province"), ("Kota Bogor", "city"), ("Kabupaten Boyolali", "regency")]
     assert [text[s:e] for p in partners for s, e in p.spans] == ["Sumbar", "Bogor", "Boyolali"]

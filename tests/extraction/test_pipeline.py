@@ -9,9 +9,9 @@ from schemas.summary import Summary
 from schemas.taxonomy import SectorLabel
 from service.extraction.pipeline import summarize
 from service.extraction.text.party_names import LEVEL_WORDS
-from service.extraction.text.textnorm import matching_form
 from service.intake.article import Article
 from service.model.llm import ModelError
+from service.textnorm import matching_form
 from service.vocabulary import FUNCTION_WORDS
 from tests.conftest import seed_text
 from tests.fakes import FakeLLM, article_reply

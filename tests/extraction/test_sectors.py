@@ -1,6 +1,7 @@
 """Sectors: the model's fields kept where the article names them, one per field of a listing phrase."""
 
 from service.extraction.sectors import ground_sectors
+from service.intake.article import Article
 from tests.conftest import seed_text
 from tests.extraction.test_pipeline import run
 from tests.fakes import article_reply
@@ -16,38 +17,37 @@ def test_a_phrase_listing_several_fields_gives_one_sector_each():
 
 
 def test_a_field_the_article_does_not_name_is_dropped_with_a_warning():
-    warnings = []
     text = "Keduanya sepakat mengembangkan Pari\u00adwisata dan UMKM."
-    sectors = ground_sectors(text, ["pariwisata serta umkm", "pertambangan"], warnings)
+    sectors, warnings = ground_sectors(Article(text), ["pariwisata serta umkm", "pertambangan"])
     assert [(s.evidence, s.label.value) for s in sectors] == [("Pariwisata", "tourism_culture"),
                                                              ("UMKM", "smes_cooperatives")]
     assert warnings == ["sector 'pertambangan' dropped: not found in the article"]
 
 
 def test_fields_listed_after_bidang_or_sektor_in_a_sentence_about_cooperation_are_sectors():
-    from service.extraction.sectors import stated_fields
+    from service.extraction.sectors import stated_sectors
 
     text = ("Kedua daerah sepakat menjalin kerja sama di bidang pariwisata, pendidikan dan perdagangan.\n"
             "Bupati juga meninjau sektor pertanian warga.\n"  # no cooperation in its sentence: not read
             "The memorandum covers the fields of fisheries and tourism.\n")
-    sectors = stated_fields(text)
+    sectors = stated_sectors(text)
     assert [(s.label, s.evidence) for s in sectors] == [
         ("tourism_culture", "pariwisata"), ("education_human_resources", "pendidikan"),
         ("trade_investment", "perdagangan"), ("agriculture_food", "fisheries")]
     assert all(text[a:b].lower() == s.evidence.lower() for s in sectors for a, b in s.spans)
 
 
-def test_stated_fields_add_only_labels_the_models_sectors_lack():
+def test_stated_sectors_add_only_labels_the_models_sectors_lack():
     from schemas.summary import Sector
-    from service.extraction.sectors import add_stated_fields
+    from service.extraction.sectors import add_stated_sectors
 
     text = "Kerja sama itu meliputi bidang pariwisata dan kesehatan.\n"
     model = [Sector(label="tourism_culture", evidence="pariwisata", spans=[(32, 42)])]
-    assert [s.label for s in add_stated_fields(text, model)] == ["tourism_culture", "health"]
+    assert [s.label for s in add_stated_sectors(Article(text), model)] == ["tourism_culture", "health"]
 
 
 def test_a_listed_field_ends_at_the_demonstrative_that_closes_its_phrase():
-    from service.extraction.sectors import stated_fields
+    from service.extraction.sectors import stated_sectors
 
     text = "Kerja sama di bidang pariwisata dan perdagangan itu bertujuan memperkuat ekonomi.\n"
-    assert [s.evidence for s in stated_fields(text)] == ["pariwisata", "perdagangan"]
+    assert [s.evidence for s in stated_sectors(text)] == ["pariwisata", "perdagangan"]

@@ -9,11 +9,12 @@ from service.extraction.speakers import (
     speaker_by_position,
 )
 from service.extraction.text.quotes import find_quotes, speaker_cue_names, speech_quotes
+from service.intake.article import Article
 from tests.conftest import seed_text
 
 
 def speakers(text, officials):
-    return [(a.speaker, a.method) for a in attribute_quotes(text, find_quotes(text), officials)]
+    return [(a.speaker, a.method) for a in attribute_quotes(Article(text), find_quotes(text), officials)]
 
 
 def test_seed_002_both_quotes_are_fatikhatul_khoiriah():

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from service.extraction.text.textnorm import matching_form
+from service.textnorm import matching_form
 from service.vocabulary import DATE_WORDS, MONTHS
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))

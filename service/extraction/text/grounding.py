@@ -1,7 +1,7 @@
 """Grounding primitives: where a needle or a phrase occurs in the article, and what line an offset is on.
 
 Nothing here trusts the model. Every offset is a half-open `[start, end)` range of Unicode code points into the
-submitted text. Needles and phrases are matched on the text's normalised view (`service.extraction.text.textnorm`: NFC,
+submitted text. Needles and phrases are matched on the text's normalised view (`service.textnorm`: NFC,
 invisible characters removed, Unicode spaces made plain), so a zero-width space or a no-break space inside a
 name neither cuts it short nor hides it; the spans found still cover the submitted characters. The items built
 on these (officials, partners, sectors, goals, quotes) live in modules of their own.
@@ -10,9 +10,20 @@ on these (officials, partners, sectors, goals, quotes) live in modules of their 
 import bisect
 import re
 from functools import lru_cache
+from typing import Generic, NamedTuple, TypeVar
 
-from service.extraction.text.textnorm import matching_form, normalise
+from service.textnorm import matching_form, normalise
 from service.vocabulary import FUNCTION_WORDS, is_title_case
+
+T = TypeVar("T")
+
+
+class Grounded(NamedTuple, Generic[T]):
+    """What a concept module keeps of the model's items (`items`, each grounded in the article) and, for the
+    summary's warnings, what it dropped and why (`warnings`, one readable sentence each)."""
+
+    items: list[T]
+    warnings: list[str]
 
 Span = tuple[int, int]
 
@@ -36,7 +47,7 @@ def _find_all(text: str, needle: str, ignore_case: bool) -> tuple[Span, ...]:
 
 def find_in_view(view: str, needle: str, ignore_case: bool = False) -> list[Span]:
     """Spans of `needle` (in its matching form) in `view`, a text already in its normalised view: offsets into
-    `view` itself, not into the submitted text (see `service.extraction.text.textnorm.NormalisedText.span`). The same
+    `view` itself, not into the submitted text (see `service.textnorm.NormalisedText.span`). The same
     needle is
     looked for once per text (a region every official of a long text names, a name grounded several times)."""
     return list(_find_in_view(view, needle, ignore_case))

@@ -23,7 +23,7 @@ level of government ("Provinsi Jiangxi"), and an unknown word the article also u
 What follows the body is the name, kept only when `is_person_name` accepts it and it does not end in a region
 ("Bakorwil Bojonegoro" is an office of Bojonegoro).
 
-Everything is read in the text's matching form (`service.extraction.text.textnorm`); names and positions are returned
+Everything is read in the text's matching form (`service.textnorm`); names and positions are returned
 in it.
 """
 
@@ -42,7 +42,7 @@ from service.extraction.text.person_names import (
     names_match,
     strip_honorifics,
 )
-from service.extraction.text.textnorm import matching_form
+from service.textnorm import matching_form
 from service.vocabulary import (
     ACTING,
     BUILDING_NOUNS,
@@ -297,7 +297,7 @@ def read_office_mentions(text: str) -> list[tuple[str, str]]:
 
     "Wakil Wali Kota Banjarmasin Hj. Ananda" -> ("Ananda", "Wakil Wali Kota Banjarmasin"); "Hasanuddin, Ketua
     DPRD Kaltim, menjelaskan" -> ("Hasanuddin", "Ketua DPRD Kaltim"). Headlines are skipped. Names and
-    positions are in the text's matching form (`service.extraction.text.textnorm.matching_form`).
+    positions are in the text's matching form (`service.textnorm.matching_form`).
     """
     reader = _Reader(matching_form(text))
     tokens = reader.tokens

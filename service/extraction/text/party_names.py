@@ -9,7 +9,7 @@ import re
 from schemas.summary import PartnerKind
 from service.extraction.text.gazetteer import expand_region_word
 from service.extraction.text.grounding import dice
-from service.extraction.text.textnorm import matching_form
+from service.textnorm import matching_form
 from service.vocabulary import (
     GOVERNMENT,
     GOVERNMENT_SHORT_NAMES,

@@ -1,7 +1,7 @@
 """A person's name as news writes it: what is one (and what is a position, an institution or a place), without
 honorifics, ranks and degrees, how a short form or nickname matches it, and its fullest form in an article.
 
-Read in the text's matching form (`service.extraction.text.textnorm`), so a zero-width or no-break space inside a name
+Read in the text's matching form (`service.textnorm`), so a zero-width or no-break space inside a name
 neither
 cuts it short nor hides it; spans are half-open `[start, end)` ranges of Unicode code points.
 """
@@ -13,7 +13,7 @@ from itertools import combinations
 
 from service.extraction.text.gazetteer import is_place, split_region_prefix
 from service.extraction.text.grounding import Span, find_all, find_in_view, in_headline
-from service.extraction.text.textnorm import matching_form, normalise
+from service.textnorm import matching_form, normalise
 from service.vocabulary import (
     DEGREES,
     HONORIFICS,

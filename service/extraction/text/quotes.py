@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.extraction.text.grounding import line_around
-from service.extraction.text.textnorm import matching_form
 from service.intake import is_noise_line
+from service.textnorm import matching_form
 from service.vocabulary import (
     SPEECH_VERBS_AFTER_QUOTE_EN,
     SPEECH_VERBS_AFTER_QUOTE_ID,

@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from service.extraction.text.textnorm import INVISIBLE, matching_form, normalise
+from service.textnorm import INVISIBLE, matching_form, normalise
 
 ZWSP, ZWJ, SHY, NBSP, NNBSP, FIGURE_SPACE, BOM = "\u200b", "\u200d", "\u00ad", "\u00a0", "\u202f", "\u2007", "\ufeff"
 
