@@ -83,8 +83,10 @@ class Extraction:
         self.usage = Usage()
         self.warnings: list[str] = []
         self.transcript: list[dict[str, str]] = []
-        # What items are grounded in: the text without the lines that try to steer the model.
-        self.text = blank_steering(article.text)
+        # What items are grounded in: the article without the lines that try to steer the model (blanked, so
+        # offsets stay those of the article).
+        self.grounded_in = Article(text=blank_steering(article.text), title=article.title, url=article.url)
+        self.text = self.grounded_in.text
         view = article.model_view()
         # A title the text does not repeat is read first; page noise or a steering line never is, title or not.
         title = (article.title or "").strip()
@@ -154,13 +156,14 @@ def summarize(
         warnings.append("the article is in neither Indonesian nor English: it was read, but Ringkas's rules "
                         "and cues are written for those two, so items may be missed")
     clock.check(extraction.usage)
-    mentioned = officials_from_mentions(article)
+    grounded_in = extraction.grounded_in
+    mentioned = officials_from_mentions(grounded_in)
     clock.check(extraction.usage)
 
     step("reading the article")
     reply = ask_for_article(extraction, mentioned, quote_spans, summary_language)
     clock.check(extraction.usage)
-    officials, said = ground_officials(article, mentioned, reply.officials if reply else [])
+    officials, said = ground_officials(grounded_in, mentioned, reply.officials if reply else [])
     warnings += said
     names = [o.name for o in officials]
     clock.check(extraction.usage)
@@ -171,17 +174,17 @@ def summarize(
     clock.check(extraction.usage)
     # People are no parties: the officials, and whoever a speech cue names ("kata Boda").
     speakers = [c for c in speaker_cue_names(text, quote_spans) if is_person_name(c)]
-    partners, said = ground_partners(article, reply.partners if reply else [], names + speakers)
+    partners, said = ground_partners(grounded_in, reply.partners if reply else [], names + speakers)
     warnings += said
-    partners += own_sides(article, officials, partners)
-    partners += visits_reported(article, partners, quote_spans)
+    partners += own_sides(grounded_in, officials, partners)
+    partners += visits_reported(grounded_in, partners, quote_spans)
     clock.check(extraction.usage)
-    sectors, said = ground_sectors(article, reply.sectors if reply else [])
+    sectors, said = ground_sectors(grounded_in, reply.sectors if reply else [])
     warnings += said
-    sectors = add_stated_sectors(article, sectors)
-    goals, said = ground_goals(article, reply.goals if reply else [])
+    sectors = add_stated_sectors(grounded_in, sectors)
+    goals, said = ground_goals(grounded_in, reply.goals if reply else [])
     warnings += said
-    goals = add_stated_goals(article, goals)
+    goals = add_stated_goals(grounded_in, goals)
     clock.check(extraction.usage)
     sentences, said = check_summary(article, reply.summary if reply else "")
     warnings += said
