@@ -120,6 +120,16 @@ FIELD_MARKERS = tuple(_WORDS["field_markers"])  # bidang, sektor: the fields of 
 PURPOSES: dict[str, list[str]] = _WORDS["purposes"]
 POSITION_SHORT_FORMS = dict(sorted(_WORDS["position_short_forms"].items(), key=lambda kv: -len(kv[0])))
 
+# The words of the lines of a news page that are not its reporting (related links, credit labels, the units of
+# time stamps, share labels: service.intake.noise), and the names of its furniture (service.intake.html).
+PAGE_NOISE: dict[str, list[str]] = _WORDS["page_noise"]
+# The words of text that addresses the model instead of the reader, by part (service.intake.noise).
+STEERING: dict[str, list[str]] = _WORDS["steering"]
+# The commonest words of each language, by its code ("id", "en"): their share of a text tells the two apart.
+COMMON_WORDS = {lang: frozenset(words) for lang, words in _WORDS["common_words"].items()}
+# The words of cooperation itself, and the function words the memo's check counts all the same (service.memo).
+MEMO_CHECK: dict[str, list[str]] = _WORDS["memo_check"]
+
 
 def is_title_case(words: Sequence[str], *, share: float, min_words: int, max_words: int | None = None,
                   inclusive: bool = False) -> bool:

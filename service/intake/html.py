@@ -14,11 +14,12 @@ from itertools import islice
 
 from lxml import etree
 
+from service.vocabulary import PAGE_NOISE, one_of
+
 # Elements whose text is never the article, and containers named like page furniture.
 _SKIP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "iframe",
               "template", "button", "select", "menu", "figure"}
-_FURNITURE = re.compile(r"menu|navbar|nav-|breadcrumb|sidebar|footer|related|share|social|comment|advert|"
-                        r"\bads?\b|newsletter|cookie|popular|trending|tags?\b", re.IGNORECASE)
+_FURNITURE = re.compile(rf"{one_of(PAGE_NOISE['furniture_names'])}|\bads?\b|tags?\b", re.IGNORECASE)
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title",
                "blockquote", "ul", "ol", "table", "main", "hr"}
 # Elements that have no end tag (the HTML standard's void elements, those a news page uses).
@@ -27,7 +28,8 @@ _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area
 # A page starts so (after any whitespace; the possessive `*+` gives back nothing, so one pass)...
 _PAGE_START = re.compile(r"(?<!\s)\s*+(?:<!doctype html|<html)", re.IGNORECASE)
 # ...or closes this many elements of text; each match is a fixed string, found in one pass.
-_TEXT_CLOSING_TAG = re.compile(r"</(?:p|div|span|a|li)>")
+_TEXT_ELEMENTS = ("p", "div", "span", "a", "li")
+_TEXT_CLOSING_TAG = re.compile(f"</(?:{'|'.join(_TEXT_ELEMENTS)})>")
 _CLOSING_TAGS_OF_A_PAGE = 5
 # UTF-8 cannot carry a lone surrogate (a JSON request may hold one as "\ud800"); a browser shows U+FFFD for it.
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")

@@ -2,11 +2,11 @@
 
 import re
 
-# Common function words of each language: their share of a text's words tells the two apart.
-_ID_WORDS = {"yang", "dan", "di", "ke", "dengan", "untuk", "ini", "dalam", "tidak", "pada", "akan", "dari",
-             "itu", "juga", "kami", "kita", "bahwa", "serta", "oleh", "karena", "sebagai", "kata", "ujar"}
-_EN_WORDS = {"the", "and", "of", "to", "in", "with", "for", "is", "was", "said", "that", "this", "on", "are",
-             "be", "by", "has", "have", "will", "from", "at", "it", "an"}
+from service.vocabulary import COMMON_WORDS
+
+# The commonest words of each language: their share of a text's words tells the two apart.
+_ID_WORDS = COMMON_WORDS["id"]
+_EN_WORDS = COMMON_WORDS["en"]
 
 
 def detect_language(text: str) -> str:

@@ -7,34 +7,35 @@ Spans are (start, end) offsets in Unicode code points into the text, end exclusi
 import re
 from collections.abc import Iterator
 
+from service.vocabulary import PAGE_NOISE, STEERING, one_of
+
 # Lines that are page furniture, not reporting: related links, bylines, credits, copyright, list widgets.
 _NOISE_LINE = re.compile(
-    r"""^\s*(?:
-        (?:baca\s+juga|lihat\s+juga|simak\s+juga|berita\s+terkait|artikel\s+terkait|read\s+also|see\s+also|
-           related)\b.*
-      | (?:pewarta|editor|penulis|reporter|redaktur|penyunting|fotografer|foto|photo|translator|penerjemah|
-           sumber)\s*[:：].*
-      | (?:editor|pewarta|reporter|penulis|redaktur|fotografer)\s*$
+    rf"""^\s*(?:
+        (?:{one_of(PAGE_NOISE["related_links"])})\b.*
+      | (?:{one_of(PAGE_NOISE["credit_labels"])}|sumber)\s*[:：].*
+      | (?:{one_of(PAGE_NOISE["credit_labels_above_a_name"])})\s*$
       | copyright\b.*|©.*|hak\s+cipta\b.*
-      | [A-Z][A-Z &/]{2,20}\s*\|\s*\d+\s+(?:hari|jam|menit|bulan|minggu|tahun)\s+yang\s+lalu\s*
-      | \d+\s+(?:hari|jam|menit|bulan|minggu|tahun)\s+yang\s+lalu\s*
-      | (?:share|bagikan|tags?|tag)\s*[:：].*
-      | \((?:[a-z0-9*]{1,6}/){1,4}[a-z0-9*]{1,6}\)\s*
+      | [A-Z][A-Z &/]{{2,20}}\s*\|\s*\d+\s+(?:{one_of(PAGE_NOISE["time_units"])})\s+yang\s+lalu\s*
+      | \d+\s+(?:{one_of(PAGE_NOISE["time_units"])})\s+yang\s+lalu\s*
+      | (?:{one_of(PAGE_NOISE["share_labels"])})\s*[:：].*
+      | \((?:[a-z0-9*]{{1,6}}/){{1,4}}[a-z0-9*]{{1,6}}\)\s*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A line that starts with a credit's label (Indonesian newsrooms' "Pewarta:", "Editor:", "Foto:", ...).
-_CREDIT_LINE = re.compile(r"^\s*(?:pewarta|editor|penulis|reporter|redaktur|fotografer|foto|photo|"
-                          r"penyunting|translator|penerjemah)\b", re.I)
+_CREDIT_LINE = re.compile(rf"^\s*(?:{one_of(PAGE_NOISE['credit_labels'])})\b", re.I)
 # A lone name on the line right after "Editor:" / "Pewarta:" with nothing else.
-_CREDIT_LABEL = re.compile(r"^\s*+(?:pewarta|editor|penulis|reporter|redaktur|fotografer)\s*+[:：]?+\s*+$", re.I)
+_CREDIT_LABEL = re.compile(rf"^\s*+(?:{one_of(PAGE_NOISE['credit_labels_above_a_name'])})\s*+[:：]?+\s*+$", re.I)
 
 # Text that addresses the model instead of the reader: it is not reporting, and the model never reads it.
 _STEERING = re.compile(
-    r"\b(?:abaikan|lupakan|acuhkan)\s+(?:semua\s+|seluruh\s+)?(?:instruksi|perintah|aturan|petunjuk)"
-    r"|\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier)\s+"
-    r"(?:instructions|rules|prompts?|messages)"
-    r"|\bsystem\s+prompt\b|\byou\s+are\s+now\b|\banda\s+sekarang\s+adalah\b",
+    rf"\b(?:{one_of(STEERING['verbs_id'])})\s+(?:(?:{one_of(STEERING['quantifiers_id'])})\s+)?"
+    rf"(?:{one_of(STEERING['instructions_id'])})"
+    rf"|\b(?:{one_of(STEERING['verbs_en'])})\s+(?:(?:{one_of(STEERING['quantifiers_en'])})\s+)?"
+    rf"(?:(?:{one_of(STEERING['determiners_en'])})\s+)?(?:{one_of(STEERING['earlier_en'])})\s+"
+    rf"(?:{one_of(STEERING['instructions_en'])})"
+    rf"|\b(?:{one_of(STEERING['addresses'])})\b",
     re.IGNORECASE,
 )
 

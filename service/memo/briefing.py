@@ -37,6 +37,7 @@ from service.vocabulary import (
     CITY,
     FUNCTION_WORDS,
     LEVEL_WORDS_ID,
+    MEMO_CHECK,
     PROVINCE,
     language_name,
     sector_name,
@@ -332,11 +333,11 @@ def executive_summary(memo: BriefingMemo, articles: list[MemoArticle], llm: LLM 
             memo.executive_summary.append(MemoSentence(text=text, cites=sorted(set(sentence["cites"]))))
 
 
-# Words a sentence is not judged by: function words (but for a few this check has always counted: "atau",
+# Words a sentence is not judged by: function words (but for the few this check has always counted: "atau",
 # "bagi", "oleh", "sebagai", "juga", and the short English ones), the words of cooperation itself, and the levels
 # of government and the governor that every article's facts name.
-_STOP = ((FUNCTION_WORDS - {"atau", "bagi", "oleh", "sebagai", "juga", "a", "an", "be", "as"})
-         | {"kerja", "sama", "cooperation"} | set(LEVEL_WORDS_ID) | {PROVINCE.en, CITY.en}
+_STOP = ((FUNCTION_WORDS - set(MEMO_CHECK["counted_function_words"]))
+         | set(MEMO_CHECK["cooperation_words"]) | set(LEVEL_WORDS_ID) | {PROVINCE.en, CITY.en}
          | set(PROVINCE.heads_id + PROVINCE.heads_en))
 
 
