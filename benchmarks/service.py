@@ -28,7 +28,7 @@ import uvicorn
 
 from schemas.summary import Usage
 from service.api.app import create_app
-from service.library.store import SummaryStore
+from service.library.sqlite import SQLiteStore
 from service.model.backend import Backend
 from service.model.llm import Reply
 from service.settings import Settings
@@ -96,7 +96,7 @@ def serve(port: int, delay: float, concurrency: int, data: Path, model_kind: str
     model = SilentModel() if model_kind == "silent" else FakeModel(delay)
     settings = Settings(llm_base_url="http://127.0.0.1:9/v1", max_concurrent_requests=concurrency,
                         max_queued_requests=100_000, data_dir=data)
-    app = create_app(settings, Backend(settings, llm=model), SummaryStore(data / "ringkas.db"))
+    app = create_app(settings, Backend(settings, llm=model), SQLiteStore(data / "ringkas.db"))
 
     @app.get("/model-calls")
     def model_calls() -> int:

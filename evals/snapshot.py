@@ -121,14 +121,14 @@ def _api(out: Path, gold, llm) -> None:
     from fastapi.testclient import TestClient
 
     from service.api.app import create_app
-    from service.library.store import SummaryStore
+    from service.library.sqlite import SQLiteStore
     from service.model.backend import Backend
     from service.settings import Settings
 
     api = out / "api"
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(llm_base_url="http://127.0.0.1:9/v1", data_dir=Path(tmp))
-        app = create_app(settings, Backend(settings, llm=llm), SummaryStore(Path(tmp) / "ringkas.db"))
+        app = create_app(settings, Backend(settings, llm=llm), SQLiteStore(Path(tmp) / "ringkas.db"))
         with TestClient(app, base_url="http://127.0.0.1") as client:
             shas = []
             for item in gold:

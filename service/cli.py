@@ -19,7 +19,7 @@ from service.intake import DECODING_METHODS, ArticleInputError, decode_article_b
 from service.intake.article import Article
 from service.intake.limits import PAGE_BYTES_PER_ARTICLE_CHAR, check_article_text, max_input_bytes
 from service.library.filters import LibraryFilter, summarize_stored
-from service.library.store import StoredSummary, StoreError, SummaryStore
+from service.library.store import Store, StoredSummary, StoreError, open_store
 from service.memo.briefing import MemoArticle, build_memo
 from service.memo.render import to_docx, to_html, to_markdown
 from service.memo.summary_markdown import summary_to_markdown
@@ -129,11 +129,11 @@ def _model_failure(exc: ModelError | ArticleInputError) -> str:
     return f"model failed ({exc.kind}): {exc}"
 
 
-def open_store(settings: Settings) -> SummaryStore:
-    """The summaries store in the data directory. Raises `click.ClickException` (a message, exit code 1) when it
-    cannot be used: `StoreError`'s message names the file and what to do."""
+def _open_store(settings: Settings) -> Store:
+    """The summaries store the settings name (`open_store`). Raises `click.ClickException` (a message, exit code 1)
+    when it cannot be used: `StoreError`'s message names the file (or the setting) and what to do."""
     try:
-        return SummaryStore(settings.data_dir / "ringkas.db")
+        return open_store(settings)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -229,7 +229,7 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
     sources = list(iter_inputs(paths))
     several = len(sources) > 1
     backend: Backend = ctx.obj.get("backend") or Backend(settings)
-    store = ctx.obj.get("store") or open_store(settings)
+    store = ctx.obj.get("store") or _open_store(settings)
     failures = done = 0
     stems: dict[str, str] = {}
     gazetteer.load()  # once, and out of the garbage collector's way for the whole batch
@@ -309,7 +309,7 @@ def memo_command(ctx: click.Context, paths: tuple[str, ...], from_store: bool, s
         raise click.BadParameter(f"unknown sector {sector!r}; one of: {', '.join(x.value for x in SectorLabel)}")
     settings = get_settings()
     backend: Backend = ctx.obj.get("backend") or Backend(settings)
-    store = ctx.obj.get("store") or open_store(settings)
+    store = ctx.obj.get("store") or _open_store(settings)
     gazetteer.load()
     llm = LazyLLM(backend, on_start=_say_starting)
     try:

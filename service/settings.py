@@ -21,6 +21,13 @@ def default_cache_dir() -> Path:
     return Path(base) / "ringkas"
 
 
+def default_database_url(fields: dict) -> str:
+    """`sqlite:///<data_dir>/ringkas.db`, from the `data_dir` already validated (so `RINGKAS_DATA_DIR` moves it);
+    pydantic calls it with the fields read so far (a `default_factory` taking them, pydantic 2.10), and not at all
+    when `data_dir` was refused. The store reads the URL (`service.library.store.open_store`)."""
+    return f"sqlite:///{fields['data_dir'].as_posix()}/ringkas.db"
+
+
 class Settings(BaseSettings):
     """Everything configurable. Leave `llm_base_url` unset to run the embedded local model."""
 
@@ -49,6 +56,9 @@ class Settings(BaseSettings):
 
     cache_dir: Path = Field(default_factory=default_cache_dir)
     data_dir: Path = Field(default_factory=default_data_dir)
+    # After data_dir, whose value its default is made from.
+    database_url: str = Field(default_factory=default_database_url, description="Where the summaries are: "
+                              "sqlite:///relative/path or sqlite:////absolute/path; default: ringkas.db in data_dir.")
 
     max_article_chars: int = 200_000
 

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 import service.model.llm
-from service.library.store import SummaryStore
+from service.library.sqlite import SQLiteStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -24,7 +24,7 @@ def seed_text(prefix: str) -> str:
 @pytest.fixture
 def store(tmp_path):
     """A summary store of the test's own."""
-    store = SummaryStore(tmp_path / "store.db")
+    store = SQLiteStore(tmp_path / "store.db")
     yield store
     store.close()
 

@@ -14,21 +14,23 @@ from service.api.cross_site import CrossSite
 from service.api.errors import EXCEPTION_HANDLERS, UnexpectedErrors
 from service.api.routes import articles, health, library, memos, summaries, web
 from service.extraction.text import gazetteer
-from service.library.store import SummaryStore
+from service.library.store import Store, open_store
 from service.model.backend import Backend
 from service.settings import Settings, get_settings
 
 
 def create_app(settings: Settings | None = None, backend: Backend | None = None,
-               store: SummaryStore | None = None, *, require_api_key: bool | None = None,
+               store: Store | None = None, *, require_api_key: bool | None = None,
                bind_host: str = "127.0.0.1") -> FastAPI:
     """The FastAPI app. Pass a `backend` and `store` (tests do) or let the app open the configured ones
-    (the store at `settings.data_dir / "ringkas.db"`); the backend starts with the app and closes with it.
+    (the store at `settings.database_url`, `open_store`); the backend starts with the app and closes with it.
 
     With `require_api_key` (default: the setting, else off) every request but health, `/openapi.json` and the web
     page's files needs one of `settings.api_keys`; `ringkas serve` turns it on whenever it binds to anything but
     loopback. Requests whose `Host` header names neither `bind_host` nor `settings.allowed_hosts` are refused
-    (`service.api.access.AllowedHosts`). Raises ValueError when a key is required but none is configured.
+    (`service.api.access.AllowedHosts`). Raises ValueError when a key is required but none is configured, and
+    `service.library.store.StoreError` when the configured store cannot be opened (`StoreUrlError`: a database URL
+    it cannot use).
     """
     settings = settings or get_settings()
     keys = [k.get_secret_value().encode() for k in settings.api_keys if k.get_secret_value()]
@@ -37,7 +39,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
     if require_api_key and not keys:
         raise ValueError("an API key is required but none is configured: set RINGKAS_API_KEYS='[\"<key>\"]'")
     backend = backend or Backend(settings)
-    store = store or SummaryStore(settings.data_dir / "ringkas.db")
+    store = store if store is not None else open_store(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -11,7 +11,7 @@ from fastapi import Depends, Request
 
 from service.api.admission import CANCEL_KEY
 from service.cancellation import CancelToken
-from service.library.store import SummaryStore
+from service.library.store import Store
 from service.model.backend import Backend
 from service.settings import Settings
 
@@ -26,7 +26,7 @@ async def get_backend(request: Request) -> Backend:
     return request.app.state.backend
 
 
-async def get_store(request: Request) -> SummaryStore:
+async def get_store(request: Request) -> Store:
     """The app's summary store."""
     return request.app.state.store
 
@@ -38,5 +38,5 @@ async def get_cancel_token(request: Request) -> CancelToken:
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 BackendDep = Annotated[Backend, Depends(get_backend)]
-StoreDep = Annotated[SummaryStore, Depends(get_store)]
+StoreDep = Annotated[Store, Depends(get_store)]
 CancelDep = Annotated[CancelToken, Depends(get_cancel_token)]

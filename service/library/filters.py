@@ -13,7 +13,7 @@ from service.extraction.pipeline import summarize
 from service.extraction.text.dates import event_date
 from service.extraction.text.party_names import same_region
 from service.intake.article import Article
-from service.library.store import StoredSummary, StoreError, SummaryStore
+from service.library.store import Store, StoredSummary, StoreError
 from service.model.llm import LLM
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ class LibraryFilter:
         return True
 
 
-def summarize_stored(article: Article, llm: LLM, store: SummaryStore, lang: str | None,
+def summarize_stored(article: Article, llm: LLM, store: Store, lang: str | None,
                      outlet: str | None = None, progress: Callable[[str], None] | None = None) -> Summary:
     """The stored summary of this exact text (same `content_sha256`) when it is in language `lang` (None: any),
     else a new one from `llm`, stored unless the text already was (a text keeps its first summary).
@@ -76,8 +76,7 @@ def summarize_stored(article: Article, llm: LLM, store: SummaryStore, lang: str 
     keep it. `progress` is called with each pipeline step's name.
 
     Raises `service.model.llm.ModelError` when the model fails, and `service.library.store.StoreError` when the store
-    cannot be
-    read before the model is asked.
+    cannot be read before the model is asked.
     """
     stored = store.get(article.sha256)
     if stored and (lang is None or stored.summary.summary_language == lang):

@@ -1,89 +1,52 @@
-"""Stored summaries: SQLite in the user's data directory, keyed by the article's content hash; and the one way
-Ringkas writes a file of its own (`write_file_atomically`).
+"""Stored summaries: the `Store` the library, the memo's sentence cache, the API and the CLI use, whatever database
+is behind it, and `open_store`, the one place that reads where the database is (`RINGKAS_DATABASE_URL`).
 
-The schema only grows by appending numbered migrations (simonw/llm's `migrations.py` habit): a database made
-by any earlier version is brought up to date, never rebuilt. Several processes may share one database (a server
-and a CLI run, or three CLI runs): a store another one holds locked is waited for, up to `BUSY_WAIT_S` seconds.
-A database file Ringkas cannot read is reported (`StoreDamaged`), never deleted: it is the user's data.
+SQLite is the database today (`service.library.sqlite`): a file in the user's data directory, keyed by the article's
+content hash. Its schema only grows, by named, ordered steps (`service.library.migrations`). Several processes may
+share one database (a server and a CLI run, or three CLI runs). A database Ringkas cannot read is reported
+(`StoreDamaged`), never deleted: it is the user's data.
 """
 
-import json
 import logging
-import sqlite3
-import threading
-import time
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, runtime_checkable
 
 from schemas.summary import Summary
 from service.errors import RingkasError
+from service.settings import Settings
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS: list[str] = [
-    # 1: summaries keyed by content hash, with the article text so memos can quote and cite it.
-    """
-    CREATE TABLE summaries (
-        id INTEGER PRIMARY KEY,
-        content_sha256 TEXT NOT NULL UNIQUE,
-        title TEXT,
-        url TEXT,
-        outlet TEXT,
-        published TEXT,
-        created TEXT NOT NULL,
-        model TEXT NOT NULL,
-        prompt_version TEXT NOT NULL,
-        article TEXT NOT NULL,
-        summary_json TEXT NOT NULL
-    );
-    CREATE INDEX summaries_created ON summaries (created);
-    """,
-    # 2: executive summaries of memos, keyed by a hash of the facts they were written from.
-    """
-    CREATE TABLE executive_summaries (
-        facts_sha256 TEXT PRIMARY KEY,
-        created TEXT NOT NULL,
-        sentences_json TEXT NOT NULL
-    );
-    """,
-]
-
-# How long, in all, an operation waits for a store another process holds locked before giving up (seconds).
-# Another writer holds the lock for well under a second per summary; this covers a backup or a VACUUM of the
-# file, and stays far below an HTTP request's limit (`Settings.request_timeout_s`, 900 s by default).
-BUSY_WAIT_S = 30.0
-# The waits between tries double from the first to the last (seconds): quick for a lock about to go, and at most
-# a few tries a second for one that stays.
-FIRST_RETRY_S, LAST_RETRY_S = 0.005, 0.5
-
-# SQLite's primary result codes (https://sqlite.org/rescode.html); an extended code keeps its primary in the low
-# byte (SQLITE_BUSY_SNAPSHOT is 517 = 5 | 2 << 8).
-_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
-_DAMAGED_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
-_UNUSABLE_CODES = {3, 8, 10, 13, 14, 23}  # SQLITE_PERM, _READONLY, _IOERR, _FULL, _CANTOPEN, _AUTH
-
-
-T = TypeVar("T")
+# The setting that names the database, as errors about it name it.
+DATABASE_URL_SETTING = "RINGKAS_DATABASE_URL"
+# A URL's scheme (RFC 3986, section 3.1), before its "://".
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*+")
 
 
 class StoreError(RingkasError):
     """The summaries database at `path` cannot be used; `reason` says what it is ("locked by another process for
-    over 30 s", without the path, for an API client), and the message names the file, the reason and what to do."""
+    over 30 s", without the path, for an API client), and the message names the file (or the setting that names
+    the database), the reason and what to do."""
 
-    def __init__(self, path: Path, reason: str, advice: str):
+    def __init__(self, path: Path | str, reason: str, advice: str):
         self.path, self.reason = path, reason
         super().__init__(f"{path}: {reason}; {advice}")
 
 
 class StoreBusy(StoreError):
-    """Another process held the store locked for longer than the store waits (`BUSY_WAIT_S`)."""
+    """Another process held the store locked for longer than the store waits (`service.library.sqlite.BUSY_WAIT_S`)."""
 
 
 class StoreDamaged(StoreError):
     """The file is not an SQLite database, or a damaged one; Ringkas leaves it as it is."""
+
+
+class StoreUrlError(StoreError):
+    """`RINGKAS_DATABASE_URL` names no database Ringkas can open: another kind of database, or no file."""
 
 
 @dataclass
@@ -95,200 +58,113 @@ class StoredSummary:
     article: str
     outlet: str | None
     published: str | None  # ISO date when known
-    created: str  # when it was stored: ISO 8601 timestamp in UTC, to the second
+    created: str  # when it was stored: ISO 8601 timestamp in UTC, to the second (`now_utc`)
 
     @classmethod
     def unstored(cls, summary: Summary, article: str, outlet: str | None = None) -> "StoredSummary":
         """A summary the store could not keep, shaped as a stored one (id 0, made now) so a memo can still use it."""
-        return cls(0, summary, article, outlet, None, _now())
+        return cls(0, summary, article, outlet, None, now_utc())
 
 
-class SummaryStore:
-    """A thread-safe handle on the summaries database at `path` (created, with its folder, when missing).
+@runtime_checkable
+class Store(Protocol):
+    """The summaries and the memos' executive summaries, kept by the hash of what they were made from; safe to use
+    from several threads at once.
 
-    Each operation waits for a store locked by another process, retrying with growing pauses for at most
-    `busy_wait_s` seconds in all. Every method raises `StoreBusy` when that wait runs out, `StoreDamaged` when the
-    file is not a readable SQLite database, and `StoreError` when it cannot be opened or written (no permission,
-    a full disk); the constructor raises them too.
+    Every method raises a `StoreError`: `StoreBusy` when another process holds the database past the store's wait,
+    `StoreDamaged` when it is not a readable database, `StoreError` itself when it cannot be opened or written (no
+    permission, a full disk).
     """
-
-    def __init__(self, path: Path, *, busy_wait_s: float = BUSY_WAIT_S):
-        self.path, self.busy_wait_s = path, busy_wait_s
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(path, f"in a folder that cannot be made ({exc.strerror or exc})",
-                             "set RINGKAS_DATA_DIR to a folder you can write to") from None
-        try:
-            # timeout=0: SQLite answers "busy" at once, and `_attempt` does the waiting, to a cap it states.
-            self._db = sqlite3.connect(path, timeout=0, check_same_thread=False, isolation_level=None)
-        except sqlite3.Error as exc:  # a folder where the file should be, say
-            raise self._failure(exc) from None
-        self._lock = threading.Lock()
-        try:  # no other thread has the store yet: no need to take the lock
-            self._attempt(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
-            # In WAL mode a commit survives the process being killed at any moment; NORMAL only skips the fsync
-            # that guards against losing the last commits to a power cut. It cuts a stored summary from ~3 ms to
-            # ~0.3.
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._attempt(self._migrate)
-        except BaseException:
-            self._db.close()
-            raise
-
-    def _migrate(self) -> None:
-        """Apply the migrations not yet applied, all in one write transaction."""
-        if self._applied() >= set(range(1, len(MIGRATIONS) + 1)):
-            return  # the usual case, settled without taking the write lock
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            self._db.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied TEXT)")
-            # Read again under the write lock: another process opening the same new store may have applied them
-            # since ("table summaries already exists" otherwise).
-            done = self._applied()
-            for version, sql in enumerate(MIGRATIONS, start=1):
-                if version not in done:
-                    for statement in filter(str.strip, sql.split(";")):
-                        self._db.execute(statement)
-                    self._db.execute("INSERT INTO migrations VALUES (?, ?)", (version, _now()))
-            self._db.execute("COMMIT")
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
-
-    def _applied(self) -> set[int]:
-        """The versions of the migrations applied (none in a new database)."""
-        exists = self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'")
-        if exists.fetchone() is None:
-            return set()
-        return {row[0] for row in self._db.execute("SELECT version FROM migrations")}
-
-    def _attempt(self, operation: Callable[[], T]) -> T:
-        """`operation()`, tried again with doubling pauses while the database is locked by another process.
-
-        Raises `StoreBusy` once `busy_wait_s` seconds have passed, `StoreDamaged` or `StoreError` for the
-        database's other failures (see the class); any other `sqlite3.Error` is a bug and raised as it is.
-        """
-        deadline = time.monotonic() + self.busy_wait_s
-        pause = FIRST_RETRY_S
-        while True:
-            try:
-                return operation()
-            except sqlite3.Error as exc:
-                left = deadline - time.monotonic()
-                if _primary_code(exc) not in _BUSY_CODES:
-                    raise self._failure(exc) from None
-                if left <= 0:
-                    raise StoreBusy(self.path, f"locked by another process for over {self.busy_wait_s:g} s",
-                                    "try again when the other Ringkas process has finished its write") from None
-                time.sleep(min(pause, left))
-                pause = min(pause * 2, LAST_RETRY_S)
-
-    def _failure(self, exc: sqlite3.Error) -> Exception:
-        """The `StoreError` to raise for a failure of the database, or `exc` itself when it is not one."""
-        code = _primary_code(exc)
-        if code in _DAMAGED_CODES:
-            return StoreDamaged(self.path, f"not a Ringkas database, or a damaged one ({exc})",
-                                f"Ringkas never deletes it: move it aside (with any {self.path.name}-wal and "
-                                f"{self.path.name}-shm beside it) and a new, empty store is made in its place; "
-                                "keep the moved file if its summaries matter (the sqlite3 shell's .recover may "
-                                "save them)")
-        if code in _UNUSABLE_CODES:
-            return StoreError(self.path, f"unusable ({exc})",
-                              "check that the file and its folder can be written and the disk has room, or set "
-                              "RINGKAS_DATA_DIR to another folder")
-        return exc
 
     def get(self, content_sha256: str) -> StoredSummary | None:
         """The summary stored for the article text with this SHA-256 (hex), or None."""
-        with self._lock:
-            row = self._attempt(lambda: self._db.execute(f"SELECT {_COLUMNS} FROM summaries WHERE content_sha256 = ?",
-                                                         (content_sha256,)).fetchone())
-        return _stored(row) if row else None
-
-    def get_by_id(self, summary_id: int) -> StoredSummary | None:
-        """The summary stored under this row id, or None."""
-        with self._lock:
-            row = self._attempt(lambda: self._db.execute(f"SELECT {_COLUMNS} FROM summaries WHERE id = ?",
-                                                         (summary_id,)).fetchone())
-        return _stored(row) if row else None
+        ...
 
     def put(self, summary: Summary, article: str, *, outlet: str | None = None,
             published: str | None = None) -> StoredSummary:
-        """Store a summary; an article already stored keeps its first summary (same hash, same text).
-
-        Raises `StoreBusy`, `StoreDamaged` or `StoreError` (see the class) when it cannot be stored."""
-        created = _now()
-        row = (summary.content_sha256, summary.title, summary.url, outlet, published, created,
-               summary.provenance.model, summary.provenance.prompt_version, article, summary.model_dump_json())
-        with self._lock:
-            cursor = self._attempt(lambda: self._db.execute(
-                "INSERT OR IGNORE INTO summaries (content_sha256, title, url, outlet, published, created, model, "
-                "prompt_version, article, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row))
-        if cursor.rowcount == 1:
-            return StoredSummary(cursor.lastrowid, summary, article, outlet, published, created)
-        stored = self.get(summary.content_sha256)  # stored before, by another request
-        assert stored is not None
-        return stored
+        """Store a summary of `article` (the text its offsets refer to), with its outlet and publication date (ISO)
+        when known, and return it as stored; an article already stored keeps its first summary (same hash, same
+        text), which is returned instead."""
+        ...
 
     def all(self, since: str | None = None) -> Iterator[StoredSummary]:
         """Every stored summary, oldest first; `since` (ISO date) keeps those published (or stored) on or after."""
-        with self._lock:
-            rows = self._attempt(lambda: self._db.execute(f"SELECT {_COLUMNS} FROM summaries ORDER BY id").fetchall())
-        for row in rows:
-            stored = _stored(row)
-            if since is None or (stored.published or stored.created[:10]) >= since:
-                yield stored
+        ...
+
+    def get_executive_summary(self, facts_sha256: str) -> list[dict] | None:
+        """The executive summary stored for the facts with this SHA-256 (hex): its sentences, each a dict with
+        "text" and "cites" (`service.memo.briefing`), or None."""
+        ...
+
+    def put_executive_summary(self, facts_sha256: str, sentences: list[dict]) -> None:
+        """Store (or replace) the sentences written from the facts with this SHA-256 (hex)."""
+        ...
 
     @property
     def executive_summaries(self) -> "ExecutiveSummaries":
-        """The stored executive summaries of memos, as a mapping for `service.memo.briefing.build_memo`."""
-        return ExecutiveSummaries(self)
+        """The executive summaries as `service.memo.briefing.build_memo` reads and keeps them (its `SentenceCache`)."""
+        ...
 
     def close(self) -> None:
-        """Close the database connection; the store is unusable afterwards."""
-        self._db.close()
+        """Let go of the database; the store is unusable afterwards."""
+        ...
 
 
 class ExecutiveSummaries:
-    """The store's executive summaries as a small mapping, for `service.memo.briefing.build_memo`."""
+    """A store's executive summaries as a small mapping, for `service.memo.briefing.build_memo`: what cannot be kept
+    is logged and passed over, as it is only kept to spare the model the same request next time."""
 
-    def __init__(self, store: SummaryStore):
+    def __init__(self, store: Store):
         self._store = store
 
     def get(self, key: str) -> list[dict] | None:
-        """The sentences stored under `key` (a hash of the facts they were written from), or None."""
-        db = self._store._db
-        with self._store._lock:
-            row = self._store._attempt(lambda: db.execute(
-                "SELECT sentences_json FROM executive_summaries WHERE facts_sha256 = ?", (key,)).fetchone())
-        return json.loads(row[0]) if row else None
+        """The sentences stored under `key` (a hash of the facts they were written from), or None.
+
+        Raises `StoreError` (see `Store`) when the store cannot be read."""
+        return self._store.get_executive_summary(key)
 
     def __setitem__(self, key: str, sentences: list[dict]) -> None:
         """Store (or replace) the sentences written from the facts hashed as `key`; a store that cannot take them
-        is logged and passed over, as they are only kept to spare the model the same request next time."""
-        db, value = self._store._db, (key, _now(), json.dumps(sentences, ensure_ascii=False))
+        is logged and passed over."""
         try:
-            with self._store._lock:
-                self._store._attempt(lambda: db.execute("INSERT OR REPLACE INTO executive_summaries VALUES (?, ?, ?)",
-                                                        value))
+            self._store.put_executive_summary(key, sentences)
         except StoreError as exc:
             log.warning("a memo's executive summary was not kept: %s", exc)
 
 
-_COLUMNS = "id, summary_json, article, outlet, published, created"
+def open_store(where: Settings | str) -> Store:
+    """The store of the settings' `database_url` (or of this URL), made with its folder when missing.
+
+    Raises `StoreUrlError` for a URL it cannot use (see `sqlite_path`), and what opening the database raises
+    (`StoreError`, `StoreDamaged`, `StoreBusy`: see `Store`)."""
+    from service.library.sqlite import SQLiteStore  # the one database today; imported here, where it is chosen
+
+    return SQLiteStore(sqlite_path(where.database_url if isinstance(where, Settings) else where))
 
 
-def _stored(row: tuple) -> StoredSummary:
-    return StoredSummary(id=row[0], summary=Summary.model_validate_json(row[1]), article=row[2],
-                         outlet=row[3], published=row[4], created=row[5])
+def sqlite_path(url: str) -> Path:
+    """The file a `sqlite:///` URL names: `sqlite:///relative/path` (from the working directory),
+    `sqlite:////absolute/path`, or `sqlite:///:memory:` (a database in memory, gone when closed). What follows
+    `sqlite:///` is the path as written: no %-escapes, no query.
+
+    Raises `StoreUrlError` for another scheme ("postgresql is not supported yet"), a URL without a scheme, and a
+    sqlite URL that names no file (`sqlite://`, `sqlite:///`). Only a sqlite URL's text is repeated in the message:
+    another URL may hold a password.
+    """
+    scheme, separator, rest = url.partition("://")
+    advice = (f"set {DATABASE_URL_SETTING} to sqlite:///relative/path or sqlite:////absolute/path, or leave it unset "
+              "for ringkas.db in RINGKAS_DATA_DIR")
+    if not separator or not _SCHEME.fullmatch(scheme):
+        raise StoreUrlError(DATABASE_URL_SETTING, "not a database URL (scheme://…)", advice)
+    if scheme.lower() != "sqlite":
+        # The driver after "+" (postgresql+psycopg://) is the same database.
+        raise StoreUrlError(DATABASE_URL_SETTING, f"{scheme.split('+')[0].lower()} is not supported yet", advice)
+    if not rest.startswith("/") or not rest[1:]:
+        raise StoreUrlError(DATABASE_URL_SETTING, f"{url} names no file", advice)
+    return Path(rest[1:])
 
 
-def _primary_code(exc: sqlite3.Error) -> int:
-    """SQLite's primary result code of the failure (0 when it carries none): the low byte of its extended code."""
-    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
-
-
-def _now() -> str:
+def now_utc() -> str:
+    """The time now as the store keeps it: ISO 8601 in UTC, to the second ("2025-06-01T08:00:00+00:00")."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+

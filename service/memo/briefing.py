@@ -48,12 +48,14 @@ QUOTES_PER_ARTICLE = 2
 
 
 class SentenceCache(Protocol):
-    """Where executive summaries are kept by the hash of their facts (a dict, or the summary store)."""
+    """Where executive summaries are kept by the hash of their facts: a dict, or a store's `executive_summaries`
+    (`service.library.store.ExecutiveSummaries`, which passes over what its store cannot keep)."""
 
     def get(self, key: str) -> list[dict] | None:
         """The sentences kept under `key` (each a dict with "text" and "cites"), or None."""
 
-    def __setitem__(self, key: str, sentences: list[dict]) -> None: ...
+    def __setitem__(self, key: str, sentences: list[dict]) -> None:
+        """Keep the sentences written from the facts hashed as `key`, in place of any kept before."""
 
 
 @dataclass

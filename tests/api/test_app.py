@@ -42,13 +42,13 @@ def test_summarize_returns_a_grounded_summary(client_for):
 
 
 def test_the_backend_and_store_dependencies_can_be_overridden(store, tmp_path):
-    from service.library.store import SummaryStore
+    from service.library.sqlite import SQLiteStore
 
     starting = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"))
     starting.start_in_background = lambda: None  # never ready: only the override can answer
     app = create_app(starting.settings, starting, store)
     ready = Backend(starting.settings, llm=FakeLLM(article_reply(summary="Dari pengganti.")))
-    other = SummaryStore(tmp_path / "other.db")
+    other = SQLiteStore(tmp_path / "other.db")
     app.dependency_overrides[get_backend] = lambda: ready
     app.dependency_overrides[get_store] = lambda: other
     with TestClient(app, base_url=LOCAL) as client:

@@ -2,7 +2,8 @@ import sqlite3
 
 from schemas.summary import Provenance, Summary
 from service.library.filters import LibraryFilter, filed_on
-from service.library.store import MIGRATIONS, StoredSummary, SummaryStore
+from service.library.sqlite import MIGRATIONS, SQLiteStore
+from service.library.store import StoredSummary
 
 
 def make_summary(sha="abc", title="Judul", **fields):
@@ -11,7 +12,7 @@ def make_summary(sha="abc", title="Judul", **fields):
 
 
 def test_put_get_and_the_same_article_once(tmp_path):
-    store = SummaryStore(tmp_path / "r.db")
+    store = SQLiteStore(tmp_path / "r.db")
     first = store.put(make_summary(), "teks", outlet="ANTARA", published="2025-04-09")
     second = store.put(make_summary(title="Lain"), "teks")
     assert first.id == second.id and second.summary.title == "Judul" and second.outlet == "ANTARA"
@@ -21,8 +22,8 @@ def test_put_get_and_the_same_article_once(tmp_path):
 
 
 def test_migrations_are_applied_once_and_in_order(tmp_path):
-    SummaryStore(tmp_path / "r.db").close()
-    SummaryStore(tmp_path / "r.db").close()  # reopening applies nothing twice
+    SQLiteStore(tmp_path / "r.db").close()
+    SQLiteStore(tmp_path / "r.db").close()  # reopening applies nothing twice
     db = sqlite3.connect(tmp_path / "r.db")
     assert [v for (v,) in db.execute("SELECT version FROM migrations ORDER BY version")] == \
         list(range(1, len(MIGRATIONS) + 1))
@@ -35,7 +36,7 @@ def test_a_database_from_the_first_version_is_brought_up_to_date(tmp_path):
     db.execute("INSERT INTO migrations VALUES (1, 'then')")
     db.commit()
     db.close()
-    store = SummaryStore(tmp_path / "old.db")
+    store = SQLiteStore(tmp_path / "old.db")
     store.executive_summaries["k"] = [{"text": "x", "cites": [1]}]
     assert store.executive_summaries.get("k") == [{"text": "x", "cites": [1]}]
 

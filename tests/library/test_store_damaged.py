@@ -8,7 +8,8 @@ from click.testing import CliRunner
 
 import service.cli
 from service.cli import main
-from service.library.store import StoreDamaged, StoreError, SummaryStore
+from service.library.sqlite import SQLiteStore
+from service.library.store import StoreDamaged, StoreError
 from service.model.backend import Backend
 from service.settings import Settings
 from tests.conftest import SEEDS
@@ -28,7 +29,7 @@ def damaged(tmp_path):
 def test_a_file_of_random_bytes_is_a_damaged_store_named_and_left_as_it_is(damaged):
     path, data = damaged
     with pytest.raises(StoreDamaged) as raised:
-        SummaryStore(path)
+        SQLiteStore(path)
     message = str(raised.value)
     assert message.startswith(f"{path}: not a Ringkas database, or a damaged one (file is not a database); ")
     assert "Ringkas never deletes it: move it aside" in message
@@ -38,13 +39,13 @@ def test_a_file_of_random_bytes_is_a_damaged_store_named_and_left_as_it_is(damag
 def test_a_folder_that_cannot_be_made_is_a_store_error(tmp_path):
     (tmp_path / "a file").write_text("")
     with pytest.raises(StoreError, match="in a folder that cannot be made"):
-        SummaryStore(tmp_path / "a file" / "ringkas.db")
+        SQLiteStore(tmp_path / "a file" / "ringkas.db")
 
 
 def test_a_folder_where_the_file_should_be_is_a_store_error_naming_it(tmp_path):
     (tmp_path / "ringkas.db").mkdir()
     with pytest.raises(StoreError) as raised:
-        SummaryStore(tmp_path / "ringkas.db")
+        SQLiteStore(tmp_path / "ringkas.db")
     assert str(raised.value).startswith(f"{tmp_path / 'ringkas.db'}: unusable (unable to open database file); ")
 
 

@@ -7,7 +7,7 @@ import multiprocessing
 import sqlite3
 from pathlib import Path
 
-from service.library.store import MIGRATIONS, SummaryStore
+from service.library.sqlite import MIGRATIONS, SQLiteStore
 
 PROCESSES = 4
 ROUNDS = 12  # a fresh database each round, opened by every process at once
@@ -19,7 +19,7 @@ def open_fresh_stores(folder: str, barrier, failures) -> None:
     for round_number in range(ROUNDS):
         barrier.wait(timeout=120)  # a guard against a hung sibling, not a measure of anything
         try:
-            SummaryStore(Path(folder) / f"{round_number}.db").close()
+            SQLiteStore(Path(folder) / f"{round_number}.db").close()
         except Exception as exc:  # noqa: BLE001 (reported to the parent, which fails the test)
             failures.put(f"{type(exc).__name__}: {exc}")
 

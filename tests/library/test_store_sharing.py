@@ -7,13 +7,14 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-import service.library.store
+import service.library.sqlite
 from schemas.summary import Provenance, Summary
 from service.api.app import create_app
 from service.cli import main
 from service.intake.article import Article
 from service.library.filters import summarize_stored
-from service.library.store import StoreBusy, SummaryStore
+from service.library.sqlite import SQLiteStore
+from service.library.store import StoreBusy
 from service.model.backend import Backend
 from service.settings import Settings
 from tests.fakes import FakeLLM, article_reply
@@ -25,7 +26,7 @@ ARTICLE = "Kunjungan Kerja\n\nGubernur Kalimantan Utara menerima rombongan DPRD 
 def writer(tmp_path):
     """Another connection to the store at tmp_path / "r.db" holding its write lock (BEGIN IMMEDIATE), as another
     Ringkas process in the middle of a write does; `release()` ends it. Released at the end in any case."""
-    SummaryStore(tmp_path / "r.db").close()
+    SQLiteStore(tmp_path / "r.db").close()
     other = sqlite3.connect(tmp_path / "r.db", isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
 
@@ -39,7 +40,7 @@ def writer(tmp_path):
 
 
 def test_a_summary_the_locked_store_cannot_take_comes_back_with_a_warning_and_is_stored_next_time(tmp_path, writer):
-    store = SummaryStore(tmp_path / "r.db", busy_wait_s=0.2)
+    store = SQLiteStore(tmp_path / "r.db", busy_wait_s=0.2)
     article = Article(text=ARTICLE)
     summary = summarize_stored(article, FakeLLM(article_reply(summary="Mereka bertemu.")), store, None)
     assert summary.summary == "Mereka bertemu."
@@ -55,7 +56,7 @@ def test_a_summary_the_locked_store_cannot_take_comes_back_with_a_warning_and_is
 
 
 def test_a_store_locked_for_a_moment_is_waited_for_and_the_summary_stored(tmp_path, writer, monkeypatch):
-    store = SummaryStore(tmp_path / "r.db", busy_wait_s=120)
+    store = SQLiteStore(tmp_path / "r.db", busy_wait_s=120)
     article = Article(text=ARTICLE)
     pauses = []
 
@@ -64,7 +65,7 @@ def test_a_store_locked_for_a_moment_is_waited_for_and_the_summary_stored(tmp_pa
         pauses.append(seconds)
         writer()
 
-    monkeypatch.setattr(service.library.store.time, "sleep", pause)
+    monkeypatch.setattr(service.library.sqlite.time, "sleep", pause)
     summary = summarize_stored(article, FakeLLM(article_reply()), store, None)
     assert len(pauses) == 1  # refused once while locked, then stored
     assert not any("not stored" in warning for warning in summary.warnings)
@@ -73,7 +74,7 @@ def test_a_store_locked_for_a_moment_is_waited_for_and_the_summary_stored(tmp_pa
 
 
 def test_the_pauses_between_tries_double_up_to_a_cap(tmp_path, writer, monkeypatch):
-    store = SummaryStore(tmp_path / "r.db", busy_wait_s=120)
+    store = SQLiteStore(tmp_path / "r.db", busy_wait_s=120)
     pauses = []
 
     def pause(seconds: float) -> None:
@@ -81,14 +82,14 @@ def test_the_pauses_between_tries_double_up_to_a_cap(tmp_path, writer, monkeypat
         if len(pauses) == 10:
             writer()
 
-    monkeypatch.setattr(service.library.store.time, "sleep", pause)
+    monkeypatch.setattr(service.library.sqlite.time, "sleep", pause)
     store.put(summary_of("abc"), "teks")
     assert pauses == [0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.5, 0.5, 0.5]
     store.close()
 
 
 def test_a_lock_held_past_the_wait_is_a_store_error_that_names_the_file(tmp_path, writer):
-    store = SummaryStore(tmp_path / "r.db", busy_wait_s=0.05)
+    store = SQLiteStore(tmp_path / "r.db", busy_wait_s=0.05)
     assert store.executive_summaries.get("k") is None  # reading is not blocked by another process's write
     with pytest.raises(StoreBusy) as raised:
         store.put(summary_of("abc"), "teks")
@@ -106,7 +107,7 @@ def summary_of(sha: str) -> Summary:
 def test_a_memo_made_while_another_process_holds_the_store_still_has_every_article(tmp_path, writer):
     article = tmp_path / "001.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    store = SummaryStore(tmp_path / "r.db", busy_wait_s=0.05)
+    store = SQLiteStore(tmp_path / "r.db", busy_wait_s=0.05)
     sentence = {"text": "Gubernur Kalimantan Utara menerima rombongan DPRD Gorontalo.", "cites": [1]}
     llm = FakeLLM(article_reply(summary="Mereka bertemu."), sentence)
     backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"), llm=llm)
@@ -117,7 +118,7 @@ def test_a_memo_made_while_another_process_holds_the_store_still_has_every_artic
 
 
 def test_the_api_answers_a_summary_the_locked_store_could_not_take_with_200_and_the_warning(tmp_path, writer):
-    store = SummaryStore(tmp_path / "r.db", busy_wait_s=0.05)
+    store = SQLiteStore(tmp_path / "r.db", busy_wait_s=0.05)
     backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"), llm=FakeLLM(article_reply()))
     with TestClient(create_app(backend.settings, backend, store), base_url="http://127.0.0.1") as client:
         response = client.post("/v1/summaries", json={"text": ARTICLE})

@@ -194,9 +194,9 @@ def test_library_filters_open_a_summary_and_a_memo_of_the_chosen_article_with_no
 
 def store_summary(data_dir: Path, article: str, summary) -> None:
     """Put a summary straight into the store the server will open, past every check of the API."""
-    from service.library.store import SummaryStore
+    from service.library.sqlite import SQLiteStore
 
-    store = SummaryStore(data_dir / "ringkas.db")
+    store = SQLiteStore(data_dir / "ringkas.db")
     store.put(summary, article)
     store.close()
 

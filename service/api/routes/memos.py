@@ -10,7 +10,7 @@ from service.api.errors import ApiError, article_text, check_length, model_error
 from service.cancellation import cancellable
 from service.intake.article import Article
 from service.library.filters import LibraryFilter, filed_on, summarize_stored
-from service.library.store import StoredSummary, SummaryStore
+from service.library.store import Store, StoredSummary
 from service.memo.briefing import MemoArticle, build_memo
 from service.memo.render import STYLE_SOURCE, to_docx, to_html, to_markdown
 from service.model.backend import ReadyLLM
@@ -58,14 +58,14 @@ def create_memo(order: MemoIn, backend: BackendDep, store: StoreDep, settings: S
     return rendered(memo, order.format)
 
 
-def _stored(store: SummaryStore, sha: str) -> StoredSummary:
+def _stored(store: Store, sha: str) -> StoredSummary:
     stored = store.get(sha)
     if stored is None:
         raise ApiError(404, f"no stored summary with content_sha256 {sha}")
     return stored
 
 
-def library_selection(store: SummaryStore, query: LibraryQuery) -> list[StoredSummary]:
+def library_selection(store: Store, query: LibraryQuery) -> list[StoredSummary]:
     """The stored summaries `query` matches, newest first as the library lists them (`GET /v1/library`: by
     `filed_on` date, the order of storing among one day's), so a memo of the page's filters cites them as the
     page showed them."""
