@@ -1,7 +1,5 @@
-"""The `Store` in SQLite: one file, shared by several processes at once.
-
-The schema only grows by appending numbered migrations (simonw/llm's `migrations.py` habit): a database made
-by any earlier version is brought up to date, never rebuilt.
+"""The `Store` in SQLite: one file, migrated by the numbered steps of `service.library.migrations` (simonw/llm's
+`migrations.py` habit, with the steps as files), shared by several processes at once.
 
 A store another process holds locked is waited for, up to `BUSY_WAIT_S` seconds. A file Ringkas cannot read is
 reported (`StoreDamaged`), never deleted: it is the user's data.
@@ -16,35 +14,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from schemas.summary import Summary
+from service.library.migrations import load_migrations
 from service.library.store import ExecutiveSummaries, StoreBusy, StoreDamaged, StoredSummary, StoreError, now_utc
 
-MIGRATIONS: list[str] = [
-    # 1: summaries keyed by content hash, with the article text so memos can quote and cite it.
-    """
-    CREATE TABLE summaries (
-        id INTEGER PRIMARY KEY,
-        content_sha256 TEXT NOT NULL UNIQUE,
-        title TEXT,
-        url TEXT,
-        outlet TEXT,
-        published TEXT,
-        created TEXT NOT NULL,
-        model TEXT NOT NULL,
-        prompt_version TEXT NOT NULL,
-        article TEXT NOT NULL,
-        summary_json TEXT NOT NULL
-    );
-    CREATE INDEX summaries_created ON summaries (created);
-    """,
-    # 2: executive summaries of memos, keyed by a hash of the facts they were written from.
-    """
-    CREATE TABLE executive_summaries (
-        facts_sha256 TEXT PRIMARY KEY,
-        created TEXT NOT NULL,
-        sentences_json TEXT NOT NULL
-    );
-    """,
-]
+MIGRATIONS = load_migrations("sqlite")
 
 # How long, in all, an operation waits for a store another process holds locked before giving up (seconds).
 # Another writer holds the lock for well under a second per summary; this covers a backup or a VACUUM of the
@@ -98,8 +71,8 @@ class SQLiteStore:
             raise
 
     def _migrate(self) -> None:
-        """Apply the migrations not yet applied, all in one write transaction."""
-        if self._applied() >= set(range(1, len(MIGRATIONS) + 1)):
+        """Apply the migrations not yet applied, in order, all in one write transaction."""
+        if self._applied() >= {step.version for step in MIGRATIONS}:
             return  # the usual case, settled without taking the write lock
         self._db.execute("BEGIN IMMEDIATE")
         try:
@@ -107,11 +80,11 @@ class SQLiteStore:
             # Read again under the write lock: another process opening the same new store may have applied them
             # since ("table summaries already exists" otherwise).
             done = self._applied()
-            for version, sql in enumerate(MIGRATIONS, start=1):
-                if version not in done:
-                    for statement in filter(str.strip, sql.split(";")):
+            for step in MIGRATIONS:
+                if step.version not in done:
+                    for statement in step.statements():
                         self._db.execute(statement)
-                    self._db.execute("INSERT INTO migrations VALUES (?, ?)", (version, now_utc()))
+                    self._db.execute("INSERT INTO migrations VALUES (?, ?)", (step.version, now_utc()))
             self._db.execute("COMMIT")
         except BaseException:
             if self._db.in_transaction:
