@@ -112,13 +112,43 @@ FUNCTION_WORDS = frozenset(_WORDS["function_words"])
 SPEECH_VERBS_AFTER_QUOTE_ID = tuple(_WORDS["speech_verbs"]["after_quote_id"])
 SPEECH_VERBS_AFTER_QUOTE_EN = tuple(_WORDS["speech_verbs"]["after_quote_en"])
 SPEECH_VERBS_BEFORE_QUOTE = tuple(_WORDS["speech_verbs"]["before_quote"])
-# The short or English form of a position -> the position written out ("wako" -> "wali kota"), longest first,
-# so that a form that starts another ("wawako" / "wako") is tried first.
+# kata, ujar, tutur: at the start of a short quoted text ("Tutur Wali Kota"), an attribution rather than speech.
+SPEECH_VERBS_OPENING_AN_ATTRIBUTION = tuple(_WORDS["speech_verbs"]["opening_an_attribution"])
+SPEECH_VERBS_PASSIVE_ID = tuple(_WORDS["speech_verbs"]["passive_id"])  # disampaikan: its agent follows it
+# Pronouns of speech cues, by use: "speaker" (ujarnya, kata dia, he said), "after_a_pronoun" (kata dia pula),
+# "subject_en" (he, she, they) and "plural" (kata mereka: no one speaker).
+PRONOUNS: dict[str, list[str]] = _WORDS["pronouns"]
+SENTENCE_OPENERS = frozenset(_WORDS["sentence_openers"])  # menurut, sementara itu: before a sentence's subject
+DEMONSTRATIVES = tuple(_WORDS["demonstratives"])  # itu, tersebut, ini: they close the noun phrase before them
+# dan, serta, and: they join the last item of a list ("list"), only dan and "and" after its comma.
+CONJUNCTIONS: dict[str, list[str]] = _WORDS["conjunctions"]
 FIELD_MARKERS = tuple(_WORDS["field_markers"])  # bidang, sektor: the fields of a cooperation are listed after one
+COOPERATION_WORDS = tuple(_WORDS["cooperation_words"])  # kerja sama, MoU: a list of fields follows one
+FIELD_LIST_ENDS = tuple(_WORDS["field_list_ends"])  # yang, untuk, which: they open a clause after a list of fields
 # How news states what a visit or agreement is for: markers, verbs, words that end the clause
 # (service.extraction.goals).
 PURPOSES: dict[str, list[str]] = _WORDS["purposes"]
+WORDS_OF_ANY_AIM = frozenset(_WORDS["words_of_any_aim"])  # antara, kedua, lebih: two regions' goals share them
+# The short or English form of a position -> the position written out ("wako" -> "wali kota"), longest first,
+# so that a form that starts another ("wawako" / "wako") is tried first.
 POSITION_SHORT_FORMS = dict(sorted(_WORDS["position_short_forms"].items(), key=lambda kv: -len(kv[0])))
+DEPUTIES_ID = tuple(_WORDS["deputies"]["id"])  # wakil: "Wakil Bupati" is the regent's deputy
+DEPUTIES_EN = tuple(_WORDS["deputies"]["en"])  # vice, deputy
+CAPACITY_WORDS = frozenset(_WORDS["capacity_words"])  # selaku, sebagai, as: a position after its holder's name
+# Words that join the parts of a body's name ("Aset dan Keuangan", "Head of the Office"), and of them those that
+# join the words of one name, not a body and its place.
+CONNECTIVES_IN_A_NAME = frozenset(_WORDS["connectives_in_a_name"]["all"])
+JOINERS_IN_A_NAME = frozenset(_WORDS["connectives_in_a_name"]["joiners"])
+# English office words a summary in English may use where an Indonesian article has Indonesian ones.
+ENGLISH_OFFICE_WORDS = tuple(_WORDS["english_office_words"])
+GIVEN_NAME_ENDINGS = tuple(_WORDS["given_name_endings"])  # -wan, -man, -yan: "Kertawan" is a name, no institution
+ORDINAL_SUFFIXES = tuple(_WORDS["ordinal_suffixes"])  # st, nd, rd, th: "March 20th"
+BEFORE_A_COUNTRY = tuple(_WORDS["before_a_country"])  # negara, government of, the: "Negara Qatar"
+PLACE_PREPOSITIONS_ID = tuple(_WORDS["place_prepositions"]["id"])  # di, ke, dari: a place follows one
+PLACE_PREPOSITIONS_EN = tuple(_WORDS["place_prepositions"]["en"])  # of, in, to, from
+# A Roman numeral below 90: it ends the names of Javanese rulers ("Hamengku Buwono X", "Paku Alam X") and numbers
+# bodies and ranks ("Komisi II"); either way it is no word of a person's name. Capitals only, as news writes them.
+ROMAN_NUMERAL = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
 
 # The words of the lines of a news page that are not its reporting (related links, credit labels, the units of
 # time stamps, share labels: service.intake.noise), and the names of its furniture (service.intake.html).

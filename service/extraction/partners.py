@@ -201,7 +201,7 @@ def _office_as_party(text: str, office: str) -> tuple[str, list, str] | None:
     return (f"{_LEVEL_WORD[region.level]} {written}", spans, region.level) if spans else None
 
 
-_LEVEL_WORD = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}
+_LEVEL_WORD = {level.kind: level.party_prefix for level in LEVELS}
 
 
 # --- The parties the text states ----------------------------------------------------------------------------

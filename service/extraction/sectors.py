@@ -11,11 +11,19 @@ from schemas.taxonomy import label_for_phrase
 from service.extraction.text.grounding import Grounded, find_all, in_headline
 from service.intake.article import Article
 from service.textnorm import matching_form
-from service.vocabulary import FIELD_MARKERS, one_of
+from service.vocabulary import (
+    CONJUNCTIONS,
+    COOPERATION_WORDS,
+    DEMONSTRATIVES,
+    FIELD_LIST_ENDS,
+    FIELD_MARKERS,
+    one_of,
+)
 
 # A small model often lists several fields in one phrase ("sumber daya alam, pariwisata, dan pendidikan"), as
 # Indonesian and English write lists: commas, the last item after "dan"/"serta"/"and".
-_LIST_SEPARATOR = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:(?:dan|and)\s++)?|\s++(?:dan|serta|and)\s++)")
+_LIST_SEPARATOR = re.compile(rf"(?<!\s)(?:\s*+,\s*+(?:(?:{one_of(CONJUNCTIONS['after_a_comma'])})\s++)?"
+                             rf"|\s++(?:{one_of(CONJUNCTIONS['list'])})\s++)")
 
 
 def ground_sectors(article: Article, items: list[str]) -> Grounded[Sector]:
@@ -44,12 +52,10 @@ def ground_sectors(article: Article, items: list[str]) -> Grounded[Sector]:
 _FIELDS = re.compile(rf"\b(?:{one_of(FIELD_MARKERS)})\s+(?P<list>[^.;:!?\n“”\"()]{{2,160}})", re.IGNORECASE)
 # The list must follow words of cooperation in its sentence, within 150 characters: "kerja sama di bidang …",
 # "MoU sektor …".
-_COOPERATION = re.compile(r"(?i:kerja\s*sama|kolaborasi|sinergi|kemitraan|mou|nota\s+kesepahaman|perjanjian|"
-                          r"cooperation|collaboration|partnership|agreement|memorandum|sister)")
+_COOPERATION = re.compile(rf"(?i:{one_of(COOPERATION_WORDS)})")
 # A list ends at a word that opens another clause, or at a demonstrative that closes its noun phrase
 # ("kerja sama di bidang pariwisata dan perdagangan itu bertujuan …").
-_ITEM_END = re.compile(r"\s(?:yang|untuk|guna|agar|dengan|di|pada|which|with|to|for|sehingga|karena|itu|ini|"
-                       r"tersebut)\b")
+_ITEM_END = re.compile(rf"\s(?:{one_of(FIELD_LIST_ENDS)}|{one_of(DEMONSTRATIVES)})\b")
 
 
 def stated_sectors(text: str) -> list[Sector]:

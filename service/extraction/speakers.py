@@ -21,7 +21,16 @@ from service.extraction.text.person_names import NameIndex, is_honorific
 from service.extraction.text.quotes import CAPITALISED_RUN, SPEECH_VERBS_EN, QuoteSpan, find_quotes, speech_cue
 from service.intake.article import Article
 from service.textnorm import matching_form, normalise
-from service.vocabulary import NOT_NAME_WORDS, POSITION_SHORT_FORMS, POSITION_WORDS
+from service.vocabulary import (
+    DEMONSTRATIVES,
+    NOT_NAME_WORDS,
+    POSITION_SHORT_FORMS,
+    POSITION_WORDS,
+    PRONOUNS,
+    SENTENCE_OPENERS,
+    SPEECH_VERBS_PASSIVE_ID,
+    one_of,
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,7 @@ def attribute_quotes(article: Article, quotes: list[QuoteSpan], officials: list[
     return results
 
 
-_PLURAL = re.compile(r"^\W{0,3}\w*\s*(?:mereka|they|keduanya|both)\b", re.IGNORECASE)
+_PLURAL = re.compile(rf"^\W{{0,3}}\w*\s*(?:{one_of(PRONOUNS['plural'])})\b", re.IGNORECASE)
 
 
 def _opens_paragraph(text: str, offset: int) -> bool:
@@ -135,17 +144,14 @@ def initials_of(text: str, officials: list[str]) -> dict[str, str]:
 
 # Lower-case words that may open a sentence before its subject: "Menurut Budi, …", "Sementara itu, Budi …",
 # "According to Budi", "Meanwhile, Budi".
-_BEFORE_SUBJECT = frozenset({"menurut", "sementara", "itu", "selain", "dalam", "kesempatan", "tersebut", "lebih",
-                             "lanjut", "kemudian", "pula", "juga", "adapun", "sedangkan", "namun", "di", "sisi",
-                             "lain", "pihak", "according", "to", "meanwhile", "the", "also", "in", "addition"})
+_BEFORE_SUBJECT = SENTENCE_OPENERS
 # An opening phrase of up to five words, not all capitalised, closed by a comma also leaves the subject after it:
 # "Dalam sambutannya, Rina …", "Usai penandatanganan, Wakil Gubernur Rina …", "Speaking at the same event, Mayor
 # Hendra …".
 _OPENER = re.compile(r"^\W*+(?=[^,]*\b[a-z])(?:[\w'’-]++\s++){0,4}[\w'’-]++\s*+,\s*+(?:[A-Z][\w.'’-]*+[\s,]*+)*+$")
 # The agent of a passive speech verb is the subject the next pronoun refers to: "Hal senada disampaikan Ketua
 # DPRD Rina Marlina.", "… disambut baik oleh Wali Kota Hendra", "… was welcomed by Mayor Hendra".
-_AGENT = re.compile(r"\b(?:di(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|utarakan)|oleh|by)\s++"
-                    r"(?:[A-Z][\w.'’-]*+\s*+)*+$")
+_AGENT = re.compile(rf"\b(?:{one_of(SPEECH_VERBS_PASSIVE_ID)}|oleh|by)\s++(?:[A-Z][\w.'’-]*+\s*+)*+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?=\S)")
 # A run of capitalised words ends at a line break or a full stop after a word of three letters or more.
 _RUN_BREAK = re.compile(r"(?<=\w{3})\.\s++|(?<!\s)[^\S\n]*+\n\s*+")
@@ -315,7 +321,7 @@ def _last_named(text: str, offset: int, officials: list[str]) -> tuple[int, str]
     return (mentions.starts[k], mentions.official[k]) if k >= 0 else None
 
 
-_BACK_REFERENCE_TAIL = re.compile(r"(?<!\s)\s++(?:itu|tersebut|ini)\s*+$|^\s*+the\s++", re.IGNORECASE)
+_BACK_REFERENCE_TAIL = re.compile(rf"(?<!\s)\s++(?:{one_of(DEMONSTRATIVES)})\s*+$|^\s*+the\s++", re.IGNORECASE)
 
 
 def official_by_position(cue: str, officials: list[tuple[str, str]]) -> str | None:

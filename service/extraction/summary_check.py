@@ -10,15 +10,13 @@ from service.extraction.text.grounding import Grounded
 from service.intake import steering_lines
 from service.intake.article import Article
 from service.textnorm import matching_form
-from service.vocabulary import LEVEL_WORDS_EN, LEVELS
+from service.vocabulary import ENGLISH_OFFICE_WORDS, LEVEL_WORDS_EN, LEVELS
 
 # English office words a summary in English may use that an Indonesian article does not: the heads and levels
 # of regional government, and the words of English names of offices and bodies ("Vice Governor", "Regional
 # House of Representatives", "Ministry of Home Affairs").
 _ENGLISH_OFFICE_WORDS = frozenset(
-    [head for level in LEVELS for head in level.heads_en] + list(LEVEL_WORDS_EN)
-    + ["vice", "deputy", "head", "chairman", "chair", "speaker", "provincial", "government", "council", "regional",
-       "representative", "house", "people", "ministry", "minister", "embassy", "secretary"]
+    [head for level in LEVELS for head in level.heads_en] + list(LEVEL_WORDS_EN) + list(ENGLISH_OFFICE_WORDS)
 )
 # A capitalised name of two or more words, not at the start of the summary or of a sentence: English and
 # Indonesian capitalise names of people, places and bodies, and the first word of a sentence.

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from service.textnorm import matching_form
-from service.vocabulary import DATE_WORDS, MONTHS
+from service.vocabulary import DATE_WORDS, MONTHS, ORDINAL_SUFFIXES, one_of
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Only in parentheses, as Indonesian news writes them, which are not part of the date: "Rabu (9/4/2025)".
 _NUMERIC = re.compile(r"(?<=\()(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?=\))")
 _WRITTEN = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\b(?:\s+(\d{{4}}))?", re.IGNORECASE)
-_WRITTEN_EN = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.IGNORECASE)
+_WRITTEN_EN = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:{one_of(ORDINAL_SUFFIXES)})?,?\s+(\d{{4}})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

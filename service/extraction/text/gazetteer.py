@@ -20,9 +20,19 @@ from functools import cache, lru_cache
 from service.textnorm import matching_form
 from service.vocabulary import (
     ACTING,
+    BEFORE_A_COUNTRY,
+    CITY,
+    DEPUTIES_EN,
+    DEPUTIES_ID,
     GOVERNMENT,
+    GOVERNMENT_SHORT_NAMES,
+    LEVEL_WORDS_EN,
+    LEVEL_WORDS_ID,
     LEVELS,
+    PLACE_PREPOSITIONS_EN,
+    PLACE_PREPOSITIONS_ID,
     POSITIONS,
+    REGENCY,
     REGIONAL_GOVERNMENT_WORDS,
     load_data,
     one_of,
@@ -183,8 +193,8 @@ def _level_words() -> list[tuple[str, str | None]]:
         forms = [f"{GOVERNMENT} {level.id}", level.government, level.id, level.en,
                  *([f"{level.abbreviation}.", level.abbreviation] if level.abbreviation else []), *level.heads_id,
                  *level.heads_en]
-        forms += [f"wakil {head}" for head in level.heads_id] + [f"{deputy} {head}" for head in level.heads_en
-                                                                  for deputy in ("vice", "deputy")]
+        forms += [f"{deputy} {head}" for head in level.heads_id for deputy in DEPUTIES_ID] + \
+            [f"{deputy} {head}" for head in level.heads_en for deputy in DEPUTIES_EN]
         words += [(form, level.kind) for form in forms]
     words += [(word, None) for word in (*REGIONAL_GOVERNMENT_WORDS, GOVERNMENT)]
     return sorted(words, key=lambda w: -len(w[0]))
@@ -198,7 +208,7 @@ _BEFORE = re.compile(
     re.IGNORECASE)
 _LEVEL_OF = {fold(w): kind for w, kind in _level_words()}
 # English names the level after the name: "Boyolali Regency", "West Java Province", "Bogor City".
-_AFTER = re.compile(r"(?<!\s)\s++(?P<words>" + "|".join(level.en for level in LEVELS) + r")$", re.IGNORECASE)
+_AFTER = re.compile(rf"(?<!\s)\s++(?P<words>{one_of(LEVEL_WORDS_EN)})$", re.IGNORECASE)
 
 
 def _level_and_name(phrase: str) -> tuple[str | None, str]:
@@ -327,9 +337,9 @@ def is_given_name(phrase: str) -> bool:
 # Words before a place: the prepositions of place and the levels of government, Indonesian and English ("di
 # Vanimo", "Kota Vanimo", "Kab. Semarang", "Pemkot Vanimo", "city of Vanimo"), but not the "Kota" of the title
 # "Wali Kota" ("Wakil Wali Kota Albert Vader" names no city "Albert").
-_PLACE_MARKER = (r"(?<!wali )(?<!wali)\b(?:" + one_of(["di", "ke", "dari", *(level.id for level in LEVELS), "kab.",
-                                                      *(level.government for level in LEVELS), "city of", "of", "in",
-                                                      "to", "from"]) + r")\s+")
+_PLACE_MARKERS = [*PLACE_PREPOSITIONS_ID, *LEVEL_WORDS_ID, f"{REGENCY.abbreviation}.", *GOVERNMENT_SHORT_NAMES,
+                  f"{CITY.en} of", *PLACE_PREPOSITIONS_EN]
+_PLACE_MARKER = rf"(?<!wali )(?<!wali)\b(?:{one_of(_PLACE_MARKERS)})\s+"
 
 
 _PLACE_MARKER_AT = re.compile(_PLACE_MARKER, re.IGNORECASE)
@@ -360,7 +370,7 @@ def _after_place_markers(text: str) -> dict[str, list[int]]:
 
 # --- Countries, cities abroad, islands ----------------------------------------------------------------------
 
-_COUNTRY_WORDS = re.compile(r"^(?:pemerintah|negara|government\s+of|the)\s+", re.IGNORECASE)
+_COUNTRY_WORDS = re.compile(rf"^(?:{one_of([GOVERNMENT, *BEFORE_A_COUNTRY])})\s+", re.IGNORECASE)
 
 
 def country(phrase: str) -> Country | None:
@@ -371,8 +381,9 @@ def country(phrase: str) -> Country | None:
     return found[0] if found else None
 
 
-_CITY_WORDS = re.compile(r"^(?:(?:pemerintah\s+)?kota|pemkot|city\s+of|the\s+city\s+of)\s++|(?<!\s)\s++city$",
-                         re.IGNORECASE)
+# "Pemerintah Kota Miri", "Kota Miri", "Pemkot Miri", "City of Vienna", "the City of Vienna", "Vienna City".
+_CITY_FORMS = [f"{GOVERNMENT} {CITY.id}", CITY.id, CITY.government, f"{CITY.en} of", f"the {CITY.en} of"]
+_CITY_WORDS = re.compile(rf"^(?:{one_of(_CITY_FORMS)})\s++|(?<!\s)\s++{CITY.en}$", re.IGNORECASE)
 
 
 def foreign_city(phrase: str) -> ForeignCity | None:

@@ -27,8 +27,6 @@ Everything is read in the text's matching form (`service.textnorm`); names and p
 in it.
 """
 
-import re
-
 from service.extraction.text.gazetteer import is_given_name, is_place, used_as_place
 from service.extraction.text.grounding import in_headline
 from service.extraction.text.mention_tokens import Token, tokenize
@@ -46,8 +44,13 @@ from service.textnorm import matching_form
 from service.vocabulary import (
     ACTING,
     BUILDING_NOUNS,
+    CAPACITY_WORDS,
+    CONNECTIVES_IN_A_NAME,
     DATE_WORDS,
+    DEPUTIES_EN,
+    DEPUTIES_ID,
     GOVERNMENT_SHORT_NAMES,
+    JOINERS_IN_A_NAME,
     LEVEL_WORDS_EN,
     LEVEL_WORDS_ID,
     LOWER_LEVEL_WORDS,
@@ -56,6 +59,7 @@ from service.vocabulary import (
     NOT_THE_HOLDER,
     POSITIONS,
     REGENCY,
+    ROMAN_NUMERAL,
     WORDS_AFTER_A_NAME,
     WORDS_NEVER_IN_A_NAME,
 )
@@ -69,17 +73,17 @@ _LEVEL_WORDS = frozenset(w.lower() for w in (*LEVEL_WORDS_ID, *LEVEL_WORDS_EN, *
                                             f"{REGENCY.abbreviation}.", *LOWER_LEVEL_WORDS))
 # Words that join the parts of a body: "Pengelola Keuangan dan Aset Daerah", "Duta Besar RI untuk Jepang",
 # "Head of the Bali Tourism Office".
-_CONNECTIVES = frozenset({"dan", "and", "of", "in", "the", "for", "serta", "untuk", "di", "dari", "pada"})
+_CONNECTIVES = CONNECTIVES_IN_A_NAME
 # The connectives that join words of one name of a body, not a body and a place.
-_JOINERS = frozenset({"dan", "and", "of", "the", "for", "serta"})
+_JOINERS = JOINERS_IN_A_NAME
 # Words before a position that make the person named after it someone else than its holder: "istri Gubernur",
 # "mantan Bupati", "calon Wali Kota", "ajudan Gubernur".
 _NOT_THE_HOLDER = frozenset(w.lower() for w in NOT_THE_HOLDER)
 # A position's deputy: "Wakil Sekda", "Wakil Presiden", "Deputy Head".
-_DEPUTY = frozenset({"wakil", "deputy", "vice"})
+_DEPUTY = frozenset(DEPUTIES_ID + DEPUTIES_EN)
 # "selaku"/"sebagai" (in the capacity of) and "as" put a position after the name it belongs to.
-_AS = frozenset({"selaku", "sebagai", "as"})
-_ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
+_AS = CAPACITY_WORDS
+_ROMAN = ROMAN_NUMERAL
 
 
 def _position_at(tokens: list[Token], i: int) -> int | None:

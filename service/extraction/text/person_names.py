@@ -16,9 +16,11 @@ from service.extraction.text.grounding import Span, find_all, find_in_view, in_h
 from service.textnorm import matching_form, normalise
 from service.vocabulary import (
     DEGREES,
+    GIVEN_NAME_ENDINGS,
     HONORIFICS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
+    ROMAN_NUMERAL,
     WORDS_AFTER_A_NAME,
     WORDS_NEVER_IN_A_NAME,
     one_of,
@@ -89,11 +91,11 @@ def _looks_like_degree(token: str) -> bool:
 
 
 # Roman numerals end the names of Javanese rulers ("Hamengku Buwono X", "Paku Alam X"): after a name word, last.
-_ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
+_ROMAN = ROMAN_NUMERAL
 # Indonesian nouns of institutions are made with the circumfixes pe-/per-/ke- ... -an ("Pembangunan",
 # "Perhubungan", "Kesehatan"); given names of that shape end in -wan, -man or -yan ("Kertawan", "Kusuman").
 _NOMINALISATION = re.compile(r"^(?:pe|ke)\w{4,}an$")
-_NAME_SUFFIXES = ("wan", "man", "yan")
+_NAME_SUFFIXES = GIVEN_NAME_ENDINGS
 
 
 def honorifics_length(text: str) -> int:

@@ -12,9 +12,11 @@ from service.extraction.text.grounding import line_around
 from service.intake import is_noise_line
 from service.textnorm import matching_form
 from service.vocabulary import (
+    PRONOUNS,
     SPEECH_VERBS_AFTER_QUOTE_EN,
     SPEECH_VERBS_AFTER_QUOTE_ID,
     SPEECH_VERBS_BEFORE_QUOTE,
+    SPEECH_VERBS_OPENING_AN_ATTRIBUTION,
     is_title_case,
     one_of,
 )
@@ -242,8 +244,7 @@ def not_speech(text: str, quotes: list[QuoteSpan]) -> set[int]:
 
 
 # The verbs that open an attribution ("Tutur Wali Kota", "kata Gubernur"), not a first word of speech.
-_ATTRIBUTION_INSIDE = re.compile(r"^\s*(?i:kata|ujar|ucap|tutur|jelas|tegas|imbuh|tambah|pungkas|lanjut)(?:nya)?"
-                                 r"\s+[A-Z]")
+_ATTRIBUTION_INSIDE = re.compile(rf"^\s*(?i:{one_of(SPEECH_VERBS_OPENING_AN_ATTRIBUTION)})(?:nya)?\s+[A-Z]")
 
 
 def _on_noise_line(text: str, offset: int) -> bool:
@@ -256,8 +257,9 @@ def _noise_line(text: str, start: int, end: int) -> bool:
 
 
 # Pronouns that stand for the speaker in a cue ("ujarnya", "kata dia", "he said"): the previous quote's speaker
-# goes on talking.
-_PRONOUNS = r"nya|dia|ia|beliau|he|she|they|mereka"
+# goes on talking. English puts its subject pronouns before the verb too ("…," he said).
+_PRONOUNS = one_of(PRONOUNS["speaker"])
+_SUBJECT_PRONOUNS_EN = frozenset(PRONOUNS["subject_en"])
 
 # After the closing mark: optional punctuation, a verb (Indonesian verbs may carry -nya), then who.
 _AFTER = re.compile(
@@ -267,14 +269,15 @@ _AFTER = re.compile(
 )
 # English puts the name first: "…," Emil said.
 _AFTER_EN_NAME_FIRST = re.compile(
-    rf"^\s*+(?:[,.]\s*+)?(?P<who>[A-Z][\w.' -]{{1,60}}?|(?i:he|she|they))\s+(?:{SPEECH_VERBS_EN})\b")
+    rf"^\s*+(?:[,.]\s*+)?(?P<who>[A-Z][\w.' -]{{1,60}}?|(?i:{one_of(PRONOUNS['subject_en'])}))"
+    rf"\s+(?:{SPEECH_VERBS_EN})\b")
 # Before the opening mark, in the same paragraph: "Pramono mengatakan, " / "Kata X: " / "X said: ".
 _BEFORE = re.compile(
     rf"(?P<who>[^.\n\"“”]{{1,160}}?)(?<!\s)\s++(?:{one_of(SPEECH_VERBS_BEFORE_QUOTE)})\s*+(?:(?:bahwa|that)\s*+)?"
     r"(?:[,:]\s*+)?$",
     re.IGNORECASE,
 )
-_PRONOUN_ONLY = re.compile(rf"^(?:{_PRONOUNS}|pula|lagi|kepada|dalam|di|saat|pada|[,\s])*+$", re.IGNORECASE)
+_PRONOUN_ONLY = re.compile(rf"^(?:{_PRONOUNS}|{one_of(PRONOUNS['after_a_pronoun'])}|[,\s])*+$", re.IGNORECASE)
 # A run of capitalised words, initials and abbreviations included: "Wakil Gubernur Lampung Jihan Nurlela".
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*)*")
 
@@ -302,7 +305,7 @@ def speech_cue(text: str, quote: QuoteSpan) -> tuple[str | None, bool]:
     m = _AFTER_EN_NAME_FIRST.match(after)
     if m:
         who = m.group("who")
-        return (None, True) if who.lower() in {"he", "she", "they"} else (who, False)
+        return (None, True) if who.lower() in _SUBJECT_PRONOUNS_EN else (who, False)
     before = matching_form(text[max(line_start, quote.start - 1 - CUE_WINDOW) : max(line_start, quote.start - 1)])
     m = _BEFORE.search(before)
     if m:
