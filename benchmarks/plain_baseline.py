@@ -21,8 +21,9 @@ from pydantic import BaseModel, Field
 from evals.cli import CACHE_DIR
 from evals.gold import load_gold
 from evals.runner import _headline
-from evals.scoring import FIELDS, aggregate, score_article
+from evals.scoring import aggregate, score_article
 from evals.split import load_split, split_of
+from schemas.summary import SUMMARY_FIELDS
 from schemas.taxonomy import SectorLabel
 from service.extraction.pipeline import DEFAULT_PROMPTS, summarize
 from service.intake import blank_steering
@@ -58,6 +59,9 @@ class PlainQuote(BaseModel):
 
 class PlainReply(BaseModel):
     """The whole extraction in one reply."""
+
+    # The fields are a summary's (`SUMMARY_FIELDS`), in its order. The docstring is part of the schema the model is
+    # sent, which its recorded replies answer: a change to it makes them stale.
 
     officials: list[PlainOfficial] = Field(default_factory=list)
     partners: list[str] = Field(default_factory=list)
@@ -125,11 +129,12 @@ def _print_table(side: str, count: int, scores: dict, walls: dict) -> None:
     """Each field's F1, speaker accuracy, ungrounded items and wall times, both approaches side by side."""
     numbers = {name: _headline(aggregate(per)) for name, per in scores.items()}
     print(f"\n{side}: {count} articles")
-    print("| | " + " | ".join(f"{f} F1" for f in FIELDS) + " | speakers | ungrounded quotes | median s | total s |")
-    print("|" + " --- |" * (len(FIELDS) + 5))
+    print("| | " + " | ".join(f"{f} F1" for f in SUMMARY_FIELDS) + " | speakers | ungrounded quotes | median s | "
+          "total s |")
+    print("|" + " --- |" * (len(SUMMARY_FIELDS) + 5))
     for name in ("plain", "ringkas"):
         n = numbers[name]
-        cells = [f"{n[f'{f}_f1']:.3f}" for f in FIELDS]
+        cells = [f"{n[f'{f}_f1']:.3f}" for f in SUMMARY_FIELDS]
         speakers = f"{n['quote_speaker_accuracy']:.3f}" if n["quote_speaker_accuracy"] is not None else "n/a"
         wall = walls[name]
         print(f"| {name} | " + " | ".join(cells) + f" | {speakers} | {n['quotes_ungrounded']} | "

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from schemas.summary import SUMMARY_FIELDS
 from service.errors import RingkasError
 from service.extraction.text.quotes import find_quotes
 
@@ -34,7 +35,7 @@ class GoldArticle:
 
 def check_gold(labels: dict[str, Any], text: str, where: str) -> None:
     """Raise `GoldError` naming the first item the article does not support."""
-    for key in ("officials", "partners", "sectors", "goals", "quotes"):
+    for key in SUMMARY_FIELDS:
         if not isinstance(labels.get(key), list):
             raise GoldError(f"{where}: '{key}' must be a list")
     names = set()

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from evals.gold import ROOT, GoldArticle
-from evals.scoring import FIELDS, aggregate, score_article
+from evals.scoring import aggregate, score_article
 from evals.split import load_split, split_of
+from schemas.summary import SUMMARY_FIELDS
 from service import __version__
 from service.extraction.pipeline import DEFAULT_PROMPTS, summarize
 from service.files import write_file_atomically
@@ -93,7 +94,7 @@ def headline(run: dict[str, Any]) -> dict[str, float | None]:
 
 
 def _headline(agg: dict[str, Any]) -> dict[str, float | None]:
-    flat: dict[str, float | None] = {f"{name}_f1": agg[name]["f1"] for name in FIELDS}
+    flat: dict[str, float | None] = {f"{name}_f1": agg[name]["f1"] for name in SUMMARY_FIELDS}
     flat["quote_speaker_accuracy"] = agg["quote_speaker_accuracy"]
     for name, h in agg["hallucination"].items():
         flat[f"{name}_ungrounded"] = h["ungrounded"]
@@ -149,7 +150,7 @@ def _article_lines(article_id: str, a: dict[str, Any]) -> list[str]:
     """One article's scores: each field's P/R/F1 with what it missed and added, and its quote speakers."""
     s = a["scores"]
     lines = [f"### {article_id}" + (f" — FAILED: {a['error']}" if a["error"] else "")]
-    for name in FIELDS:
+    for name in SUMMARY_FIELDS:
         f = s[name]
         extra = []
         if f["misses"]:
@@ -167,7 +168,7 @@ def table(agg: dict[str, Any], delta: dict[str, float | None] | None = None) -> 
     """The per-field precision / recall / F1 table of an aggregate in Markdown, with a delta column if given."""
     head = "| field | precision | recall | F1 (micro) | F1 (macro) |" + (" Δ F1 |" if delta is not None else "")
     rows = [head, "|" + " --- |" * (6 if delta is not None else 5)]
-    for name in FIELDS:
+    for name in SUMMARY_FIELDS:
         f = agg[name]
         macro = f"{f['macro_f1']:.3f}" if f["macro_f1"] is not None else "n/a"
         row = f"| {name} | {f['precision']:.3f} | {f['recall']:.3f} | {f['f1']:.3f} | {macro} |"

@@ -15,6 +15,7 @@ expanded, then
 from dataclasses import dataclass, field
 from typing import Any
 
+from schemas.summary import SUMMARY_FIELDS
 from schemas.taxonomy import label_for_phrase
 from service.extraction.text.grounding import dice
 from service.extraction.text.party_names import region_key, same_region
@@ -177,13 +178,10 @@ def grounding(output: dict[str, Any], text: str) -> dict[str, Any]:
     }
 
 
-FIELDS = ("officials", "partners", "sectors", "goals", "quotes")
-
-
 def aggregate(per_article: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Micro (summed counts) and macro (mean of per-article F1) averages, per field."""
     result: dict[str, Any] = {}
-    for name in FIELDS:
+    for name in SUMMARY_FIELDS:
         tp = sum(a[name]["tp"] for a in per_article.values())
         fp = sum(a[name]["fp"] for a in per_article.values())
         fn = sum(a[name]["fn"] for a in per_article.values())

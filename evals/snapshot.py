@@ -29,7 +29,7 @@ from xml.dom import minidom
 
 from evals.cli import CACHE_DIR
 from evals.gold import GOLD_DIR, ROOT, load_gold
-from schemas.summary import Usage
+from schemas.summary import SummaryLanguage, Usage
 from service.extraction.pipeline import DEFAULT_PROMPTS, summarize
 from service.intake.article import Article
 from service.memo.briefing import MemoArticle, build_memo
@@ -108,7 +108,7 @@ def snapshot(out: Path) -> None:
         _json(out / "pipeline" / f"{item.id}.json", _blank_volatile(summary.model_dump(mode="json")))
         _text(out / "markdown" / f"{item.id}.md", summary_to_markdown(summary))
         items.append(MemoArticle(summary, item.text))
-    for lang in ("id", "en"):
+    for lang in typing.get_args(SummaryLanguage):
         _memo_files(out / "memo", f"gold-{lang}", build_memo(items, FactsEcho(), lang=lang))
     seeds = {i.text: i for i in items}
     seed_items = [seeds[p.read_text(encoding="utf-8")] for p in sorted(SEEDS_DIR.glob("*.txt"))

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from schemas.summary import ArticleIn, Usage
+from schemas.summary import ArticleIn, SummaryLanguage, Usage
 from schemas.taxonomy import SectorLabel
 
 
@@ -88,7 +88,7 @@ class KeyQuote(BaseModel):
 class BriefingMemo(BaseModel):
     """A briefing memo of many summaries: every section cites its articles by number."""
 
-    language: str
+    language: SummaryLanguage
     period: tuple[str, str] | None = None
     article_count: int
     source_count: int
@@ -129,7 +129,7 @@ class MemoIn(BaseModel):
         default=None, description="Every stored summary these filters match, in the library's order (newest "
                                   "first), instead of summary_ids: `{}` is the whole library.")
     format: Literal["md", "html", "docx", "json"] = "md"
-    lang: Literal["id", "en"] = "id"
+    lang: SummaryLanguage = "id"
 
     @model_validator(mode="after")
     def _one_selection(self) -> "MemoIn":

@@ -1,7 +1,7 @@
 """The output contract: a grounded structured summary of one article."""
 
 from enum import Enum
-from typing import Literal
+from typing import Literal, get_args, get_origin
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
@@ -11,6 +11,9 @@ from schemas.urls import check_web_url
 Span = tuple[int, int]
 """Half-open character offsets `[start, end)` into the submitted text, counted in Unicode code points (Python
 string indices; not bytes, and not the UTF-16 code units a JavaScript string is indexed by: an emoji is one)."""
+
+SummaryLanguage = Literal["id", "en"]
+"""The languages a summary (and a memo) is written in: Indonesian and English, ISO 639-1 codes."""
 
 SPANS_DOC = ("Half-open [start, end) offsets into the submitted text, in Unicode code points (an emoji counts 1, "
              "not 2 as in a JavaScript string).")
@@ -81,8 +84,8 @@ class Quote(BaseModel):
         description="How the speaker was found: 'cue' (a speech verb names them), 'previous' (a pronoun "
         "continuing the previous quote's speaker), 'mention' (a pronoun cue naming the official who was last the "
         "subject of a sentence before the quote), 'title' (a cue naming a position alone, 'kata Gubernur', held by "
-        "one official), 'model' (the model's answer, kept because the official is the "
-        "one the text spoke of last before the quote, in its paragraph or the one before), or 'none' (the text does not say; no guess is made).",
+        "one official), 'model' (the model's answer, kept because the official is the one the text spoke of last "
+        "before the quote, in its paragraph or the one before), or 'none' (the text does not say; no guess is made).",
     )
 
     @model_validator(mode="after")
@@ -127,7 +130,7 @@ class Summary(BaseModel):
     url: str | None = None
     content_sha256: str = Field(description="sha256 of the submitted text, the article's identity.")
     language: str = Field(description="ISO 639-1 code of the article's language, as detected by code.")
-    summary_language: str
+    summary_language: SummaryLanguage
     officials: list[Official] = Field(default_factory=list)
     partners: list[Partner] = Field(default_factory=list)
     sectors: list[Sector] = Field(default_factory=list)
@@ -138,6 +141,25 @@ class Summary(BaseModel):
     provenance: Provenance
 
 
+def item_fields(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """The fields of `model` that hold extracted items (a list of a pydantic model), in declaration order, each
+    with its item's model: for `Summary`, officials -> `Official`, ..., quotes -> `Quote` (not `warnings`, a list
+    of strings)."""
+    found = {}
+    for name, info in model.model_fields.items():
+        if get_origin(info.annotation) is list:
+            (item,) = get_args(info.annotation)
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                found[name] = item
+    return found
+
+
+SUMMARY_ITEMS: dict[str, type[BaseModel]] = item_fields(Summary)
+"""A summary's fields of extracted items and each one's item model, in the order `Summary` declares them."""
+
+SUMMARY_FIELDS: tuple[str, ...] = tuple(SUMMARY_ITEMS)
+"""The names of a summary's fields of extracted items, in order: officials, partners, sectors, goals, quotes. The
+scorer, the gold loader, the renderers and the web page (through `GET /v1/fields`) read the list from here."""
 
 
 class ArticleIn(BaseModel):
@@ -146,7 +168,7 @@ class ArticleIn(BaseModel):
     text: str = Field(min_length=1, description="The article's text (too long: HTTP 413).")
     title: str | None = Field(default=None, max_length=1_000)
     url: str | None = Field(default=None, max_length=2_000, description="The article's address: http or https only.")
-    lang: str | None = Field(default=None, pattern="^(id|en)$", description="Language of the summary text.")
+    lang: SummaryLanguage | None = Field(default=None, description="Language of the summary text.")
 
     _web_url = field_validator("url")(check_web_url)
 

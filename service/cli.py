@@ -6,11 +6,12 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import get_args
 
 import click
 from tqdm import tqdm
 
-from schemas.summary import Summary
+from schemas.summary import Summary, SummaryLanguage
 from schemas.taxonomy import SectorLabel
 from schemas.urls import is_web_url
 from service.extraction.text import gazetteer
@@ -219,7 +220,7 @@ def _done(out_file: Path, sha: str, fmt: str) -> bool:
               help="JSON (one object per article) or a readable Markdown view.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write one file per article here instead of stdout; finished ones are skipped on re-runs.")
-@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+@click.option("--lang", type=click.Choice(get_args(SummaryLanguage)), default=None,
               help="Language of the summary text (default: the article's).")
 @click.pass_context
 def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_dir: Path | None,
@@ -294,7 +295,7 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, out_
 @click.option("--partner", help="Only articles with this partner (fuzzy: 'DKI' finds 'Provinsi DKI Jakarta').")
 @click.option("--sector", help="Only articles with this sector label (e.g. agriculture_food).")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
-@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
+@click.option("--lang", type=click.Choice(get_args(SummaryLanguage)), default="id", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the memo here (required for docx); default: stdout.")
 @click.pass_context

@@ -1,42 +1,47 @@
 """A readable Markdown view of one summary, with its headings in the summary's language."""
 
-from schemas.summary import Summary
+from collections.abc import Callable
+from typing import Any
+
+from schemas.summary import SUMMARY_FIELDS, Summary
 from service.memo.render import markdown_link, markdown_text, printable
 from service.vocabulary import labels, sector_name
 
 
+def _md(text: str) -> str:
+    return markdown_text(printable(text))
+
+
+# How an item of each field of a summary (`SUMMARY_FIELDS`) is written, given the summary's language and headings.
+ITEM_LINES: dict[str, Callable[[Any, str, dict[str, str]], str]] = {
+    "officials": lambda o, lang, words: f"- **{_md(o.name)}** — "
+                                        f"{_md(', '.join(x for x in (o.title, o.institution) if x))}".rstrip(" —"),
+    "partners": lambda p, lang, words: f"- {_md(p.name)} ({p.kind.value})",
+    "sectors": lambda s, lang, words: f"- {sector_name(s.label, lang)}: “{_md(s.evidence)}”",
+    "goals": lambda g, lang, words: f"- {_md(g.text)}",
+    "quotes": lambda q, lang, words: f"> “{_md(q.text)}”\n> — "
+                                     f"{_md(q.speaker) if q.speaker else '_' + words['unattributed'] + '_'} "
+                                     f"[{q.start}–{q.end}]\n",
+}
+
+
 def summary_to_markdown(summary: Summary) -> str:
-    """`summary` as Markdown: title, source, summary text, officials, partners, sectors, goals, quotes (with
-    their code-point offsets), warnings, and what produced it; headings in the summary's language (English
-    for a language without them). Every text from the article or the model is escaped as the memo escapes it
-    (`service.memo.render.markdown_text`: no raw HTML, link or code markup, one line each, no control
-    characters), and the URL is linked only when it is a web URL."""
+    """`summary` as Markdown: title, source, summary text, then each field of items in order (officials,
+    partners, sectors, goals, quotes with their code-point offsets), warnings, and what produced it; headings in
+    the summary's language (English for a language without them). Every text from the article or the model is
+    escaped as the memo escapes it (`service.memo.render.markdown_text`: no raw HTML, link or code markup, one
+    line each, no control characters), and the URL is linked only when it is a web URL."""
     lang = summary.summary_language
-
-    def md(text: str) -> str:
-        return markdown_text(printable(text))
-
     words = labels("summary", lang)
-    lines = [f"# {md(summary.title or summary.content_sha256[:12])}", ""]
+    lines = [f"# {_md(summary.title or summary.content_sha256[:12])}", ""]
     if summary.url:
         lines += [f"{words['source']}: {markdown_link(summary.url)}", ""]
-    lines += [f"## {words['summary']}", "", md(summary.summary) if summary.summary else f"_{words['none']}_", ""]
-
-    lines += [f"## {words['officials']}", ""]
-    lines += [f"- **{md(o.name)}** — {md(', '.join(x for x in (o.title, o.institution) if x))}".rstrip(" —")
-              for o in summary.officials] or [f"_{words['none']}_"]
-    lines += ["", f"## {words['partners']}", ""]
-    lines += [f"- {md(p.name)} ({p.kind.value})" for p in summary.partners] or [f"_{words['none']}_"]
-    lines += ["", f"## {words['sectors']}", ""]
-    lines += [f"- {sector_name(s.label, lang)}: “{md(s.evidence)}”" for s in summary.sectors] or [f"_{words['none']}_"]
-    lines += ["", f"## {words['goals']}", ""]
-    lines += [f"- {md(g.text)}" for g in summary.goals] or [f"_{words['none']}_"]
-    lines += ["", f"## {words['quotes']}", ""]
-    lines += [f"> “{md(q.text)}”\n> — {md(q.speaker) if q.speaker else '_' + words['unattributed'] + '_'} "
-              f"[{q.start}–{q.end}]\n"
-              for q in summary.quotes] or [f"_{words['none']}_"]
+    lines += [f"## {words['summary']}", "", _md(summary.summary) if summary.summary else f"_{words['none']}_"]
+    for field in SUMMARY_FIELDS:
+        lines += ["", f"## {words[field]}", ""]
+        lines += [ITEM_LINES[field](item, lang, words) for item in getattr(summary, field)] or [f"_{words['none']}_"]
     if summary.warnings:
-        lines += ["", f"## {words['warnings']}", ""] + [f"- {md(warning)}" for warning in summary.warnings]
+        lines += ["", f"## {words['warnings']}", ""] + [f"- {_md(warning)}" for warning in summary.warnings]
     made = summary.provenance
     lines += ["", "---",
               f"{words['model']}: {made.model} · prompts {made.prompt_version} · {made.usage.prompt_tokens}+"

@@ -52,6 +52,16 @@ def test_a_bad_gold_file_is_refused_naming_file_and_item(tmp_path, labels, messa
     assert "evals/gold/dev/x.json" in str(info.value) and message in str(info.value)
 
 
+def test_the_gold_loader_asks_for_every_field_of_a_summary(tmp_path, monkeypatch):
+    import evals.gold
+    from schemas.summary import SUMMARY_FIELDS
+
+    gold_dir = write_case(tmp_path, {})
+    monkeypatch.setattr(evals.gold, "SUMMARY_FIELDS", (*SUMMARY_FIELDS, "meetings"))  # a field added to Summary
+    with pytest.raises(GoldError, match="'meetings' must be a list"):
+        load_gold(gold_dir)
+
+
 def test_ringkas_eval_refuses_bad_gold_with_the_file_and_item(tmp_path):
     from click.testing import CliRunner
 

@@ -12,6 +12,7 @@ from evals.scoring import (
     roles_agree,
     score_article,
 )
+from schemas.summary import SUMMARY_FIELDS
 
 TEXT = ("Gubernur Lampung Rahmat Mirzani Djausal bertemu Gubernur DKI Jakarta Pramono Anung Wibowo.\n"
         "“Kami siap bekerja sama di bidang pangan,” kata Pramono.\n"
@@ -44,7 +45,7 @@ def output(**overrides):
 
 def test_a_perfect_output_scores_one_everywhere():
     s = score_article(GOLD, output(), TEXT)
-    for field in ("officials", "partners", "sectors", "goals", "quotes"):
+    for field in SUMMARY_FIELDS:
         assert s[field]["f1"] == 1.0, field
     assert s["quote_speaker_accuracy"] == 1.0
     assert s["official_title_agreement"] == 1.0 and s["official_institution_agreement"] == 1.0
@@ -84,6 +85,19 @@ def test_invented_quote_is_ungrounded():
     fake = {"text": "Kami akan membangun jalan tol", "speaker": "Pramono Anung Wibowo", "start": 0, "end": 29}
     s = score_article(GOLD, output(quotes=[fake]), TEXT)
     assert s["grounding"]["quotes"]["ungrounded"] == ["Kami akan membangun jalan tol"]
+
+
+def test_every_field_of_a_summary_is_scored_summed_and_reported():
+    from evals.runner import _article_lines, _headline, table
+
+    scores = score_article(GOLD, output(), TEXT)
+    totals = aggregate({"a": scores, "b": score_article(GOLD, output(quotes=[]), TEXT)})
+    for field in SUMMARY_FIELDS:
+        assert {"tp", "fp", "fn", "f1"} <= set(scores[field]) and {"f1", "macro_f1"} <= set(totals[field]), field
+    assert [row.split(" | ")[0] for row in table(totals).splitlines()[2:]] == [f"| {f}" for f in SUMMARY_FIELDS]
+    assert [k for k in _headline(totals) if k.endswith("_f1")] == [f"{f}_f1" for f in SUMMARY_FIELDS]
+    lines = _article_lines("a", {"scores": scores, "error": None})
+    assert [line.split(":")[0] for line in lines[1:1 + len(SUMMARY_FIELDS)]] == [f"- {f}" for f in SUMMARY_FIELDS]
 
 
 def test_no_quotes_in_gold_and_none_out_is_perfect():

@@ -349,3 +349,25 @@ def test_one_summarys_markdown_escapes_article_and_model_text_as_the_memo_does()
     assert "[klik](" not in markdown and "<javascript:" not in markdown  # no link, no autolink
     assert "\\[klik\\](javascript:alert(2))" in markdown  # the brackets escaped: text, not a link
     assert "\\<script\\>" in markdown and "🤝 Kami siap" in markdown  # the text itself is kept, escaped
+
+
+def test_one_summarys_markdown_has_a_section_per_field_of_items_in_the_contracts_order(monkeypatch):
+    import service.memo.summary_markdown
+    from schemas.summary import SUMMARY_FIELDS
+    from service.memo.summary_markdown import ITEM_LINES, summary_to_markdown
+    from service.vocabulary import labels
+
+    assert set(ITEM_LINES) == set(SUMMARY_FIELDS)  # a way to write an item of every field
+    one = summary(TEXT_A, "Kunjungan DPRD Lampung", [("Mingrum Gumay", "Ketua", "DPRD Lampung")],
+                           [("DPRD Lampung", PartnerKind.dprd)], [(SectorLabel.governance_administration, "belajar")],
+                           ["belajar banyak dari Jakarta"], "Mingrum Gumay")
+    words = labels("summary", "id")
+
+    def headings() -> list[str]:
+        lines = summary_to_markdown(one).splitlines()
+        return [line[3:] for line in lines if line.startswith("## ") and line[3:] != words["summary"]]
+
+    assert headings() == [words[field] for field in SUMMARY_FIELDS]
+    reordered = tuple(reversed(SUMMARY_FIELDS))  # the renderer follows the contract's list, whatever it holds
+    monkeypatch.setattr(service.memo.summary_markdown, "SUMMARY_FIELDS", reordered)
+    assert headings() == [words[field] for field in reordered]
