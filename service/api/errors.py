@@ -18,13 +18,27 @@ from service.intake import ArticleInputError, prepare_text
 from service.intake.limits import check_article_text, check_input_size
 from service.library.store import StoreBusy, StoreError
 from service.model.backend import BackendUnavailable
-from service.model.llm import ModelError
+from service.model.llm import ModelError, ModelErrorKind
 
 log = logging.getLogger(__name__)
 
+# The status that answers each failure Ringkas raises, by its type: the first of the exception's classes (its MRO)
+# found here. A model failure's status is its kind's (`_MODEL_ERROR_STATUS`); an `ApiError` carries its own.
+_ERROR_STATUS: dict[type[Exception], int] = {ArticleInputError: 422, StoreBusy: 503, StoreError: 500}
+
 # 'cancelled': the work was abandoned (its client left, or the request already got its 504); nobody reads this.
-_MODEL_ERROR_STATUS = {"timeout": 504, "unavailable": 503, "rate_limited": 503, "bad_response": 502, "budget": 502,
-                       "cancelled": 504, "too_long": 413}
+_MODEL_ERROR_STATUS: dict[ModelErrorKind, int] = {
+    "timeout": 504, "unavailable": 503, "rate_limited": 503, "bad_response": 502, "budget": 502, "cancelled": 504,
+    "too_long": 413,
+}
+
+
+def status_of(exc: Exception) -> int:
+    """The HTTP status that answers `exc`: its kind's for a `ModelError` (502 for a kind without one), else that of
+    the first of its classes in the table by type, 500 for an error the table does not know."""
+    if isinstance(exc, ModelError):
+        return _MODEL_ERROR_STATUS.get(exc.kind, 502)
+    return next((_ERROR_STATUS[cls] for cls in type(exc).__mro__ if cls in _ERROR_STATUS), 500)
 
 
 class ApiError(RingkasError):
@@ -96,10 +110,10 @@ async def store_error(request: Request, exc: StoreError) -> JSONResponse:
     """503 with `Retry-After: 5` while another process holds the summaries database locked past the store's wait,
     500 when it cannot be used (damaged, not writable); the message gives the reason, never the server's path."""
     if isinstance(exc, StoreBusy):
-        return JSONResponse({"error": f"the summaries database is {exc.reason}; retry shortly"}, status_code=503,
-                            headers={"Retry-After": "5"})
+        return JSONResponse({"error": f"the summaries database is {exc.reason}; retry shortly"},
+                            status_code=status_of(exc), headers={"Retry-After": "5"})
     log.error("the summaries database cannot be used: %s", exc)
-    return JSONResponse({"error": f"the summaries database cannot be used: {exc.reason}"}, status_code=500)
+    return JSONResponse({"error": f"the summaries database cannot be used: {exc.reason}"}, status_code=status_of(exc))
 
 
 async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
@@ -122,9 +136,9 @@ def model_errors() -> Iterator[None]:
     try:
         yield
     except ArticleInputError as exc:
-        raise ApiError(422, str(exc)) from None
+        raise ApiError(status_of(exc), str(exc)) from None
     except ModelError as exc:
-        status = _MODEL_ERROR_STATUS.get(exc.kind, 502)
+        status = status_of(exc)
         headers = {}
         if status == 503:
             headers["Retry-After"] = "10" if getattr(exc, "starting", False) else "5"

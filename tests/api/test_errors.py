@@ -2,6 +2,7 @@
 would have said, and whatever is unexpected is a 500 that logs no text and no traceback."""
 
 import logging
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -60,3 +61,20 @@ def test_an_unexpected_failure_is_500_and_logs_no_text_or_traceback(app_for, cap
     logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
     assert "KeyError" in logged and secret not in logged + response.text and "Traceback" not in logged
     assert all(r.exc_info is None for r in caplog.records)
+
+
+def test_a_failures_status_is_chosen_by_its_type_and_a_model_failures_by_its_kind():
+    from service.api.errors import status_of
+    from service.extraction.pipeline import TextTooCostly
+    from service.intake import ArticleInputError
+    from service.library.store import StoreBusy, StoreError
+    from service.model.backend import BackendUnavailable
+    from service.model.llm import ModelError
+
+    assert status_of(ArticleInputError("empty")) == 422
+    assert status_of(TextTooCostly("too costly")) == 422  # a subclass answers as the class it extends
+    assert status_of(StoreBusy(Path("r.db"), "locked", "retry")) == 503
+    assert status_of(StoreError(Path("r.db"), "not writable", "check it")) == 500
+    assert status_of(ModelError("timeout", "late")) == 504 and status_of(ModelError("too_long", "long")) == 413
+    assert status_of(BackendUnavailable("starting", starting=True)) == 503
+    assert status_of(KeyError("unexpected")) == 500
