@@ -1,5 +1,5 @@
-"""The contract owns its shape: the fields of a summary's items and the summary languages are declared once in
-`schemas/`, and everything else reads them from there."""
+"""The contract owns its shape: the fields of a summary's items, the summary languages and the backend's states are
+declared once in `schemas/`, and everything else reads them from there."""
 
 from typing import get_args
 
@@ -7,6 +7,7 @@ import click
 import pytest
 from pydantic import ValidationError
 
+from schemas.api import BackendStatus, Health
 from schemas.memo import BriefingMemo, MemoIn
 from schemas.summary import (
     SUMMARY_FIELDS,
@@ -60,3 +61,10 @@ def test_the_clis_language_choices_are_the_contracts(command):
     (option,) = [p for p in main.get_command(click.Context(main), command).params if p.name == "lang"]
     assert tuple(option.type.choices) == get_args(SummaryLanguage)
 
+
+def test_the_backends_states_are_the_health_bodys():
+    from service.model.backend import Backend
+
+    assert Backend.status.fget.__annotations__["return"] is BackendStatus
+    assert Health.model_fields["status"].annotation is BackendStatus
+    assert get_args(BackendStatus) == ("starting", "ready", "failed")

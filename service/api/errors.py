@@ -5,6 +5,7 @@ import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
@@ -12,6 +13,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from schemas.api import ApiErrorBody
 from schemas.summary import ArticleIn
 from service.errors import RingkasError
 from service.intake import ArticleInputError, prepare_text
@@ -39,6 +41,20 @@ def status_of(exc: Exception) -> int:
     if isinstance(exc, ModelError):
         return _MODEL_ERROR_STATUS.get(exc.kind, 502)
     return next((_ERROR_STATUS[cls] for cls in type(exc).__mro__ if cls in _ERROR_STATUS), 500)
+
+
+def error_responses(descriptions: dict[int, str], *, by_reference: bool = False) -> dict[int | str, dict[str, Any]]:
+    """A route's `responses=` for the statuses it refuses or fails with, `{status: description}`: each answered
+    with the error body (`schemas.api.ApiErrorBody`) as JSON, as the OpenAPI description then shows.
+
+    `by_reference` names the body by its place among the description's schemas instead of by its model, for a route
+    whose own answer is not JSON (FastAPI files a model under the route's media type); the other routes, which
+    name the model, put it there."""
+    if by_reference:
+        schema = {"$ref": f"#/components/schemas/{ApiErrorBody.__name__}"}
+        return {status: {"description": text, "content": {"application/json": {"schema": schema}}}
+                for status, text in descriptions.items()}
+    return {status: {"model": ApiErrorBody, "description": text} for status, text in descriptions.items()}
 
 
 class ApiError(RingkasError):

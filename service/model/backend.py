@@ -3,6 +3,7 @@
 import logging
 import threading
 
+from schemas.api import BackendKind, BackendStatus
 from service.model.embedded import (
     DEFAULT_MODEL_NAME,
     EmbeddedModelError,
@@ -37,7 +38,7 @@ class Backend:
         self._closed = threading.Event()
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> BackendKind:
         """'endpoint' (a configured OpenAI-compatible URL) or 'embedded' (the local model Ringkas starts)."""
         return "endpoint" if self.settings.llm_base_url else "embedded"
 
@@ -50,7 +51,7 @@ class Backend:
         return settings.model_path.stem if settings.model_path is not None else DEFAULT_MODEL_NAME
 
     @property
-    def status(self) -> str:
+    def status(self) -> BackendStatus:
         """'ready', 'starting' or 'failed'."""
         if self._llm is not None:
             return "ready"

@@ -6,7 +6,6 @@ const WORDS = {
   id: {
     nav_summarize: "Ringkas artikel", nav_library: "Pustaka", nav_memo: "Memo", api_key: "Kunci API",
     paste: "Tempel teks artikel di sini…", upload: "Atau unggah berkas .txt / .html", summarize: "Ringkas",
-    officials: "Pejabat", partners: "Mitra", sectors: "Sektor", goals: "Tujuan", quotes: "Kutipan",
     warnings: "Catatan pemeriksaan", search: "Cari…", partner: "Mitra", official: "Pejabat",
     any_sector: "Semua sektor", since: "Sejak", date: "Tanggal", title: "Judul", preview: "Pratinjau",
     memo_help: "Memo dibuat dari artikel yang dicentang di Pustaka, atau dari semua artikel yang cocok dengan filternya.",
@@ -19,7 +18,6 @@ const WORDS = {
   en: {
     nav_summarize: "Summarize", nav_library: "Library", nav_memo: "Memo", api_key: "API key",
     paste: "Paste the article's text here…", upload: "Or upload a .txt / .html file", summarize: "Summarize",
-    officials: "Officials", partners: "Partners", sectors: "Sectors", goals: "Goals", quotes: "Quotes",
     warnings: "Checks", search: "Search…", partner: "Partner", official: "Official",
     any_sector: "All sectors", since: "Since", date: "Date", title: "Title", preview: "Preview",
     memo_help: "The memo covers the articles ticked in the Library, or else every article its filters match.",
@@ -31,9 +29,13 @@ const WORDS = {
   },
 };
 const CATEGORIES = ["official", "partner", "sector", "goal", "quote"];
-const state = { lang: localStorage.getItem("ringkas.lang") || "id", sectors: {}, rows: [], selected: new Set() };
+// `sectors` and `fields` are the server's: the sectors' names (/v1/taxonomy) and the headings of a summary's
+// fields (/v1/fields), each by language.
+const state = { lang: localStorage.getItem("ringkas.lang") || "id", sectors: {}, fields: {}, rows: [],
+                selected: new Set() };
 const $ = sel => document.querySelector(sel);
 const w = key => WORDS[state.lang][key];
+const fieldName = field => (state.fields[field] || {})[state.lang] || "";
 
 function headers(extra = {}) {
   const key = $("#api-key").value.trim();
@@ -57,9 +59,17 @@ function applyLanguage() {
   $("#lang").textContent = state.lang === "id" ? "EN" : "ID";
   document.querySelectorAll("[data-i18n]").forEach(el => { el.textContent = w(el.dataset.i18n); });
   document.querySelectorAll("[data-i18n-placeholder]").forEach(el => { el.placeholder = w(el.dataset.i18nPlaceholder); });
+  document.querySelectorAll("[data-field]").forEach(el => { el.textContent = fieldName(el.dataset.field); });
   renderSectorOptions();
   if (state.current) renderResult(state.current.summary, state.current.article);
   renderLibrary();
+}
+
+// The words the page shows that the server holds: the sectors' names and the headings of a summary's fields.
+async function loadVocabulary() {
+  try { state.sectors = await (await api("/v1/taxonomy")).json(); } catch (_) { /* filled on the next load */ }
+  try { state.fields = await (await api("/v1/fields")).json(); } catch (_) { /* filled on the next load */ }
+  applyLanguage();
 }
 
 // ---- pages ----
@@ -345,7 +355,10 @@ async function downloadMemo(format) {
 // ---- start ----
 document.addEventListener("DOMContentLoaded", async () => {
   $("#api-key").value = localStorage.getItem("ringkas.key") || "";
-  $("#api-key").addEventListener("change", () => localStorage.setItem("ringkas.key", $("#api-key").value.trim()));
+  $("#api-key").addEventListener("change", () => {
+    localStorage.setItem("ringkas.key", $("#api-key").value.trim());
+    loadVocabulary();  // again: refused while the key the server wants was missing
+  });
   $("#lang").addEventListener("click", () => {
     state.lang = state.lang === "id" ? "en" : "id";
     localStorage.setItem("ringkas.lang", state.lang);
@@ -359,6 +372,6 @@ document.addEventListener("DOMContentLoaded", async () => {
   }
   $("#memo-preview").addEventListener("click", previewMemo);
   document.querySelectorAll(".download").forEach(el => el.addEventListener("click", () => downloadMemo(el.dataset.format)));
-  try { state.sectors = await (await api("/v1/taxonomy")).json(); } catch (_) { /* filled on the next load */ }
-  applyLanguage();
+  await loadVocabulary();
 });
+

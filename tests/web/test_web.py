@@ -39,6 +39,9 @@ def test_summarize_highlight_scroll_library_and_memo(browser, tmp_path):
         assert not page.locator("#progress").is_visible()  # gone once the result came
         assert page.inner_text("#result-title") == "Lampung dan Banten Sepakat Kerja Sama Pangan"
 
+        # The headings of a summary's fields are the server's (GET /v1/fields), in the page's language.
+        headings = page.locator("#result h3").all_inner_texts()
+        assert headings == ["Pejabat", "Mitra", "Sektor", "Tujuan", "Kutipan"]
         officials = page.locator("#list-official li").all_inner_texts()
         assert officials == ["Rahmat Mirzani Djausal — Gubernur, Lampung", "Andra Soni — Gubernur, Banten"]
         assert len(page.locator("#list-quote li").all_inner_texts()) == 2
@@ -95,6 +98,7 @@ def test_summarize_highlight_scroll_library_and_memo(browser, tmp_path):
         # The interface speaks English too.
         page.click("#lang")
         assert page.locator("button[data-page=summarize]").inner_text() == "Summarize"
+        assert page.locator("#library th").all_inner_texts()[3:] == ["Partners", "Sectors"]
 
 
 def test_an_uploaded_html_page_is_read_as_its_article_and_the_memo_page_covers_it(browser, tmp_path):
@@ -134,6 +138,8 @@ def test_the_page_asks_for_the_api_key_where_one_is_required(browser):
         page.click("#summarize")
         page.wait_for_selector("#result:not([hidden])", timeout=30_000)
         assert page.locator("#list-official li").count() == 2
+        # The headings the server refused without the key come once it is given.
+        page.wait_for_function("() => document.querySelector('#result h3').textContent === 'Pejabat'")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390  # nothing wider than the phone's screen
 

@@ -4,16 +4,17 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from schemas.api import DecodedUpload
 from service.api.deps import SettingsDep
-from service.api.errors import ApiError, article_text
+from service.api.errors import ApiError, article_text, error_responses
 from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes
 from service.intake.limits import check_input_size
 
 router = APIRouter()
 
 
-@router.post("/v1/articles/decode", responses={413: {"description": "File or article too large"},
-                                               422: {"description": "Binary, undecodable or empty"}},
+@router.post("/v1/articles/decode", response_model=DecodedUpload,
+             responses=error_responses({413: "File or article too large", 422: "Binary, undecodable or empty"}),
              openapi_extra={"requestBody": {"content": {"application/octet-stream": {}, "text/html": {},
                                                         "text/plain": {}}, "required": True}})
 async def decode_article(request: Request, settings: SettingsDep, filename: str = "") -> JSONResponse:

@@ -1,16 +1,24 @@
-"""`/v1/library`: the stored summaries, filtered, newest first; `/v1/taxonomy`: the sector labels it filters by."""
+"""`/v1/library`: the stored summaries, filtered, newest first; `/v1/taxonomy`: the sector labels it filters by;
+`/v1/fields`: the headings of a summary's fields, as the web page shows them."""
+
+from typing import get_args
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
+from schemas.api import FieldNames, LibraryRow, Taxonomy
+from schemas.summary import SUMMARY_FIELDS, SummaryLanguage
 from schemas.taxonomy import SECTOR_NAMES
 from service.api.deps import StoreDep
+from service.api.errors import error_responses
 from service.library.filters import LibraryFilter, filed_on
+from service.vocabulary import labels
 
 router = APIRouter()
 
 
-@router.get("/v1/library")
+@router.get("/v1/library", response_model=list[LibraryRow],
+            responses=error_responses({422: "An invalid query parameter"}))
 def library(store: StoreDep, q: str = "", partner: str = "", sector: str = "", official: str = "", since: str = "",
             until: str = "") -> JSONResponse:
     """Every stored summary, newest first, filtered: `q` anywhere in title, names and summary text,
@@ -29,7 +37,15 @@ def library(store: StoreDep, q: str = "", partner: str = "", sector: str = "", o
     return JSONResponse(sorted(rows, key=lambda r: r["date"], reverse=True))
 
 
-@router.get("/v1/taxonomy")
+@router.get("/v1/taxonomy", response_model=Taxonomy)
 def taxonomy() -> JSONResponse:
     """The sector labels and their names in Indonesian and English."""
     return JSONResponse({label.value: names for label, names in SECTOR_NAMES.items()})
+
+
+@router.get("/v1/fields", response_model=FieldNames)
+def fields() -> JSONResponse:
+    """A summary's fields of extracted items (`schemas.summary.SUMMARY_FIELDS`), in order, each with its heading
+    in every summary language, from the headings the Markdown of a summary uses (`service/data/labels.json`)."""
+    return JSONResponse({field: {lang: labels("summary", lang)[field] for lang in get_args(SummaryLanguage)}
+                         for field in SUMMARY_FIELDS})

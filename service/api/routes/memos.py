@@ -6,7 +6,7 @@ from fastapi.responses import JSONResponse, Response
 
 from schemas.memo import BriefingMemo, LibraryQuery, MemoIn
 from service.api.deps import BackendDep, CancelDep, SettingsDep, StoreDep
-from service.api.errors import ApiError, article_text, check_length, model_errors
+from service.api.errors import ApiError, article_text, check_length, error_responses, model_errors
 from service.cancellation import cancellable
 from service.intake.article import Article
 from service.library.filters import LibraryFilter, filed_on, summarize_stored
@@ -27,9 +27,14 @@ MEMO_HTML_HEADERS = {
 }
 
 
-@router.post("/v1/memos", responses={200: {"content": {"text/markdown": {}, "text/html": {}, DOCX_TYPE: {}}},
-                                     404: {"description": "Unknown summary id, or no stored summary matches"},
-                                     422: {"description": "An invalid request or an unreadable article page"}})
+@router.post("/v1/memos", response_model=BriefingMemo,
+             responses={200: {"description": "The memo in the `format` asked for: JSON, Markdown, HTML or Word",
+                              "content": {"text/markdown": {}, "text/html": {}, DOCX_TYPE: {}}},
+                        **error_responses({404: "Unknown summary id, or no stored summary matches",
+                                           413: "An article too long",
+                                           422: "An invalid request or an unreadable article page",
+                                           502: "The model failed", 503: "Model not ready",
+                                           504: "The model timed out"})})
 def create_memo(order: MemoIn, backend: BackendDep, store: StoreDep, settings: SettingsDep,
                 cancel: CancelDep) -> Response:
     """A briefing memo of article texts (summarized first where not stored) and/or stored summaries, identified

@@ -7,17 +7,20 @@ import logging
 import time
 from collections.abc import AsyncIterator, Callable
 from functools import partial
+from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from sse_starlette import EventSourceResponse
 from sse_starlette.sse import SendTimeoutError
 from starlette.concurrency import run_in_threadpool
 from starlette.types import Receive, Scope, Send
 
+from schemas.api import StoredSummaryOut, StreamError, StreamProgress, StreamResult
 from schemas.summary import ArticleIn, Summary
 from service.api.deps import BackendDep, CancelDep, SettingsDep, StoreDep
-from service.api.errors import ApiError, article_text, model_errors
+from service.api.errors import ApiError, article_text, error_responses, model_errors
 from service.cancellation import CancelToken, cancellable
 from service.intake.article import Article
 from service.library.filters import summarize_stored
@@ -35,10 +38,27 @@ SEND_TIMEOUT_S = 30.0
 JS_LINE_ENDS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
+def stream_events_schema(events: dict[str, type[BaseModel]]) -> dict[str, Any]:
+    """The OpenAPI `itemSchema` of a stream whose events are `{event name: model of its data}`, in the shape FastAPI
+    gives a stream of its own: each event's name and its `data`, a line of JSON of its model. The models' parts
+    (the summary) refer to the description's schemas, which `POST /v1/summaries` puts there."""
+    def data(model: type[BaseModel]) -> dict[str, Any]:
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}", mode="serialization")
+        schema.pop("$defs", None)
+        return {"type": "string", "contentMediaType": "application/json", "contentSchema": schema}
+
+    return {"oneOf": [{"type": "object", "required": ["event", "data"],
+                       "properties": {"event": {"const": name}, "data": data(model)}}
+                      for name, model in events.items()]}
+
+
+# The events of `POST /v1/summaries/stream`, as `summary_events` writes them.
+STREAM_EVENTS = stream_events_schema({"progress": StreamProgress, "result": StreamResult, "error": StreamError})
+
+
 @router.post("/v1/summaries", response_model=Summary,
-             responses={413: {"description": "Article too long"}, 422: {"description": "Invalid input"},
-                        502: {"description": "The model failed"}, 503: {"description": "Model not ready"},
-                        504: {"description": "The model timed out"}})
+             responses=error_responses({413: "Article too long", 422: "Invalid input", 502: "The model failed",
+                                        503: "Model not ready", 504: "The model timed out"}))
 def create_summary(article: ArticleIn, backend: BackendDep, store: StoreDep, settings: SettingsDep,
                    cancel: CancelDep) -> Summary:
     """Summarize one article: officials, partners, sectors, goals, quotes, each grounded in the text. The text is
@@ -51,7 +71,10 @@ def create_summary(article: ArticleIn, backend: BackendDep, store: StoreDep, set
     return Response(summary.model_dump_json(), media_type="application/json")
 
 
-@router.post("/v1/summaries/stream", responses={200: {"content": {"text/event-stream": {}}}})
+@router.post("/v1/summaries/stream", response_class=EventSourceResponse,
+             responses={200: {"description": "Server-sent events: `progress`, then `result` or `error`",
+                              "content": {"text/event-stream": {"itemSchema": STREAM_EVENTS}}},
+                        **error_responses({413: "Article too long", 422: "Invalid input"}, by_reference=True)})
 async def stream_summary(article: ArticleIn, backend: BackendDep, store: StoreDep, settings: SettingsDep,
                          cancel: CancelDep) -> EventSourceResponse:
     """Summarize one article with live progress, as server-sent events: `progress` ({"step", "elapsed_s"})
@@ -67,7 +90,8 @@ async def stream_summary(article: ArticleIn, backend: BackendDep, store: StoreDe
     return SummaryEvents(summary_events(work, text, cancel), ping=0, sep="\n", send_timeout=SEND_TIMEOUT_S)
 
 
-@router.get("/v1/summaries/{content_sha256}")
+@router.get("/v1/summaries/{content_sha256}", response_model=StoredSummaryOut,
+            responses=error_responses({404: "No stored summary has this content_sha256", 422: "Invalid request"}))
 def get_summary(content_sha256: str, store: StoreDep) -> JSONResponse:
     """A stored summary and the article text its offsets refer to."""
     stored = store.get(content_sha256)
