@@ -7,7 +7,7 @@ Matching rules (documented in evals/README.md):
 - partners: `service.extraction.text.party_names.same_region`: level-of-government words dropped, abbreviations
 expanded, then
   one name's words contained in the other's or a token-set (Dice) overlap ≥ 0.67.
-- sectors: both sides mapped to the taxonomy with `schemas.taxonomy.label_for_phrase`; P/R/F1 on label sets.
+- sectors: both sides mapped to the taxonomy with `service.vocabulary.label_for_phrase`; P/R/F1 on label sets.
 - goals: a goal matches when its content-word overlap (Sørensen–Dice) with a gold goal is ≥ GOAL_THRESHOLD.
 - quotes: verbatim text after whitespace normalisation; speaker accuracy over matched quotes.
 """
@@ -16,20 +16,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schemas.summary import SUMMARY_FIELDS
-from schemas.taxonomy import label_for_phrase
 from service.extraction.text.grounding import dice
 from service.extraction.text.party_names import region_key, same_region
 from service.extraction.text.person_names import name_key, names_match
 from service.extraction.text.quotes import find_quotes
 from service.textnorm import matching_form, tokens
-from service.vocabulary import FUNCTION_WORDS
+from service.vocabulary import FUNCTION_WORDS, WORDS_OF_ANY_AIM, label_for_phrase
 
 GOAL_THRESHOLD = 0.5
 ROLE_THRESHOLD = 0.5
 
 # Words two goals are not compared by: function words, and words goals of two regions share whatever they aim
 # at: "antara" (between), "kedua" (both), "lebih" (more): "hubungan yang lebih erat antara kedua daerah".
-_NOT_GOAL_CONTENT = FUNCTION_WORDS | {"antara", "kedua", "lebih"}
+_NOT_GOAL_CONTENT = FUNCTION_WORDS | WORDS_OF_ANY_AIM
 
 
 def partners_match(a: str, b: str) -> bool:

@@ -1,4 +1,5 @@
-"""The fixed sector taxonomy every extracted sector is mapped to."""
+"""The fixed sector taxonomy every extracted sector is mapped to. The word stems that place an article's own
+wording in it are data, with the vocabulary (`service/data/sectors.json`, `service.vocabulary.label_for_phrase`)."""
 
 from enum import Enum
 
@@ -38,55 +39,3 @@ SECTOR_NAMES: dict[SectorLabel, dict[str, str]] = {
     SectorLabel.security_disaster: {"en": "Security and disaster management", "id": "Keamanan dan penanggulangan bencana"},
     SectorLabel.other: {"en": "Other", "id": "Lainnya"},
 }
-
-# Word stems (lower case, matched at the start of a word) that place an article's own wording in the
-# taxonomy. Order matters: the first label whose stem matches wins, so specific stems come first.
-SECTOR_STEMS: list[tuple[SectorLabel, tuple[str, ...]]] = [
-    (SectorLabel.smes_cooperatives, ("umkm", "ukm", "koperasi", "usaha mikro", "usaha kecil", "wirausaha",
-                                     "kewirausahaan", "sme", "msme", "cooperative", "small business", "ekonomi kreatif")),
-    (SectorLabel.digital_government_ict, ("digital", "aplikasi", "teknologi informasi", "tik", "ict", "e-gov",
-                                          "smart city", "kota cerdas", "informatika", "siber", "internet", "data ")),
-    (SectorLabel.labour_migrant_workers, ("tenaga kerja", "ketenagakerjaan", "pekerja", "buruh", "migran", "labour",
-                                          "labor", "worker", "employment", "lapangan kerja", "pmi")),
-    (SectorLabel.agriculture_food, ("pangan", "pertanian", "petani", "perkebunan", "peternakan", "perikanan", "beras",
-                                    "padi", "jagung", "hortikultura", "food", "agricultur", "farm", "fisher",
-                                    "kelautan", "nelayan", "sembako", "inflasi", "komoditas", "sapi", "ternak")),
-    (SectorLabel.tourism_culture, ("pariwisata", "wisata", "budaya", "kebudayaan", "seni", "touris", "tourism",
-                                   "culture", "cultural", "olahraga", "sport", "motogp", "festival", "sister city",
-                                   "kota kembar", "pertukaran pelajar", "heritage")),
-    (SectorLabel.trade_investment, ("perdagangan", "dagang", "investasi", "ekspor", "impor", "pasar", "trade",
-                                    "invest", "export", "ekonomi", "economic", "industri", "industry", "bisnis",
-                                    "business", "bumd", "perindustrian", "penanaman modal")),
-    (SectorLabel.education_human_resources, ("pendidikan", "sekolah", "pelajar", "mahasiswa", "universitas",
-                                             "sumber daya manusia", "sdm", "pelatihan", "beasiswa", "education",
-                                             "school", "student", "training", "human resource", "pengetahuan",
-                                             "knowledge", "studi banding", "comparative study")),
-    (SectorLabel.health, ("kesehatan", "rumah sakit", "puskesmas", "stunting", "health", "hospital", "medis",
-                          "medical", "obat")),
-    (SectorLabel.infrastructure_transport, ("infrastruktur", "transportasi", "jalan", "jembatan", "pelabuhan",
-                                            "bandara", "konektivitas", "perhubungan", "infrastructure", "transport",
-                                            "road", "port", "airport", "connectivity", "kemacetan", "macet",
-                                            "perumahan", "ibu kota", "ikn", "pembangunan")),
-    (SectorLabel.environment_waste_water, ("lingkungan", "sampah", "limbah", "air bersih", "air minum", "banjir",
-                                           "sanitasi", "karbon", "hijau", "environment", "waste", "water", "flood",
-                                           "climate", "iklim", "hutan", "forest")),
-    (SectorLabel.natural_resources_energy, ("sumber daya alam", "energi", "listrik", "tambang", "pertambangan",
-                                            "migas", "minyak", "gas", "energy", "mining", "natural resource",
-                                            "batu bara", "batubara")),
-    (SectorLabel.security_disaster, ("keamanan", "bencana", "kebakaran", "pertahanan", "security", "disaster",
-                                     "ketertiban", "narkoba", "perbatasan", "border")),
-    (SectorLabel.governance_administration, ("pemerintahan", "administrasi", "tata kelola", "birokrasi",
-                                             "pelayanan publik", "anggaran", "legislasi", "perda", "regulasi",
-                                             "kebijakan", "governance", "administration", "public service",
-                                             "budget", "legislat", "kepegawaian", "aparatur", "pengawasan")),
-]
-
-
-def label_for_phrase(phrase: str) -> SectorLabel:
-    """Map a sector phrase in the article's words to the taxonomy by its first matching stem."""
-    text = " " + " ".join(phrase.lower().split()) + " "
-    for label, stems in SECTOR_STEMS:
-        for stem in stems:
-            if (" " + stem) in text or ("-" + stem) in text or ("(" + stem) in text:
-                return label
-    return SectorLabel.other

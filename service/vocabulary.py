@@ -1,10 +1,13 @@
-"""The words of regional-government news that Ringkas reads in more than one place, and the words it shows.
+"""The words of regional-government news that Ringkas reads, and the words it shows.
 
-The lists live in `service/data/vocabulary.json` and `service/data/labels.json`, each with a note on the
-convention of Indonesian or English news writing it records, and are read once, here: days and months, the
-levels of government, positions, honorifics and degrees, the words that are never part of a person's name (or
-that end one), function words and speech verbs; then the labels a reader sees, by language. The one Title-Case
-test lives here too. The code that reads text picks from these lists and says why.
+The lists live in `service/data/vocabulary.json`, `service/data/sectors.json` and `service/data/labels.json`, each
+with a note on the convention of Indonesian or English news writing it records, and are read once, here: days and
+months, the levels of government, positions, honorifics and degrees, the words that are never part of a person's
+name (or that end one), function words, speech verbs and the pronouns of speech cues, the words around lists,
+places and purposes, the words of a page that are not its reporting; the stems that place a phrase in the sector
+taxonomy; then the labels a reader sees, by language. The one Title-Case test and the Roman numeral pattern live
+here too. The code that reads text builds its patterns from these lists (`one_of`) and says why; no other module
+spells an alternation of the domain's words (tests/test_words_once.py).
 """
 
 import json
@@ -146,8 +149,8 @@ ORDINAL_SUFFIXES = tuple(_WORDS["ordinal_suffixes"])  # st, nd, rd, th: "March 2
 BEFORE_A_COUNTRY = tuple(_WORDS["before_a_country"])  # negara, government of, the: "Negara Qatar"
 PLACE_PREPOSITIONS_ID = tuple(_WORDS["place_prepositions"]["id"])  # di, ke, dari: a place follows one
 PLACE_PREPOSITIONS_EN = tuple(_WORDS["place_prepositions"]["en"])  # of, in, to, from
-# A Roman numeral below 90: it ends the names of Javanese rulers ("Hamengku Buwono X", "Paku Alam X") and numbers
-# bodies and ranks ("Komisi II"); either way it is no word of a person's name. Capitals only, as news writes them.
+# A Roman numeral, I to XXXIX or L to LXXXIX, in capitals as news writes them: it ends the names of Javanese rulers
+# ("Hamengku Buwono X", "Paku Alam X") and numbers bodies and ranks ("Komisi II"), and is no word of a name.
 ROMAN_NUMERAL = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
 
 # The words of the lines of a news page that are not its reporting (related links, credit labels, the units of
@@ -194,3 +197,22 @@ def labels(table: str, lang: str) -> dict[str, str]:
 def sector_name(label: SectorLabel, lang: str) -> str:
     """The readable name of a sector in `lang` ("Pariwisata dan budaya"), English for a language without one."""
     return SECTOR_NAMES[label][lang if lang in ("id", "en") else "en"]
+
+
+# Word stems (lower case, matched at the start of a word) that place an article's own wording in the sector
+# taxonomy, by label (`service/data/sectors.json`). Order matters: the first label whose stem matches wins, so
+# specific stems come first.
+SECTOR_STEMS: tuple[tuple[SectorLabel, tuple[str, ...]], ...] = tuple(
+    (SectorLabel(entry["label"]), tuple(entry["stems"])) for entry in load_data("sectors")["stems"]
+)
+
+
+def label_for_phrase(phrase: str) -> SectorLabel:
+    """Map a sector phrase in the article's words to the taxonomy by its first matching stem (`SECTOR_STEMS`),
+    `SectorLabel.other` when none matches."""
+    text = " " + " ".join(phrase.lower().split()) + " "
+    for label, stems in SECTOR_STEMS:
+        for stem in stems:
+            if (" " + stem) in text or ("-" + stem) in text or ("(" + stem) in text:
+                return label
+    return SectorLabel.other

@@ -13,10 +13,13 @@ from service.vocabulary import (
     NOT_NAME_WORDS,
     POSITION_WORDS,
     POSITIONS,
+    ROMAN_NUMERAL,
+    SECTOR_STEMS,
     SUMMARY_LANGUAGES,
     WORDS_AFTER_A_NAME,
     WORDS_NEVER_IN_A_NAME,
     is_title_case,
+    label_for_phrase,
     labels,
     language_name,
     load_data,
@@ -43,8 +46,14 @@ def test_every_list_is_in_lower_case_without_repeats_unless_it_says_otherwise():
         data = load_data(name)
         assert all(key.startswith("_") or f"_{key}" in data for key in data), name  # each list says what it is
     words = load_data("vocabulary")
-    for key in ("days", "positions", "acting", "function_words", "words_after_a_name"):
+    for key in ("days", "positions", "acting", "function_words", "words_after_a_name", "sentence_openers",
+                "demonstratives", "cooperation_words", "field_list_ends", "english_office_words", "ordinal_suffixes",
+                "before_a_country", "capacity_words", "given_name_endings", "words_of_any_aim"):
         assert words[key] == [w.lower() for w in words[key]] and len(set(words[key])) == len(words[key]), key
+    for group in ("page_noise", "steering", "common_words", "memo_check", "pronouns", "conjunctions",
+                  "place_prepositions", "deputies", "connectives_in_a_name"):
+        for key, entries in words[group].items():
+            assert entries == [w.lower() for w in entries] and len(set(entries)) == len(entries), (group, key)
     partners = load_data("partners")
     for key in ("provinces", "countries", "venues", "bodies", "visits", "not_places", "meeting_words"):
         entries = partners[key]
@@ -111,3 +120,40 @@ def test_every_generated_data_file_says_where_it_comes_from():
         data = load_data(name)
         assert data["_source"] and "docs/make_gazetteer.py" in data["_about"], name
     assert len(load_data("countries")["countries"]) >= 249
+
+
+@pytest.mark.parametrize("subset, words", [
+    (("page_noise", "credit_labels_above_a_name"), ("page_noise", "credit_labels")),
+    (("speech_verbs", "opening_an_attribution"), ("speech_verbs", "after_quote_id")),
+    (("pronouns", "subject_en"), ("pronouns", "speaker")),
+    (("conjunctions", "after_a_comma"), ("conjunctions", "list")),
+    (("connectives_in_a_name", "joiners"), ("connectives_in_a_name", "all")),
+])
+def test_a_named_subset_is_part_of_its_list(subset, words):
+    data = load_data("vocabulary")
+    assert set(data[subset[0]][subset[1]]) < set(data[words[0]][words[1]])
+
+
+def test_roman_numerals_end_a_rulers_name_in_capitals_only():
+    assert all(ROMAN_NUMERAL.match(n) for n in ("I", "II", "IV", "IX", "X", "XIV", "XXXIX", "LXXXIX"))
+    assert not any(ROMAN_NUMERAL.match(n) for n in ("", "ii", "IIII", "VX", "C", "MIX", "Ika"))
+
+
+def test_the_sector_stems_cover_every_label_in_their_order():
+    assert [label for label, _ in SECTOR_STEMS][:2] == [SectorLabel.smes_cooperatives,
+                                                        SectorLabel.digital_government_ict]
+    assert {label for label, _ in SECTOR_STEMS} == set(SectorLabel) - {SectorLabel.other}
+    assert all(stem == stem.lower() and stem.strip() for _, stems in SECTOR_STEMS for stem in stems)
+
+
+@pytest.mark.parametrize("phrase, label", [
+    ("ekonomi kreatif", SectorLabel.smes_cooperatives),  # an earlier label's stem wins over "ekonomi" (trade)
+    ("Pengembangan UMKM", SectorLabel.smes_cooperatives),
+    ("agro-wisata", SectorLabel.tourism_culture),  # after a hyphen
+    ("(pariwisata)", SectorLabel.tourism_culture),  # after a bracket
+    ("big data analytics", SectorLabel.digital_government_ict),  # "data " as a word
+    ("database", SectorLabel.other),
+    ("mentoring", SectorLabel.other),  # no stem inside a word ("tor")
+])
+def test_a_phrase_maps_to_the_first_label_whose_stem_starts_one_of_its_words(phrase, label):
+    assert label_for_phrase(phrase) == label

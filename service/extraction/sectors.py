@@ -1,13 +1,12 @@
 """Sectors: the fields of cooperation an article names, in its own words, placed in the fixed taxonomy.
 
 The model lists the fields; code keeps those whose words occur in the article, takes the article's words as the
-evidence and maps them to a label by the documented stem table (`schemas.taxonomy.label_for_phrase`).
+evidence and maps them to a label by the documented stem table (`service.vocabulary.label_for_phrase`).
 """
 
 import re
 
 from schemas.summary import Sector
-from schemas.taxonomy import label_for_phrase
 from service.extraction.text.grounding import Grounded, find_all, in_headline
 from service.intake.article import Article
 from service.textnorm import matching_form
@@ -17,6 +16,7 @@ from service.vocabulary import (
     DEMONSTRATIVES,
     FIELD_LIST_ENDS,
     FIELD_MARKERS,
+    label_for_phrase,
     one_of,
 )
 
