@@ -16,9 +16,10 @@ from schemas.taxonomy import SectorLabel
 from schemas.urls import is_web_url
 from service.extraction.text import gazetteer
 from service.files import leftover_temp_files, write_file_atomically
-from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes, prepare_text
+from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes
 from service.intake.article import Article
-from service.intake.limits import PAGE_BYTES_PER_ARTICLE_CHAR, check_article_text, max_input_bytes
+from service.intake.limits import max_input_bytes
+from service.intake.reading import prepare_article
 from service.library.filters import LibraryFilter, summarize_stored
 from service.library.store import Store, StoredSummary, StoreError, open_store
 from service.memo.briefing import MemoArticle, build_memo
@@ -96,10 +97,10 @@ def iter_inputs(paths: tuple[str, ...]) -> Iterator[str]:
 
 
 def read_article(source: str, max_chars: int) -> Article:
-    """An `Article` from a file (line 1 is taken as the title) or stdin, in the encoding it declares or is found
-    in (`decode_article_bytes`); which one, and why, is logged (shown with --verbose). The size rule is
-    `service.intake.limits`: at most `max_input_bytes(max_chars)` bytes are read (never more, so a huge file or
-    stream costs nothing), and the text after page reading is at most `max_chars` characters.
+    """An `Article` from a file (line 1 is taken as the title) or stdin, made by the one way in
+    (`service.intake.reading.prepare_article`, as the API makes one); how its bytes were read, and why, is
+    logged (shown with --verbose). At most `max_input_bytes(max_chars)` bytes are read, plus one to tell that there
+    are more (never more, so a huge file or stream costs nothing).
 
     Raises `ArticleInputError` for an unreadable, oversized, undecodable or empty input."""
     limit = max_input_bytes(max_chars)
@@ -111,15 +112,10 @@ def read_article(source: str, max_chars: int) -> Article:
                 data = file.read(limit + 1)
     except OSError as exc:
         raise ArticleInputError(f"cannot read: {exc.strerror or exc}") from exc
-    if len(data) > limit:
-        raise ArticleInputError(f"too large: over {limit:,} bytes (the limit, {PAGE_BYTES_PER_ARTICLE_CHAR} times "
-                                f"the article limit of {max_chars:,} characters)")
-    decoded = decode_article_bytes(data, filename=None if source == "-" else source)
-    log.info("%s: read as %s (%s)", "stdin" if source == "-" else source, decoded.encoding,
-             DECODING_METHODS[decoded.method])
-    text = prepare_text(decoded.text)
-    check_article_text(text, max_chars)
-    return Article(text=text)
+    article = prepare_article(data, max_article_chars=max_chars, filename=None if source == "-" else source)
+    log.info("%s: read as %s (%s)", "stdin" if source == "-" else source, article.decoded.encoding,
+             DECODING_METHODS[article.decoded.method])
+    return article
 
 
 def _model_failure(exc: ModelError | ArticleInputError) -> str:

@@ -16,8 +16,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from schemas.api import ApiErrorBody
 from schemas.summary import ArticleIn
 from service.errors import RingkasError
-from service.intake import ArticleInputError, prepare_text
-from service.intake.limits import check_article_text, check_input_size
+from service.intake import ArticleInputError
+from service.intake.article import Article
+from service.intake.limits import ArticleTooLong, InputTooLarge
+from service.intake.reading import prepare_article
 from service.library.store import StoreBusy, StoreError
 from service.model.backend import BackendUnavailable
 from service.model.llm import ModelError, ModelErrorKind
@@ -26,7 +28,8 @@ log = logging.getLogger(__name__)
 
 # The status that answers each failure Ringkas raises, by its type: the first of the exception's classes (its MRO)
 # found here. A model failure's status is its kind's (`_MODEL_ERROR_STATUS`); an `ApiError` carries its own.
-_ERROR_STATUS: dict[type[Exception], int] = {ArticleInputError: 422, StoreBusy: 503, StoreError: 500}
+_ERROR_STATUS: dict[type[Exception], int] = {InputTooLarge: 413, ArticleTooLong: 413, ArticleInputError: 422,
+                                             StoreBusy: 503, StoreError: 500}
 
 # 'cancelled': the work was abandoned (its client left, or the request already got its 504); nobody reads this.
 _MODEL_ERROR_STATUS: dict[ModelErrorKind, int] = {
@@ -163,41 +166,25 @@ def model_errors() -> Iterator[None]:
         raise ApiError(status, f"the model failed ({exc.kind}): {exc}", headers) from None
 
 
-def check_length(article: ArticleIn, max_article_chars: int) -> None:
-    """Raises `ApiError` 413 when the submitted text is over the input limit of `service.intake.limits` (at most
-    `max_input_bytes(max_article_chars)` characters, code points: each is at least one byte), before it is read
-    as a page; `article_text` then holds the article itself to `max_article_chars`."""
-    _check_input(article.text, max_article_chars)
-
-
-def _check_input(raw: str, max_article_chars: int) -> None:
-    try:
-        check_input_size(len(raw), max_article_chars, unit="characters")
-    except ArticleInputError as exc:
-        raise ApiError(413, f"text {exc}") from None
-
-
-def article_text(raw: str, max_article_chars: int) -> str:
-    """The article's text from what was submitted (`prepare_text`: a page read as its article), held to the
-    rule of `service.intake.limits`. CPU work on up to `max_input_bytes` of input: call it in a worker thread.
+def submitted_article(submitted: ArticleIn | bytes, max_article_chars: int, *, content_type: str | None = None,
+                      filename: str | None = None, prefix: str = "") -> Article:
+    """The `Article` of a request's article or an upload's bytes, made by the one way in the CLI takes too
+    (`service.intake.reading.prepare_article`: the input's size, decoding, page reading, then the blank and length
+    rules on the prepared text). CPU work on up to `max_input_bytes` of input: call it in a worker thread.
 
     Raises:
-        ApiError: 413 when `raw` is over the input limit or the article over `max_article_chars` characters
-            (code points), 422 for a page the HTML parser gives up on or when nothing of it is left (a page with
-            no readable text).
+        ApiError: with the status of the failure's type (`status_of`): 413 for an input over the input limit or an
+            article over `max_article_chars` characters (code points), 422 for binary or undecodable bytes, a page
+            the HTML parser gives up on, or nothing readable; the message starts with `prefix` ("article 2: ").
     """
-    _check_input(raw, max_article_chars)
     try:
-        text = prepare_text(raw)
+        if isinstance(submitted, bytes):
+            return prepare_article(submitted, max_article_chars=max_article_chars, content_type=content_type,
+                                   filename=filename)
+        return prepare_article(submitted.text, max_article_chars=max_article_chars, title=submitted.title,
+                               url=submitted.url)
     except ArticleInputError as exc:
-        raise ApiError(422, str(exc)) from None
-    try:
-        check_article_text(text, max_article_chars)
-    except ArticleInputError as exc:
-        if text.strip():
-            raise ApiError(413, f"article {exc}") from None
-        raise ApiError(422, f"{exc}: nothing readable is left of the text") from None
-    return text
+        raise ApiError(status_of(exc), f"{prefix}{exc}") from None
 
 
 async def send_error(send: Send, status: int, message: str, headers: dict[str, str] | None = None) -> None:

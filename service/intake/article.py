@@ -4,7 +4,7 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 
-from service.intake import detect_language, is_noise_line
+from service.intake import DecodedText, detect_language, is_noise_line
 from service.textnorm import NormalisedText, normalise
 
 
@@ -16,6 +16,7 @@ class Article:
     text: str
     title: str | None = None  # none given: the text's first line, as news articles start with their headline
     url: str | None = None
+    decoded: DecodedText | None = None  # how its bytes were read, when it was submitted as bytes
 
     def __post_init__(self) -> None:
         if self.title is None:

@@ -9,6 +9,18 @@
 
 from service.intake.decoding import ArticleInputError
 
+
+class InputTooLarge(ArticleInputError):
+    """What was submitted is over the input limit (`max_input_bytes`), before anything read it."""
+
+
+class ArticleTooLong(ArticleInputError):
+    """The article's text, once a page is read, is over `max_article_chars` characters."""
+
+
+class EmptyArticle(ArticleInputError):
+    """Nothing readable is left of what was submitted: blank, or a page with no readable text."""
+
 # 10 bytes of page per character of article: 2,000,000 bytes at the default limit, above the news pages seen.
 PAGE_BYTES_PER_ARTICLE_CHAR = 10
 
@@ -19,18 +31,21 @@ def max_input_bytes(max_article_chars: int) -> int:
 
 
 def check_input_size(size: int, max_article_chars: int, unit: str = "bytes") -> None:
-    """Raises `ArticleInputError` when an input of `size` (bytes, or characters of a text not yet read as a page:
-    each is at least one byte) is over `max_input_bytes`."""
+    """Raises `InputTooLarge` when an input of `size` (bytes, or characters of a text not yet read as a page:
+    each is at least one byte) is over `max_input_bytes`. A reader that stops at the limit passes the limit plus
+    one, and the message then says "over" the limit rather than a size nobody measured."""
     limit = max_input_bytes(max_article_chars)
     if size > limit:
-        raise ArticleInputError(f"too large: {size:,} {unit} (limit {limit:,} bytes, {PAGE_BYTES_PER_ARTICLE_CHAR}"
-                                f" times the article limit of {max_article_chars:,} characters)")
+        measured = f"{size:,} {unit}" if size > limit + 1 else f"over {limit:,} {unit}"
+        raise InputTooLarge(f"input too large: {measured} (limit {limit:,} bytes, {PAGE_BYTES_PER_ARTICLE_CHAR}"
+                            f" times the article limit of {max_article_chars:,} characters)")
 
 
-def check_article_text(text: str, max_article_chars: int) -> None:
-    """Raises `ArticleInputError` for an article's text (after page reading) that is empty or over
-    `max_article_chars` characters (code points)."""
+def check_article_text(text: str, max_article_chars: int, *, submitted_blank: bool = True) -> None:
+    """Raises `EmptyArticle` for an article's text (after page reading) that is blank (saying that nothing
+    readable is left when what was submitted was not blank: `submitted_blank` False), `ArticleTooLong` for one
+    over `max_article_chars` characters (code points)."""
     if not text.strip():
-        raise ArticleInputError("empty article")
+        raise EmptyArticle("empty article" if submitted_blank else "empty article: nothing readable is left of it")
     if len(text) > max_article_chars:
-        raise ArticleInputError(f"too long: {len(text):,} characters (limit {max_article_chars:,})")
+        raise ArticleTooLong(f"article too long: {len(text):,} characters (limit {max_article_chars:,})")

@@ -6,9 +6,8 @@ from starlette.concurrency import run_in_threadpool
 
 from schemas.api import DecodedUpload
 from service.api.deps import SettingsDep
-from service.api.errors import ApiError, article_text, error_responses
-from service.intake import DECODING_METHODS, ArticleInputError, decode_article_bytes
-from service.intake.limits import check_input_size
+from service.api.errors import error_responses, submitted_article
+from service.intake import DECODING_METHODS
 
 router = APIRouter()
 
@@ -25,10 +24,6 @@ async def decode_article(request: Request, settings: SettingsDep, filename: str 
     bytes (`Access` stops reading there) or for an article over `max_article_chars` characters once the page is
     read; 422 for binary or undecodable bytes, or a page with no readable text."""
     data = await request.body()
-    try:
-        check_input_size(len(data), settings.max_article_chars)
-    except ArticleInputError as exc:
-        raise ApiError(413, f"{filename or 'the file'}: {exc}") from None
     content_type = request.headers.get("content-type", "")
     if content_type.split(";")[0].strip().lower() in ("application/octet-stream", ""):
         content_type = None  # says nothing of the file: its name and bytes decide
@@ -37,15 +32,15 @@ async def decode_article(request: Request, settings: SettingsDep, filename: str 
 
 
 def read_upload(data: bytes, content_type: str | None, filename: str, max_article_chars: int) -> dict[str, str]:
-    """The decode route's answer for an upload's bytes, `{"text", "encoding", "method", "how"}`.
+    """The decode route's answer for an upload's bytes, `{"text", "encoding", "method", "how"}`, read by the one
+    way in (`submitted_article`).
 
     Raises:
-        ApiError: 422 for binary or undecodable bytes or nothing readable, 413 for an article over
-            `max_article_chars` characters.
+        ApiError: 413 for an upload over the input limit or an article over `max_article_chars` characters, 422
+            for binary or undecodable bytes or nothing readable; the message names the file.
     """
-    try:
-        decoded = decode_article_bytes(data, content_type=content_type, filename=filename or None)
-    except ArticleInputError as exc:
-        raise ApiError(422, f"{filename or 'the file'}: {exc}") from None
-    return {"text": article_text(decoded.text, max_article_chars), "encoding": decoded.encoding,
-            "method": decoded.method, "how": DECODING_METHODS[decoded.method]}
+    article = submitted_article(data, max_article_chars, content_type=content_type, filename=filename or None,
+                                prefix=f"{filename or 'the file'}: ")
+    decoded = article.decoded
+    return {"text": article.text, "encoding": decoded.encoding, "method": decoded.method,
+            "how": DECODING_METHODS[decoded.method]}

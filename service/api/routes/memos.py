@@ -6,9 +6,8 @@ from fastapi.responses import JSONResponse, Response
 
 from schemas.memo import BriefingMemo, LibraryQuery, MemoIn
 from service.api.deps import BackendDep, CancelDep, SettingsDep, StoreDep
-from service.api.errors import ApiError, article_text, check_length, error_responses, model_errors
+from service.api.errors import ApiError, error_responses, model_errors, submitted_article
 from service.cancellation import cancellable
-from service.intake.article import Article
 from service.library.filters import LibraryFilter, filed_on, summarize_stored
 from service.library.store import Store, StoredSummary
 from service.memo.briefing import MemoArticle, build_memo
@@ -47,17 +46,13 @@ def create_memo(order: MemoIn, backend: BackendDep, store: StoreDep, settings: S
         if not chosen and not order.articles:
             raise ApiError(404, "no stored summary matches the library filters")
     items = [MemoArticle(stored.summary, stored.article, stored.outlet, stored.published) for stored in chosen]
-    for article in order.articles:
-        check_length(article, settings.max_article_chars)
+    # Every article is read by the one way in before the model is asked about any: a bad one is refused first.
+    submitted = [submitted_article(article, settings.max_article_chars, prefix=f"article {i}: ")
+                 for i, article in enumerate(order.articles, start=1)]
     llm = ReadyLLM(backend)
     with model_errors(), cancellable(cancel):
-        for i, article in enumerate(order.articles, start=1):
-            try:
-                text = article_text(article.text, settings.max_article_chars)  # the one size rule
-            except ApiError as exc:
-                raise ApiError(exc.status, f"article {i}: {exc.message}") from None
-            summary = summarize_stored(Article(text=text, title=article.title, url=article.url), llm, store, None)
-            items.append(MemoArticle(summary, text))
+        for article in submitted:
+            items.append(MemoArticle(summarize_stored(article, llm, store, None), article.text))
     with cancellable(cancel):
         memo = build_memo(items, llm, lang=order.lang, summary_cache=store.executive_summaries)
     return rendered(memo, order.format)

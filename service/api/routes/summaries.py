@@ -20,9 +20,8 @@ from starlette.types import Receive, Scope, Send
 from schemas.api import StoredSummaryOut, StreamError, StreamProgress, StreamResult
 from schemas.summary import ArticleIn, Summary
 from service.api.deps import BackendDep, CancelDep, SettingsDep, StoreDep
-from service.api.errors import ApiError, article_text, error_responses, model_errors
+from service.api.errors import ApiError, error_responses, model_errors, submitted_article
 from service.cancellation import CancelToken, cancellable
-from service.intake.article import Article
 from service.library.filters import summarize_stored
 from service.model.backend import ReadyLLM
 
@@ -62,11 +61,11 @@ STREAM_EVENTS = stream_events_schema({"progress": StreamProgress, "result": Stre
 def create_summary(article: ArticleIn, backend: BackendDep, store: StoreDep, settings: SettingsDep,
                    cancel: CancelDep) -> Summary:
     """Summarize one article: officials, partners, sectors, goals, quotes, each grounded in the text. The text is
-    held to the size rule of `service.intake.limits` (413; 422 when a page has no readable text)."""
-    text = article_text(article.text, settings.max_article_chars)
+    read by the one way in (`submitted_article`: 413 over the size rule of `service.intake.limits`, 422 when a
+    page has no readable text)."""
+    submitted = submitted_article(article, settings.max_article_chars)
     with model_errors(), cancellable(cancel):
-        summary = summarize_stored(Article(text=text, title=article.title, url=article.url), ReadyLLM(backend),
-                                   store, article.lang)
+        summary = summarize_stored(submitted, ReadyLLM(backend), store, article.lang)
     # Serialized once by pydantic, not validated again against the response model on the way out.
     return Response(summary.model_dump_json(), media_type="application/json")
 
@@ -82,9 +81,9 @@ async def stream_summary(article: ArticleIn, backend: BackendDep, store: StoreDe
     "article"}: the text its offsets refer to) or `error` ({"status", "error"}; 504 at the request's time limit,
     `service.api.admission`). Before the stream, the text's size is checked as `create_summary` checks it (413,
     422), reading a page in a worker thread."""
-    text = await run_in_threadpool(article_text, article.text, settings.max_article_chars)
-    work = partial(summarize_stored, Article(text=text, title=article.title, url=article.url), ReadyLLM(backend),
-                   store, article.lang)
+    submitted = await run_in_threadpool(submitted_article, article, settings.max_article_chars)
+    text = submitted.text
+    work = partial(summarize_stored, submitted, ReadyLLM(backend), store, article.lang)
     # No comment pings: a progress event goes out every second, which keeps proxies from timing the stream out.
     # Events end in "\n\n", as the web page splits them.
     return SummaryEvents(summary_events(work, text, cancel), ping=0, sep="\n", send_timeout=SEND_TIMEOUT_S)
