@@ -21,14 +21,14 @@ from service.extraction.text.party_names import region_key, same_region
 from service.extraction.text.person_names import name_key, names_match
 from service.extraction.text.quotes import find_quotes
 from service.textnorm import matching_form, tokens
-from service.vocabulary import FUNCTION_WORDS, WORDS_OF_ANY_AIM, label_for_phrase
+from service.vocabulary import FUNCTION_WORDS, WORDS_OF_ANY_GOAL, label_for_phrase
 
 GOAL_THRESHOLD = 0.5
 ROLE_THRESHOLD = 0.5
 
 # Words two goals are not compared by: function words, and words goals of two regions share whatever they aim
 # at: "antara" (between), "kedua" (both), "lebih" (more): "hubungan yang lebih erat antara kedua daerah".
-_NOT_GOAL_CONTENT = FUNCTION_WORDS | WORDS_OF_ANY_AIM
+_NOT_GOAL_CONTENT = FUNCTION_WORDS | WORDS_OF_ANY_GOAL
 
 
 def partners_match(a: str, b: str) -> bool:

@@ -16,8 +16,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
+from schemas.summary import SummaryLanguage
 from schemas.taxonomy import SECTOR_NAMES, SectorLabel
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -125,13 +126,13 @@ SENTENCE_OPENERS = frozenset(_WORDS["sentence_openers"])  # menurut, sementara i
 DEMONSTRATIVES = tuple(_WORDS["demonstratives"])  # itu, tersebut, ini: they close the noun phrase before them
 # dan, serta, and: they join the last item of a list ("list"), only dan and "and" after its comma.
 CONJUNCTIONS: dict[str, list[str]] = _WORDS["conjunctions"]
-FIELD_MARKERS = tuple(_WORDS["field_markers"])  # bidang, sektor: the fields of a cooperation are listed after one
+SECTOR_MARKERS = tuple(_WORDS["sector_markers"])  # bidang, sektor: the fields of a cooperation are listed after one
 COOPERATION_WORDS = tuple(_WORDS["cooperation_words"])  # kerja sama, MoU: a list of fields follows one
 FIELD_LIST_ENDS = tuple(_WORDS["field_list_ends"])  # yang, untuk, which: they open a clause after a list of fields
 # How news states what a visit or agreement is for: markers, verbs, words that end the clause
 # (service.extraction.goals).
-PURPOSES: dict[str, list[str]] = _WORDS["purposes"]
-WORDS_OF_ANY_AIM = frozenset(_WORDS["words_of_any_aim"])  # antara, kedua, lebih: two regions' goals share them
+GOAL_WORDS: dict[str, list[str]] = _WORDS["goal_words"]
+WORDS_OF_ANY_GOAL = frozenset(_WORDS["words_of_any_goal"])  # antara, kedua, lebih: two regions' goals share them
 # The short or English form of a position -> the position written out ("wako" -> "wali kota"), longest first,
 # so that a form that starts another ("wawako" / "wako") is tried first.
 POSITION_SHORT_FORMS = dict(sorted(_WORDS["position_short_forms"].items(), key=lambda kv: -len(kv[0])))
@@ -178,7 +179,9 @@ def is_title_case(words: Sequence[str], *, share: float, min_words: int, max_wor
 
 
 _LABELS = load_data("labels")
-SUMMARY_LANGUAGES = tuple(_LABELS["languages"])  # the languages a summary can be written in: id, en
+# The languages a summary can be written in, as the contract declares them (`schemas.summary.SummaryLanguage`);
+# `labels.json` names each of them.
+SUMMARY_LANGUAGES: tuple[SummaryLanguage, ...] = get_args(SummaryLanguage)
 
 
 def language_name(lang: str) -> str:
@@ -196,7 +199,7 @@ def labels(table: str, lang: str) -> dict[str, str]:
 
 def sector_name(label: SectorLabel, lang: str) -> str:
     """The readable name of a sector in `lang` ("Pariwisata dan budaya"), English for a language without one."""
-    return SECTOR_NAMES[label][lang if lang in ("id", "en") else "en"]
+    return SECTOR_NAMES[label][lang if lang in SUMMARY_LANGUAGES else "en"]
 
 
 # Word stems (lower case, matched at the start of a word) that place an article's own wording in the sector

@@ -48,7 +48,7 @@ def test_every_list_is_in_lower_case_without_repeats_unless_it_says_otherwise():
     words = load_data("vocabulary")
     for key in ("days", "positions", "acting", "function_words", "words_after_a_name", "sentence_openers",
                 "demonstratives", "cooperation_words", "field_list_ends", "english_office_words", "ordinal_suffixes",
-                "before_a_country", "capacity_words", "given_name_endings", "words_of_any_aim"):
+                "before_a_country", "capacity_words", "given_name_endings", "words_of_any_goal"):
         assert words[key] == [w.lower() for w in words[key]] and len(set(words[key])) == len(words[key]), key
     for group in ("page_noise", "steering", "common_words", "memo_check", "pronouns", "conjunctions",
                   "place_prepositions", "deputies", "connectives_in_a_name"):

@@ -12,7 +12,7 @@ from schemas.summary import Goal
 from service.extraction.text.grounding import Grounded, align_phrase, content_words, dice
 from service.intake.article import Article
 from service.textnorm import matching_form
-from service.vocabulary import PURPOSES, one_of
+from service.vocabulary import GOAL_WORDS, one_of
 
 # Goals a summary holds at most: the gold articles state two to six.
 MAX_GOALS = 6
@@ -36,15 +36,15 @@ def ground_goals(article: Article, items: list[str]) -> Grounded[Goal]:
     return Grounded(goals, warnings)
 
 
-_MARKER = re.compile(rf"\b(?:{one_of(PURPOSES['markers'])})\s+", re.IGNORECASE)
-_CLAUSE_END = re.compile(rf"[.,;:!?\n“”\"()]|\s(?:{one_of(PURPOSES['clause_breaks'])})\s", re.IGNORECASE)
+_MARKER = re.compile(rf"\b(?:{one_of(GOAL_WORDS['markers'])})\s+", re.IGNORECASE)
+_CLAUSE_END = re.compile(rf"[.,;:!?\n“”\"()]|\s(?:{one_of(GOAL_WORDS['clause_breaks'])})\s", re.IGNORECASE)
 # An active verb, in lower case as verbs stand after a marker (a capitalised word is a name: "to Medan").
-_VERB = rf"(?:me[mnyg]?[a-z]{{3,}}|ber[a-z]{{3,}}|belajar|(?:{one_of(PURPOSES['verbs_en'])})(?:s|ed)?)"
-_AIM = re.compile(rf"^(?:(?:{one_of(PURPOSES['verb_openers'])})\s+)?(?P<verb>{_VERB})\b")
-_SECOND_AIM = re.compile(rf"\s(?:{one_of(PURPOSES['aim_joiners'])})\s+(?=(?:(?:{one_of(PURPOSES['verb_openers'])})\s+)?"
+_VERB = rf"(?:me[mnyg]?[a-z]{{3,}}|ber[a-z]{{3,}}|belajar|(?:{one_of(GOAL_WORDS['verbs_en'])})(?:s|ed)?)"
+_GOAL = re.compile(rf"^(?:(?:{one_of(GOAL_WORDS['verb_openers'])})\s+)?(?P<verb>{_VERB})\b")
+_SECOND_GOAL = re.compile(rf"\s(?:{one_of(GOAL_WORDS['goal_joiners'])})\s+(?=(?:(?:{one_of(GOAL_WORDS['verb_openers'])})\s+)?"
                          rf"{_VERB}\b)")
-_DIRECTIVE = re.compile(rf"\b(?:{one_of(PURPOSES['directives'])})\b(?:\s+\S+){{0,5}}\s*$", re.IGNORECASE)
-_NOT_AIMS = frozenset(PURPOSES["not_aims"])
+_DIRECTIVE = re.compile(rf"\b(?:{one_of(GOAL_WORDS['directives'])})\b(?:\s+\S+){{0,5}}\s*$", re.IGNORECASE)
+_NOT_GOALS = frozenset(GOAL_WORDS["not_goals"])
 
 
 def stated_goals(text: str) -> list[Goal]:
@@ -57,7 +57,7 @@ def stated_goals(text: str) -> list[Goal]:
     to punctuation or the next clause's first word, and is kept at 2-14 words; "dan"/"and" before another
     active verb starts a second aim. Verbs of the visit's own procedure ("melakukan", "menghadiri") state no
     aim, nor does a marker after a request ("meminta warga untuk …"). The words are
-    `service.vocabulary.PURPOSES`."""
+    `service.vocabulary.GOAL_WORDS`."""
     found: list[Goal] = []
     for m in _MARKER.finditer(text):
         if _DIRECTIVE.search(text, max(0, m.start() - 60), m.start()):
@@ -65,12 +65,12 @@ def stated_goals(text: str) -> list[Goal]:
         end_match = _CLAUSE_END.search(text, m.end())
         end = end_match.start() if end_match else len(text)
         start = m.end()
-        for piece in _SECOND_AIM.split(text[start:end]):
+        for piece in _SECOND_GOAL.split(text[start:end]):
             at = text.index(piece, start)
             start = at + len(piece)
             clause = piece.rstrip()
-            aim = _AIM.match(clause)
-            if not aim or aim.group("verb").lower() in _NOT_AIMS or not 2 <= len(clause.split()) <= 14:
+            aim = _GOAL.match(clause)
+            if not aim or aim.group("verb").lower() in _NOT_GOALS or not 2 <= len(clause.split()) <= 14:
                 continue
             phrase = " ".join(matching_form(clause).split())
             if all(g.text.lower() != phrase.lower() for g in found):

@@ -15,7 +15,7 @@ from service.vocabulary import (
     COOPERATION_WORDS,
     DEMONSTRATIVES,
     FIELD_LIST_ENDS,
-    FIELD_MARKERS,
+    SECTOR_MARKERS,
     label_for_phrase,
     one_of,
 )
@@ -49,7 +49,7 @@ def ground_sectors(article: Article, items: list[str]) -> Grounded[Sector]:
 
 # "kerja sama di bidang pariwisata, pendidikan dan perdagangan", "sektor pertanian", "in the fields of tourism and
 # trade": the marker, then the list up to the end of the clause.
-_FIELDS = re.compile(rf"\b(?:{one_of(FIELD_MARKERS)})\s+(?P<list>[^.;:!?\n“”\"()]{{2,160}})", re.IGNORECASE)
+_SECTOR_LIST = re.compile(rf"\b(?:{one_of(SECTOR_MARKERS)})\s+(?P<list>[^.;:!?\n“”\"()]{{2,160}})", re.IGNORECASE)
 # The list must follow words of cooperation in its sentence, within 150 characters: "kerja sama di bidang …",
 # "MoU sektor …".
 _COOPERATION = re.compile(rf"(?i:{one_of(COOPERATION_WORDS)})")
@@ -66,10 +66,10 @@ def stated_sectors(text: str) -> list[Sector]:
     ("kerja sama di bidang pariwisata, pendidikan dan perdagangan", "sektor pertanian dan perikanan"), or "the
     fields/sectors/areas of" in English, as a list of short noun phrases joined by commas and "dan"/"serta"/"and";
     the list ends at punctuation that is no comma or at a word that opens another clause ("yang", "untuk").
-    Headlines are skipped. The markers are `service.vocabulary.FIELD_MARKERS`."""
+    Headlines are skipped. The markers are `service.vocabulary.SECTOR_MARKERS`."""
     view = matching_form(text)
     found: list[Sector] = []
-    for m in _FIELDS.finditer(view):
+    for m in _SECTOR_LIST.finditer(view):
         sentence = max(view.rfind("\n", 0, m.start()), view.rfind(". ", 0, m.start()), m.start() - 150, 0)
         if in_headline(view, m.start()) or not _COOPERATION.search(view, sentence, m.start()):
             continue
