@@ -11,12 +11,26 @@ from service import __version__
 from service.api.access import Access, allowed_host_names
 from service.api.admission import Admission
 from service.api.cross_site import CrossSite
-from service.api.errors import EXCEPTION_HANDLERS, UnexpectedErrors
+from service.api.errors import EXCEPTION_HANDLERS, UnexpectedErrors, error_responses
 from service.api.routes import articles, health, library, memos, summaries, web
 from service.extraction.text import gazetteer
 from service.library.store import Store, open_store
 from service.model.backend import Backend
 from service.settings import Settings, get_settings
+
+
+# What the checks in front of the routes answer, on any route, with the error body (`schemas.api.ApiErrorBody`):
+# `Access`, `CrossSite`, `Admission`, and the last resort of `UnexpectedErrors`.
+FRONT_DOOR_RESPONSES = error_responses({
+    400: "The Host header names neither this server nor an allowed host name",
+    401: "An API key is required and was missing or wrong",
+    403: "Sent by another site's page",
+    413: "Request body too large",
+    415: "A JSON route was sent a body that is not application/json",
+    429: "Too many requests in progress; retry shortly",
+    500: "Internal error; the request was not completed",
+    504: "The request's time limit ran out",
+})
 
 
 def create_app(settings: Settings | None = None, backend: Backend | None = None,
@@ -56,6 +70,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
         description="Grounded structured summaries of Indonesian regional-government news.",
         lifespan=lifespan,
         exception_handlers=EXCEPTION_HANDLERS,
+        responses=FRONT_DOOR_RESPONSES,
         # No docs pages: FastAPI's load their script and style from a CDN, on the origin whose storage keeps the
         # page's API key. The description stays at /openapi.json, for any OpenAPI viewer.
         docs_url=None,
