@@ -24,7 +24,7 @@ import httpx
 
 from evals.cli import CACHE_DIR
 from schemas.summary import Summary
-from service.cli import read_article
+from service.cli.inputs import read_article
 from service.extraction.pipeline import DEFAULT_PROMPTS, summarize
 from service.model.backend import Backend
 from service.model.recording import CachedLLM

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from service.cli import read_sources_tsv
+from service.cli.inputs import read_sources_tsv
 from tests.conftest import SEEDS
 from tests.fakes import article_reply
 

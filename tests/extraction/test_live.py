@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.cli import read_article
+from service.cli.inputs import read_article
 from service.extraction.pipeline import summarize
 from service.model.backend import Backend
 from service.settings import Settings

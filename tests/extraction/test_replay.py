@@ -7,7 +7,7 @@ The replies live in the eval cache; re-record after a prompt or model change wit
 import pytest
 
 from evals.cli import CACHE_DIR
-from service.cli import read_article
+from service.cli.inputs import read_article
 from service.extraction.pipeline import DEFAULT_PROMPTS, summarize
 from service.model.embedded import DEFAULT_MODEL_NAME
 from service.model.recording import CachedLLM

@@ -87,7 +87,7 @@ def test_a_page_larger_than_the_article_limit_is_read_down_to_its_article(invoke
     page.write_text(f"<!doctype html><html><body>{furniture}<article><p>{article}</p></article></body></html>",
                     encoding="utf-8")
     assert page.stat().st_size > 200_000
-    from service.cli import read_article
+    from service.cli.inputs import read_article
 
     assert read_article(str(page), 200_000).text == article + "\n"
 

@@ -5,7 +5,7 @@ import pytest
 
 from schemas.summary import ArticleIn
 from service.api.errors import ApiError, submitted_article
-from service.cli import read_article
+from service.cli.inputs import read_article
 from service.intake import ArticleInputError
 from service.intake.limits import ArticleTooLong, EmptyArticle, InputTooLarge
 from service.intake.reading import prepare_article

@@ -6,7 +6,9 @@ import random
 import pytest
 from click.testing import CliRunner
 
-import service.cli
+import service.cli.memo
+import service.cli.serve
+import service.cli.summarize
 from service.cli import main
 from service.library.sqlite import SQLiteStore
 from service.library.store import StoreDamaged, StoreError
@@ -53,7 +55,8 @@ def test_a_folder_where_the_file_should_be_is_a_store_error_naming_it(tmp_path):
 def run_cli(damaged, monkeypatch):
     """Run the CLI in-process with the damaged data directory as its settings' (and a fake model)."""
     settings = Settings(llm_base_url="http://127.0.0.1:9/v1", data_dir=damaged[0].parent)
-    monkeypatch.setattr(service.cli, "get_settings", lambda: settings)
+    for command in (service.cli.summarize, service.cli.memo, service.cli.serve):  # each reads the settings
+        monkeypatch.setattr(command, "get_settings", lambda: settings)
 
     def run(args):
         backend = Backend(settings, llm=FakeLLM())

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import service.cli
+import service.cli.memo
+import service.cli.serve
+import service.cli.summarize
 from schemas.summary import Provenance, Summary
 from service.api.app import create_app
 from service.cli import main
@@ -124,7 +126,8 @@ def test_a_url_ringkas_cannot_use_is_refused_naming_the_setting_and_never_a_pass
 @pytest.mark.parametrize("args", [["summarize", str(SEEDS[0])], ["memo", "--from-store"], ["serve"]])
 def test_each_command_refuses_an_unsupported_database_url_with_a_message(monkeypatch, args):
     settings = Settings(_env_file=None, llm_base_url="http://127.0.0.1:9/v1", database_url=POSTGRES)
-    monkeypatch.setattr(service.cli, "get_settings", lambda: settings)
+    for command in (service.cli.summarize, service.cli.memo, service.cli.serve):  # each reads the settings
+        monkeypatch.setattr(command, "get_settings", lambda: settings)
     result = CliRunner().invoke(main, args, obj={"backend": Backend(settings, llm=FakeLLM())})
     assert result.exit_code == 1, result.output
     assert isinstance(result.exception, SystemExit)  # click's clean exit, not an exception escaping
