@@ -14,7 +14,9 @@ import time
 from collections.abc import Callable
 
 from service.memo.briefing import build_memo
-from service.memo.render import to_docx, to_html, to_markdown
+from service.memo.html import to_html
+from service.memo.markdown import to_markdown
+from service.memo.word import to_docx
 from tests.memo.test_memo_scale import made_up_articles
 
 

@@ -33,8 +33,10 @@ from schemas.summary import SummaryLanguage, Usage
 from service.extraction.pipeline import DEFAULT_PROMPTS, summarize
 from service.intake.article import Article
 from service.memo.briefing import MemoArticle, build_memo
-from service.memo.render import to_docx, to_html, to_markdown
+from service.memo.html import to_html
+from service.memo.markdown import to_markdown
 from service.memo.summary_markdown import summary_to_markdown
+from service.memo.word import to_docx
 from service.model.embedded import DEFAULT_MODEL_NAME
 from service.model.llm import Reply
 from service.model.recording import CachedLLM

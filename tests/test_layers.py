@@ -110,7 +110,7 @@ def test_the_contract_imports_nothing_of_the_implementation():
     ("service/intake/html.py", "from service.model.llm import LLM\n", "a sibling"),
     ("service/extraction/text/dates.py", "from service.extraction.goals import ground_goals\n", "a higher layer"),
     ("service/extraction/text/dates.py", "from .. import pipeline\n", "a higher layer"),
-    ("service/memo/render.py", "import service.cli\n", "a higher layer"),
+    ("service/memo/html.py", "import service.cli\n", "a higher layer"),
     ("schemas/summary.py", "from service.errors import RingkasError\n", "a higher layer"),
 ])
 def test_the_check_sees_a_wrong_import(monkeypatch, importer, source, expected):

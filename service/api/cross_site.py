@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.api.access import UPLOAD_PATHS
 from service.api.errors import send_error
-from service.memo.render import STYLE_SOURCE
+from service.memo.html import STYLE_SOURCE
 
 # The web page runs only its own files: no inline script, nothing from elsewhere, never framed by another site. The
 # memo preview is a sandboxed `srcdoc` frame, which inherits this policy (CSP level 3): the memo's own stylesheet is

@@ -17,7 +17,9 @@ from service.intake import ArticleInputError
 from service.library.filters import LibraryFilter, summarize_stored
 from service.library.store import StoredSummary, StoreError
 from service.memo.briefing import MemoArticle, build_memo
-from service.memo.render import to_docx, to_html, to_markdown
+from service.memo.html import to_html
+from service.memo.markdown import to_markdown
+from service.memo.word import to_docx
 from service.model.backend import Backend
 from service.model.embedded import EmbeddedModelError
 from service.model.llm import ModelError

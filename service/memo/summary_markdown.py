@@ -4,7 +4,8 @@ from collections.abc import Callable
 from typing import Any
 
 from schemas.summary import SUMMARY_FIELDS, Summary
-from service.memo.render import markdown_link, markdown_text, printable
+from service.memo.markdown import markdown_link, markdown_text
+from service.memo.text import printable
 from service.vocabulary import labels, sector_name
 
 
@@ -29,7 +30,7 @@ def summary_to_markdown(summary: Summary) -> str:
     """`summary` as Markdown: title, source, summary text, then each field of items in order (officials,
     partners, sectors, goals, quotes with their code-point offsets), warnings, and what produced it; headings in
     the summary's language (English for a language without them). Every text from the article or the model is
-    escaped as the memo escapes it (`service.memo.render.markdown_text`: no raw HTML, link or code markup, one
+    escaped as the memo escapes it (`service.memo.markdown.markdown_text`: no raw HTML, link or code markup, one
     line each, no control characters), and the URL is linked only when it is a web URL."""
     lang = summary.summary_language
     words = labels("summary", lang)

@@ -14,7 +14,9 @@ import pytest
 from schemas.summary import Goal, Official, Partner, PartnerKind, Provenance, Quote, Sector, Summary
 from schemas.taxonomy import SectorLabel
 from service.memo.briefing import MemoArticle, build_memo, unsupported
-from service.memo.render import to_docx, to_html, to_markdown
+from service.memo.html import to_html
+from service.memo.markdown import to_markdown
+from service.memo.word import to_docx
 from tests.fakes import FakeLLM, ModelError
 
 TEXT_A = ("Ketua DPRD Lampung Mingrum Gumay berkunjung ke Pemprov DKI, Jumat (24/11/2023).\n"
@@ -282,7 +284,7 @@ def test_a_web_url_is_linked_without_its_characters_breaking_out_of_the_link(art
 
 
 def test_the_html_memo_allows_no_script_and_its_own_style_only(articles):
-    from service.memo.render import STYLE_SOURCE
+    from service.memo.html import STYLE_SOURCE
 
     page = to_html(hostile_memo(articles, NOT_WEB_URLS[0]))
     policy = next(attrs["content"] for tag, attrs in html_elements(page)

@@ -246,7 +246,7 @@ HOSTILE_ARTICLE = (f"Kerja sama {PAYLOAD}\n\nGubernur {HOSTILE_NAME} bertemu mit
 def page_policy() -> str:
     """The Content-Security-Policy the page is served with: the server's own when it sends one, else this one,
     which the page and its memo preview are built to work under."""
-    from service.memo.render import STYLE_SOURCE
+    from service.memo.html import STYLE_SOURCE
 
     return (f"default-src 'self'; script-src 'self'; style-src 'self' {STYLE_SOURCE}; img-src 'self' data:; "
             "frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")

@@ -11,7 +11,9 @@ from service.cancellation import cancellable
 from service.library.filters import LibraryFilter, filed_on, summarize_stored
 from service.library.store import Store, StoredSummary
 from service.memo.briefing import MemoArticle, build_memo
-from service.memo.render import STYLE_SOURCE, to_docx, to_html, to_markdown
+from service.memo.html import STYLE_SOURCE, to_html
+from service.memo.markdown import to_markdown
+from service.memo.word import to_docx
 from service.model.backend import ReadyLLM
 
 router = APIRouter()
