@@ -13,7 +13,8 @@ import pytest
 
 from schemas.summary import Goal, Official, Partner, PartnerKind, Provenance, Quote, Sector, Summary
 from schemas.taxonomy import SectorLabel
-from service.memo.briefing import MemoArticle, build_memo, unsupported
+from service.memo.briefing import MemoArticle, build_memo
+from service.memo.executive_summary import unsupported
 from service.memo.html import to_html
 from service.memo.markdown import to_markdown
 from service.memo.word import to_docx
@@ -103,7 +104,7 @@ def test_executive_summary_keeps_only_supported_cited_sentences(articles):
 
 
 def test_a_sentence_citing_nothing_or_another_article_is_refused_by_the_schema(articles):
-    from service.memo.briefing import executive_summary_model
+    from service.memo.executive_summary import executive_summary_model
 
     for cites in ([], [2], [7]):
         with pytest.raises(ValueError):
@@ -123,7 +124,7 @@ def test_a_failed_sentence_is_reported_and_the_others_kept(articles):
 
 def test_with_many_articles_the_sentences_go_to_those_naming_the_most_partners():
     from schemas.memo import PartnerSection
-    from service.memo.briefing import SENTENCES, summary_articles
+    from service.memo.executive_summary import SENTENCES, summary_articles
 
     home = PartnerSection(name="Provinsi Lampung", kind="province", articles=list(range(1, 9)))
     others = [PartnerSection(name=f"Kota {i}", kind="city", articles=[i]) for i in (2, 4, 6)]
