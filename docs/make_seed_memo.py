@@ -16,11 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from evals.cli import CACHE_DIR  # noqa: E402
-from service.model.backend import Backend, LazyLLM  # noqa: E402
-from service.cli import read_article  # noqa: E402
-from service.memo.briefing import MemoArticle, build_memo  # noqa: E402
-from service.memo.render import to_html, to_markdown  # noqa: E402
+from service.cli.inputs import read_article  # noqa: E402
 from service.extraction.pipeline import DEFAULT_PROMPTS, summarize  # noqa: E402
+from service.memo.briefing import MemoArticle, build_memo  # noqa: E402
+from service.memo.html import to_html  # noqa: E402
+from service.memo.markdown import to_markdown  # noqa: E402
+from service.model.backend import Backend, LazyLLM  # noqa: E402
 from service.model.recording import CachedLLM  # noqa: E402
 from service.settings import get_settings  # noqa: E402
 
