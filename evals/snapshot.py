@@ -13,7 +13,9 @@ It writes, for all gold articles, on the recorded replies (no model needed; a st
   taxonomy, decoding an uploaded page) on a fresh store, and `openapi/openapi.json` apart, since a refactor that
   adds response models changes the description on purpose.
 
-Volatile values are blanked: a summary's `provenance.wall_time_s` and a stored summary's `created`. The library
+Summaries, memos and the API's answers are written byte for byte as Ringkas writes them (JSON as pydantic or the
+API serialises it, not re-serialised), with the volatile values blanked: a summary's `provenance.wall_time_s` and
+a stored summary's `created`. The library
 dates an article without a date of its own by the day it was stored: compare snapshots taken on the same day.
 """
 
@@ -58,15 +60,11 @@ class FactsEcho:
         return Reply(value, Usage(calls=1), value.model_dump_json())
 
 
-def _blank_volatile(body: dict) -> dict:
-    """`body` (a summary, or a stored one) without the time it took and the moment it was stored."""
-    if "provenance" in body:
-        body["provenance"]["wall_time_s"] = 0
-    if "created" in body:
-        body["created"] = "(blanked)"
-    if isinstance(body.get("summary"), dict):
-        _blank_volatile(body["summary"])
-    return body
+def _answer(path: Path, answer) -> None:
+    """An HTTP answer as its status line and its body byte for byte, volatile values blanked."""
+    body = re.sub(r'"wall_time_s": ?[0-9.e-]++', '"wall_time_s": 0', answer.text)
+    body = re.sub(r'"created": ?"[^"]*+"', '"created": "(blanked)"', body)
+    _text(path, f"{answer.status_code}\n{body}")
 
 
 def _json(path: Path, value) -> None:
@@ -93,7 +91,7 @@ def _docx_tree(data: bytes, folder: Path) -> None:
 
 
 def _memo_files(out: Path, name: str, memo) -> None:
-    _json(out / f"{name}.json", memo.model_dump(mode="json"))
+    _text(out / f"{name}.json", memo.model_dump_json(indent=1))
     _text(out / f"{name}.md", to_markdown(memo))
     _text(out / f"{name}.html", to_html(memo))
     _docx_tree(to_docx(memo), out / f"{name}.docx.d")
@@ -107,7 +105,7 @@ def snapshot(out: Path) -> None:
     for item in gold:
         summary = summarize(Article(text=item.text), llm)
         summary.provenance.wall_time_s = 0
-        _json(out / "pipeline" / f"{item.id}.json", _blank_volatile(summary.model_dump(mode="json")))
+        _text(out / "pipeline" / f"{item.id}.json", summary.model_dump_json(indent=1))
         _text(out / "markdown" / f"{item.id}.md", summary_to_markdown(summary))
         items.append(MemoArticle(summary, item.text))
     for lang in typing.get_args(SummaryLanguage):
@@ -135,20 +133,18 @@ def _api(out: Path, gold, llm) -> None:
             shas = []
             for item in gold:
                 answer = client.post("/v1/summaries", json={"text": item.text})
-                _json(api / "summaries" / f"{item.id}.json", {"status": answer.status_code,
-                                                              "body": _blank_volatile(answer.json())})
+                _answer(api / "summaries" / f"{item.id}.json", answer)
                 shas.append(answer.json().get("content_sha256"))
             for item in gold[:5]:
                 answer = client.post("/v1/summaries/stream", json={"text": item.text})
-                events = re.sub(r'"wall_time_s": ?[0-9.e-]++', '"wall_time_s": 0', answer.text)
-                _text(api / "stream" / f"{item.id}.txt", f"{answer.status_code}\n{events}")
+                _answer(api / "stream" / f"{item.id}.txt", answer)
             stored = client.get(f"/v1/summaries/{shas[0]}")
-            _json(api / "stored.json", {"status": stored.status_code, "body": _blank_volatile(stored.json())})
+            _answer(api / "stored.json", stored)
             for name, query in {"library": "", "library-q": "?q=gubernur", "library-sector": "?sector=tourism",
                                 "library-bad-date": "?since=yesterday"}.items():
                 answer = client.get(f"/v1/library{query}")
-                _json(api / f"{name}.json", {"status": answer.status_code, "body": answer.json()})
-            _json(api / "taxonomy.json", client.get("/v1/taxonomy").json())
+                _answer(api / f"{name}.json", answer)
+            _answer(api / "taxonomy.json", client.get("/v1/taxonomy"))
             app.state.backend = Backend(settings, llm=FactsEcho())  # the memo's sentences are not recorded
             app.state.backend.start_in_background()
             for fmt in ("json", "md", "html", "docx"):
@@ -160,7 +156,7 @@ def _api(out: Path, gold, llm) -> None:
             page = (ROOT / "tests" / "inputs" / "page.html").read_bytes()
             answer = client.post("/v1/articles/decode?filename=page.html", content=page,
                                  headers={"Content-Type": "text/html"})
-            _json(api / "decode.json", {"status": answer.status_code, "body": answer.json()})
+            _answer(api / "decode.json", answer)
             _json(out / "openapi" / "openapi.json", client.get("/openapi.json").json())
 
 
