@@ -15,7 +15,6 @@ points into the submitted text.
 import re
 
 from schemas.summary import Official
-from service.extraction.text.gazetteer import split_region_prefix
 from service.extraction.text.grounding import Grounded
 from service.extraction.text.office_mentions import read_office_mentions
 from service.extraction.text.person_names import (
@@ -28,6 +27,7 @@ from service.extraction.text.person_names import (
     without_leading_position,
 )
 from service.extraction.text.positions import split_position
+from service.extraction.text.region_names import split_region_prefix
 from service.intake import credit_spans
 from service.intake.article import Article
 from service.textnorm import matching_form

@@ -14,18 +14,14 @@ import re
 
 from schemas.summary import Official, Partner, PartnerKind
 from service.extraction.text.dates import is_date
-from service.extraction.text.gazetteer import (
-    country,
-    is_place,
-    office_party,
-    resolve_region,
-    used_as_place,
-)
+from service.extraction.text.gazetteer import country
 from service.extraction.text.grounding import Grounded, find_all, line_around
 from service.extraction.text.party_names import INDONESIA, OF_THE, region_key, same_party
 from service.extraction.text.person_names import is_degree, is_honorific, is_person_name, names_match
+from service.extraction.text.places import is_place, used_as_place
 from service.extraction.text.positions import after_position, starts_with_position
 from service.extraction.text.quotes import QuoteSpan
+from service.extraction.text.region_names import office_party, resolve_region
 from service.intake import dateline_outlet
 from service.intake.article import Article
 from service.textnorm import matching_form, tokens

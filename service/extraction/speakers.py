@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from schemas.summary import AttributionMethod
-from service.extraction.text.gazetteer import is_place
 from service.extraction.text.grounding import line_around
 from service.extraction.text.person_names import NameIndex, is_honorific
+from service.extraction.text.places import is_place
 from service.extraction.text.quotes import CAPITALISED_RUN, SPEECH_VERBS_EN, QuoteSpan, find_quotes, speech_cue
 from service.intake.article import Article
 from service.textnorm import matching_form, normalise

@@ -17,7 +17,7 @@ A position right after a building noun names the building, not a person ("Rumah 
 Gubernur", "Pendopo Bupati"). The body between a position and a name is what code can tell is not a name:
 acronyms ("DPRD", "RI", "PUPR"), numerals ("Komisi IV"), words of institutions and offices
 (`service.vocabulary`),
-regions of the gazetteer, countries, cities abroad and islands (`service.extraction.text.gazetteer.is_place`), a word
+regions of the gazetteer, countries, cities abroad and islands (`service.extraction.text.places.is_place`), a word
 after a
 level of government ("Provinsi Jiangxi"), and an unknown word the article also uses as a place ("ke Vanimo").
 What follows the body is the name, kept only when `is_person_name` accepts it and it does not end in a region
@@ -27,7 +27,6 @@ Everything is read in the text's matching form (`service.textnorm`); names and p
 in it.
 """
 
-from service.extraction.text.gazetteer import is_given_name, is_place, used_as_place
 from service.extraction.text.grounding import in_headline
 from service.extraction.text.mention_tokens import Token, tokenize
 from service.extraction.text.person_names import (
@@ -40,6 +39,8 @@ from service.extraction.text.person_names import (
     names_match,
     strip_honorifics,
 )
+from service.extraction.text.places import is_place, used_as_place
+from service.extraction.text.region_names import is_given_name
 from service.textnorm import matching_form
 from service.vocabulary import (
     ACTING,
@@ -143,7 +144,7 @@ class _Reader:
         return i + 1 if word and word[0].isupper() and self.used_as_place(word) else None
 
     def used_as_place(self, word: str) -> bool:
-        """`service.extraction.text.gazetteer.used_as_place` for this article, each word asked once."""
+        """`service.extraction.text.places.used_as_place` for this article, each word asked once."""
         if word not in self._used_as_place:
             self._used_as_place[word] = used_as_place(self.view, word)
         return self._used_as_place[word]

@@ -11,8 +11,9 @@ from collections import defaultdict
 from functools import lru_cache
 from itertools import combinations
 
-from service.extraction.text.gazetteer import is_place, split_region_prefix
 from service.extraction.text.grounding import Span, find_all, find_in_view, in_headline
+from service.extraction.text.places import is_place
+from service.extraction.text.region_names import split_region_prefix
 from service.textnorm import matching_form, normalise
 from service.vocabulary import (
     DEGREES,
@@ -133,7 +134,7 @@ def is_person_name(phrase: str) -> bool:
 
     Returns:
         False for a position alone ("Konsul Jenderal", "Kepala Biro"), a word of an institution, programme or
-        document ("Usaha Mikro", "Nomor", "Economic Adviser"), a place (`service.extraction.text.gazetteer.is_place`:
+        document ("Usaha Mikro", "Nomor", "Economic Adviser"), a place (`service.extraction.text.places.is_place`:
         "Pati",
         "Sumatra") or a region before a name ("Boyolali Hendra Wijaya": see `split_region_prefix`), an acronym
         ("HAL"), a numeral ("II") or any character but letters, spaces and the apostrophes, hyphens and dots of
