@@ -22,10 +22,11 @@ from service.extraction.officials import ground_officials, officials_from_mentio
 from service.extraction.partners import ground_partners, own_sides, visits_reported
 from service.extraction.replies import ArticleReply, speakers_reply_model
 from service.extraction.sectors import add_stated_sectors, ground_sectors
-from service.extraction.speakers import attribute_quotes, last_named_near, speaker_by_position
+from service.extraction.speakers import attribute_quotes, speaker_by_position
 from service.extraction.summary_check import check_summary
 from service.extraction.text.person_names import is_person_name, names_match
 from service.extraction.text.quotes import QuoteSpan, not_speech, speaker_cue_names, speech_quotes
+from service.extraction.text.sentence_subjects import last_named_near
 from service.intake import ArticleInputError, blank_steering, is_noise_line
 from service.intake.article import Article
 from service.model.llm import LLM, Cancelled, InvalidReply, ModelError, parse_lenient, with_schema

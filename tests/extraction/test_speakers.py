@@ -1,13 +1,7 @@
-"""Who said each quote: speech cues, pronouns continuing a speaker, positions named alone, and the support a
-model's answer needs, on made-up sentences and the seeds."""
+"""Who said each quote: speech cues, pronouns continuing a speaker, positions named alone, on made-up sentences and
+the seeds."""
 
-from service.extraction.speakers import (
-    attribute_quotes,
-    last_named_before,
-    last_named_near,
-    official_by_position,
-    speaker_by_position,
-)
+from service.extraction.speakers import attribute_quotes, official_by_position, speaker_by_position
 from service.extraction.text.quotes import find_quotes, speaker_cue_names, speech_quotes
 from service.intake.article import Article
 from tests.conftest import seed_text
@@ -65,18 +59,6 @@ def test_two_quotes_on_one_line_keep_their_own_cues():
     text = '"Kami siap," kata Budi Santoso. "Kami juga," ujar Andi Wijaya. "Besok dimulai," lanjutnya.'
     assert speakers(text, ["Budi Santoso", "Andi Wijaya"]) == [
         ("Budi Santoso", "cue"), ("Andi Wijaya", "cue"), ("Andi Wijaya", "previous")]
-
-
-def test_a_pronoun_continues_the_official_named_last_before_the_quote():
-    officials = ["Budi Hartono", "Rina Marlina"]
-    text = ("Gubernur Budi Hartono menerima Wali Kota Rina Marlina.\n"
-            "Menurut Rina, kotanya siap memasok sayur.\n"
-            "“Kami siap,” ujarnya.\n")
-    assert last_named_before(text, text.index("“Kami"), officials) == "Rina Marlina"
-    # A name inside an earlier quotation is not the text speaking of that person.
-    quoted = "Budi Hartono datang.\n“Saya bertemu Rina Marlina kemarin,” katanya.\n“Lanjut,” ujarnya.\n"
-    assert last_named_before(quoted, quoted.rindex("“Lanjut"), officials) == "Budi Hartono"
-    assert last_named_before("“Halo,” katanya.\n", 0, officials) is None
 
 
 def test_a_cue_naming_a_position_alone_gives_the_one_official_who_holds_it():
@@ -175,17 +157,6 @@ def test_in_a_cue_the_person_next_to_the_verb_speaks_not_one_they_stand_in_for()
                     officials) == [(None, "none")]
     assert speakers("Didampingi Gubernur Andi Sulaiman, Ketua DPRD Rina Marlina mengatakan, “Kami siap.”\n",
                     officials) == [("Rina Marlina", "cue")]
-
-
-def test_a_model_answer_needs_the_speaker_named_in_the_quotes_paragraph_or_the_one_before():
-    officials = ["Budi Hartono", "Rina Marlina"]
-    text = ("Gubernur Budi Hartono menerima rombongan.\n\nKerja sama itu meliputi pangan.\n\n"
-            "Jadwal panen dibahas.\n\n“Kami siap,” tambah pejabat itu.\n")
-    quote = text.index("“Kami") + 1
-    assert last_named_before(text, quote, officials) == "Budi Hartono"
-    assert last_named_near(text, quote, officials) is None  # named three paragraphs back: no support
-    near = "Rina Marlina menilai kerja sama itu penting.\n\n“Kami siap,” tambah pejabat itu.\n"
-    assert last_named_near(near, near.index("“Kami") + 1, officials) == "Rina Marlina"
 
 
 def test_a_quote_says_how_its_speaker_was_found_with_one_of_the_documented_methods():
