@@ -18,7 +18,6 @@ from service.library.store import Store, open_store
 from service.model.backend import Backend
 from service.settings import Settings, get_settings
 
-
 # What the checks in front of the routes answer, on any route, with the error body (`schemas.api.ApiErrorBody`):
 # `Access`, `CrossSite`, `Admission`, and the last resort of `UnexpectedErrors`.
 FRONT_DOOR_RESPONSES = error_responses({

@@ -41,8 +41,8 @@ _CLAUSE_END = re.compile(rf"[.,;:!?\n“”\"()]|\s(?:{one_of(GOAL_WORDS['clause
 # An active verb, in lower case as verbs stand after a marker (a capitalised word is a name: "to Medan").
 _VERB = rf"(?:me[mnyg]?[a-z]{{3,}}|ber[a-z]{{3,}}|belajar|(?:{one_of(GOAL_WORDS['verbs_en'])})(?:s|ed)?)"
 _GOAL = re.compile(rf"^(?:(?:{one_of(GOAL_WORDS['verb_openers'])})\s+)?(?P<verb>{_VERB})\b")
-_SECOND_GOAL = re.compile(rf"\s(?:{one_of(GOAL_WORDS['goal_joiners'])})\s+(?=(?:(?:{one_of(GOAL_WORDS['verb_openers'])})\s+)?"
-                         rf"{_VERB}\b)")
+_SECOND_GOAL = re.compile(rf"\s(?:{one_of(GOAL_WORDS['goal_joiners'])})\s+"
+                          rf"(?=(?:(?:{one_of(GOAL_WORDS['verb_openers'])})\s+)?{_VERB}\b)")
 _DIRECTIVE = re.compile(rf"\b(?:{one_of(GOAL_WORDS['directives'])})\b(?:\s+\S+){{0,5}}\s*$", re.IGNORECASE)
 _NOT_GOALS = frozenset(GOAL_WORDS["not_goals"])
 
