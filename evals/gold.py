@@ -5,11 +5,12 @@ that names the file and the item.
 """
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from schemas.summary import SUMMARY_FIELDS
+from schemas.summary import SUMMARY_FIELDS, EventKind, EventRole
 from service.errors import RingkasError
 from service.extraction.text.quotes import find_quotes
 
@@ -51,6 +52,37 @@ def check_gold(labels: dict[str, Any], text: str, where: str) -> None:
                             "between a pair of quotation marks")
         if quote.get("speaker") not in names:
             raise GoldError(f"{where}: quotes[{i}].speaker {quote.get('speaker')!r} is not one of the officials")
+    if "events" in labels:
+        check_events(labels["events"], names, where)
+
+
+# An event's date as the guide writes it: the day (ISO 8601), or only the month.
+_EVENT_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
+def check_events(events: Any, officials: set[str], where: str) -> None:
+    """Raise `GoldError` for an event that breaks the guide's checks (`../shared/ANNOTATION.md`, "events"): a kind
+    or role outside `EventKind`/`EventRole`, a side without a party, a side official who is not one of the
+    article's `officials`, a date neither YYYY-MM-DD nor YYYY-MM."""
+    if not isinstance(events, list):
+        raise GoldError(f"{where}: 'events' must be a list")
+    for i, event in enumerate(events):
+        if event.get("kind") not in get_args(EventKind):
+            raise GoldError(f"{where}: events[{i}].kind {event.get('kind')!r} is not one of {get_args(EventKind)}")
+        if not event.get("sides"):
+            raise GoldError(f"{where}: events[{i}] has no sides")
+        for j, side in enumerate(event["sides"]):
+            if not side.get("party"):
+                raise GoldError(f"{where}: events[{i}].sides[{j}] has no party")
+            if side.get("role") not in get_args(EventRole):
+                raise GoldError(f"{where}: events[{i}].sides[{j}].role {side.get('role')!r} is not one of "
+                                f"{get_args(EventRole)}")
+            for name in side.get("officials", []):
+                if name not in officials:
+                    raise GoldError(f"{where}: events[{i}].sides[{j}].officials {name!r} is not one of the officials")
+        date = event.get("date")
+        if date is not None and not _EVENT_DATE.fullmatch(date):
+            raise GoldError(f"{where}: events[{i}].date {date!r} is neither YYYY-MM-DD nor YYYY-MM")
 
 
 _OPENING = "\"“‘«`"

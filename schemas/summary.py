@@ -71,6 +71,14 @@ class Goal(BaseModel):
 # How a quote's speaker was found (`Quote.attribution` says what each means).
 AttributionMethod = Literal["cue", "previous", "mention", "title", "model", "none"]
 
+# What an article reports as having happened between the parties, by its own words; the first that applies wins
+# (`../shared/ANNOTATION.md`, "events"): an agreement signed, a comparative study visit, a courtesy call, an
+# exploration of cooperation with nothing signed, any other visit or reception, a meeting where no side visits.
+EventKind = Literal["signing", "study_visit", "courtesy_call", "exploration", "working_visit", "meeting", "other"]
+# A party's part in an event: it travelled to the other side, it received it, or neither (met elsewhere, or the
+# article does not say who came to whom).
+EventRole = Literal["visitor", "host", "participant"]
+
 
 class Quote(BaseModel):
     """Words between quotation marks in the article, verbatim, with the official who said them."""

@@ -37,6 +37,13 @@ def test_a_valid_case_loads(tmp_path):
     assert len(load_gold(write_case(tmp_path, {}))) == 1
 
 
+def test_events_as_the_guide_writes_them_load(tmp_path):
+    sides = [{"party": "Provinsi Banten", "role": "visitor", "officials": ["Andra Soni"]},
+             {"party": "Provinsi DKI Jakarta", "role": "host", "officials": []}]
+    event = {"kind": "courtesy_call", "sides": sides, "place": "Balai Kota Jakarta", "date": "2025-04"}
+    assert load_gold(write_case(tmp_path, {"events": [event]}))[0].labels["events"] == [event]
+
+
 @pytest.mark.parametrize("labels, message", [
     ({"officials": [{"name": "Andra Sony", "title": "", "institution": ""}]},
      "officials[0].name 'Andra Sony' does not occur verbatim"),
@@ -45,6 +52,16 @@ def test_a_valid_case_loads(tmp_path):
     ({"quotes": [{"speaker": "Pramono", "text": "Kami siap,"}]}, "quotes[0].speaker 'Pramono' is not one of"),
     ({"partners": "Banten"}, "'partners' must be a list"),
     ({"article": "missing.txt"}, "article 'missing.txt' not found"),
+    ({"events": [{"kind": "visit", "sides": [{"party": "Provinsi Banten", "role": "host"}]}]},
+     "events[0].kind 'visit' is not one of"),
+    ({"events": [{"kind": "meeting", "sides": [{"party": "Provinsi Banten", "role": "guest"}]}]},
+     "events[0].sides[0].role 'guest' is not one of"),
+    ({"events": [{"kind": "meeting",
+                  "sides": [{"party": "Provinsi Banten", "role": "host", "officials": ["Pramono"]}]}]},
+     "events[0].sides[0].officials 'Pramono' is not one of the officials"),
+    ({"events": [{"kind": "meeting", "sides": []}]}, "events[0] has no sides"),
+    ({"events": [{"kind": "meeting", "sides": [{"party": "Provinsi Banten", "role": "host"}], "date": "9/4/2025"}]},
+     "events[0].date '9/4/2025' is neither YYYY-MM-DD nor YYYY-MM"),
 ])
 def test_a_bad_gold_file_is_refused_naming_file_and_item(tmp_path, labels, message):
     with pytest.raises(GoldError) as info:
