@@ -132,6 +132,10 @@ FIELD_LIST_ENDS = tuple(_WORDS["field_list_ends"])  # yang, untuk, which: they o
 # How news states what a visit or agreement is for: markers, verbs, words that end the clause
 # (service.extraction.goals).
 GOAL_WORDS: dict[str, list[str]] = _WORDS["goal_words"]
+# Who cooperates, not what about: with the levels of government and the words for a government (`ACTORS`), a
+# sector phrase made only of these ("pemerintah daerah", "sektor swasta") names a party, not a field.
+ACTORS = frozenset([*_WORDS["actor_words"], GOVERNMENT, *LEVEL_WORDS_ID, *LEVEL_WORDS_EN, *REGIONAL_GOVERNMENT_WORDS,
+                    *GOVERNMENT_SHORT_NAMES])
 WORDS_OF_ANY_GOAL = frozenset(_WORDS["words_of_any_goal"])  # antara, kedua, lebih: two regions' goals share them
 # The short or English form of a position -> the position written out ("wako" -> "wali kota"), longest first,
 # so that a form that starts another ("wawako" / "wako") is tried first.

@@ -11,6 +11,7 @@ from service.extraction.text.grounding import Grounded, find_all, in_headline
 from service.intake.article import Article
 from service.textnorm import matching_form
 from service.vocabulary import (
+    ACTORS,
     CONJUNCTIONS,
     COOPERATION_WORDS,
     DEMONSTRATIVES,
@@ -30,7 +31,9 @@ def ground_sectors(article: Article, items: list[str]) -> Grounded[Sector]:
     """Sectors for the model's `items` (phrases), each field of a listing phrase a sector of its own, kept when
     its words occur in the article (case-insensitively), once per evidence. The evidence is the article's words in
     their matching form (`service.textnorm`); its spans cover all their occurrences in the article's own
-    characters. What is dropped is said in the result's `warnings`."""
+    characters. A phrase the taxonomy places nowhere (`other`) that is made only of words naming who cooperates
+    (`service.vocabulary.ACTORS`: "pemerintah daerah", "swasta") is a party, not a field, and is dropped. What is
+    dropped is said in the result's `warnings`."""
     text, warnings = article.text, []
     sectors: list[Sector] = []
     parts = [p for item in items for p in _LIST_SEPARATOR.split(matching_form(item))]
@@ -43,7 +46,11 @@ def ground_sectors(article: Article, items: list[str]) -> Grounded[Sector]:
         evidence = matching_form(text[spans[0][0] : spans[0][1]])
         if any(s.evidence.lower() == evidence.lower() for s in sectors):
             continue
-        sectors.append(Sector(label=label_for_phrase(evidence), evidence=evidence, spans=spans))
+        label = label_for_phrase(evidence)
+        if label == "other" and set(evidence.lower().split()) <= ACTORS:
+            warnings.append(f"sector {item!r} dropped: it names who cooperates, not a field")
+            continue
+        sectors.append(Sector(label=label, evidence=evidence, spans=spans))
     return Grounded(sectors, warnings)
 
 

@@ -51,3 +51,11 @@ def test_a_listed_field_ends_at_the_demonstrative_that_closes_its_phrase():
 
     text = "Kerja sama di bidang pariwisata dan perdagangan itu bertujuan memperkuat ekonomi.\n"
     assert [s.evidence for s in stated_sectors(text)] == ["pariwisata", "perdagangan"]
+
+
+def test_a_phrase_naming_who_cooperates_is_no_sector():
+    # A model asked for the fields sometimes lists the parties beside them: "pemerintah daerah", "swasta".
+    text = "Pemerintah daerah dan swasta sepakat bekerja sama di bidang pariwisata.\n"
+    sectors, warnings = ground_sectors(Article(text), ["pemerintah daerah", "swasta", "pariwisata"])
+    assert [s.evidence for s in sectors] == ["pariwisata"]
+    assert len(warnings) == 2 and all("names who cooperates" in w for w in warnings)
