@@ -5,8 +5,7 @@ Matching rules (documented in evals/README.md):
   same person ("Pramono" / "Pramono Anung Wibowo") matches. Title and institution agree leniently: token-set
   overlap of at least 0.5 after normalising province abbreviations.
 - partners: `service.extraction.text.party_names.same_region`: level-of-government words dropped, abbreviations
-expanded, then
-  one name's words contained in the other's or a token-set (Dice) overlap ≥ 0.67.
+  expanded, then one name's words contained in the other's or a token-set (Dice) overlap ≥ 0.67.
 - sectors: both sides mapped to the taxonomy with `service.vocabulary.label_for_phrase`; P/R/F1 on label sets.
 - goals: a goal matches when its content-word overlap (Sørensen–Dice) with a gold goal is ≥ GOAL_THRESHOLD.
 - quotes: verbatim text after whitespace normalisation; speaker accuracy over matched quotes.

@@ -1,7 +1,6 @@
 """Goals: what an article says the parties want to achieve. The model's goals, in its words, where the article
-supports them (`service.extraction.text.grounding.align_phrase`: the words as written, else most of their content
-words in one
-sentence); then the purposes the text states outright, which a small model often leaves out.
+supports them (`service.extraction.text.grounding.align_phrase`: the words as written, else most of their content words
+in one sentence); then the purposes the text states outright, which a small model often leaves out.
 
 Offsets are half-open `[start, end)` ranges of Unicode code points into the submitted text.
 """

@@ -2,14 +2,11 @@
 officials of a summary, grounded in the text.
 
 Code reads office mentions ("Ketua DPRD Lampung Mingrum Gumay", `service.extraction.text.office_mentions`) off the
-text, keeps
-them as officials and shows them to the model as a checklist, so that a small model does not miss an official;
-the model's officials are repaired and checked here. Names are compared without honorifics, ranks and degrees, and a
-nickname that starts a name matches it.
-Everything is read in the text's matching form (`service.textnorm`), so a zero-width space or a
-no-break space
-inside a name neither cuts it short nor hides it; spans are half-open `[start, end)` ranges of Unicode code
-points into the submitted text.
+text, keeps them as officials and shows them to the model as a checklist, so that a small model does not miss an
+official; the model's officials are repaired and checked here. Names are compared without honorifics, ranks and
+degrees, and a nickname that starts a name matches it. Everything is read in the text's matching form
+(`service.textnorm`), so a zero-width space or a no-break space inside a name neither cuts it short nor hides it;
+spans are half-open `[start, end)` ranges of Unicode code points into the submitted text.
 """
 
 import re
@@ -41,9 +38,8 @@ _TITLES = one_of(POSITIONS)
 def officials_from_mentions(article: Article) -> list[tuple[str, str]]:
     """(name, position phrase) pairs of the office-holders the article names with their position, in order, each
     person once: `service.extraction.text.office_mentions.read_office_mentions`, then the names given in pairs after
-    two titles
-    (`paired_titles`: "gubernur dan wakil gubernur terpilih, Rahmat dan Jihan"). Names and positions are in
-    the text's matching form (`service.textnorm`)."""
+    two titles (`paired_titles`: "gubernur dan wakil gubernur terpilih, Rahmat dan Jihan"). Names and positions are
+    in the text's matching form (`service.textnorm`)."""
     text = article.text
     pairs = read_office_mentions(text)
     known = NameDirectory()
@@ -85,8 +81,7 @@ def ground_officials(article: Article, mentioned: list[tuple[str, str]], items) 
     `name`, `title`, `institution`), repaired and checked by code: every name occurs in `text` (outside bylines),
     in its fullest form, once. What is dropped is said in the result's `warnings`.
 
-    A name is in its matching form (`service.textnorm`): where the article writes it with invisible
-    characters
+    A name is in its matching form (`service.textnorm`): where the article writes it with invisible characters
     or special spaces ("Budi Sant\u200boso"), the name is the clean "Budi Santoso", while its spans cover the
     article's own characters; so the same person is one official however each occurrence is typed."""
     text, warnings = article.text, []

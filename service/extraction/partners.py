@@ -1,13 +1,12 @@
 """Partners: the regions, countries and bodies party to what an article reports, grounded in its text.
 
-The model proposes partners; code keeps those the text names (not people, venues, dates, outlets or someone's
-former office), tells their kind from their name or from how the text names them, and adds the parties the text
-states outright: the regions and DPRDs the officials speak for, and the places a working visit goes to. Two
-names denote the same party when their key words agree ("Pemprov DKI" / "DKI Jakarta" / "Jakarta"), which memos,
-the library filters and the eval scorer use too. The words behind these rules are data
-(`service/data/partners.json`, and the levels of government in `service.vocabulary`). Spans are
-half-open
-`[start, end)` ranges of Unicode code points into the submitted text.
+The model proposes partners; code keeps those the text names (not people, venues, dates, outlets or someone's former
+office), tells their kind from their name or from how the text names them, and adds the parties the text states
+outright: the regions and DPRDs the officials speak for, and the places a working visit goes to. Two names denote the
+same party when their key words agree ("Pemprov DKI" / "DKI Jakarta" / "Jakarta"), which memos, the library filters and
+the eval scorer use too. The words behind these rules are data (`service/data/partners.json`, and the levels of
+government in `service.vocabulary`). Spans are half-open `[start, end)` ranges of Unicode code points into the submitted
+text.
 """
 
 import re

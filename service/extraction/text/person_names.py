@@ -2,8 +2,7 @@
 honorifics, ranks and degrees, how a short form or nickname matches it, and its fullest form in an article.
 
 Read in the text's matching form (`service.textnorm`), so a zero-width or no-break space inside a name
-neither
-cuts it short nor hides it; spans are half-open `[start, end)` ranges of Unicode code points.
+neither cuts it short nor hides it; spans are half-open `[start, end)` ranges of Unicode code points.
 """
 
 import re
@@ -33,8 +32,7 @@ from service.vocabulary import (
 def looks_like_name(name: str) -> bool:
     """False for a "name" that is only positions, bodies, places or dates ("Selasa", "Bawaslu Lampung"), or
     that starts with one of those words (`service.vocabulary.NOT_NAME_WORDS`); numbers count as such
-    words.
-    Read in its matching form (a zero-width space does not make "Gu\u200bbernur" a name)."""
+    words. Read in its matching form (a zero-width space does not make "Gu\u200bbernur" a name)."""
     words = [w.strip(".,()").lower() for w in matching_form(name).split()]
     return bool(words) and not all(w in NOT_NAME_WORDS or w.isdigit() for w in words) and words[0] not in NOT_NAME_WORDS
 

@@ -22,9 +22,8 @@ from service.vocabulary import NOT_NAME_WORDS, POSITION_WORDS, SENTENCE_OPENERS,
 # Lower-case words that may open a sentence before its subject: "Menurut Budi, …", "Sementara itu, Budi …",
 # "According to Budi", "Meanwhile, Budi".
 _BEFORE_SUBJECT = SENTENCE_OPENERS
-# An opening phrase of up to five words, not all capitalised, closed by a comma also leaves the subject after it:
-# "Dalam sambutannya, Rina …", "Usai penandatanganan, Wakil Gubernur Rina …", "Speaking at the same event, Mayor
-# Hendra …".
+# An opening phrase of up to five words, not all capitalised, closed by a comma also leaves the subject after it: "Dalam
+# sambutannya, Rina …", "Usai penandatanganan, Wakil Gubernur Rina …", "Speaking at the same event, Mayor Hendra …".
 _OPENER = re.compile(r"^\W*+(?=[^,]*\b[a-z])(?:[\w'’-]++\s++){0,4}[\w'’-]++\s*+,\s*+(?:[A-Z][\w.'’-]*+[\s,]*+)*+$")
 # The agent of a passive speech verb is the subject the next pronoun refers to: "Hal senada disampaikan Ketua
 # DPRD Rina Marlina.", "… disambut baik oleh Wali Kota Hendra", "… was welcomed by Mayor Hendra".

@@ -17,9 +17,8 @@ def test_align_phrase_exact_and_fuzzy():
     assert align_phrase(text, "meningkatkan investasi asing") is None
 
 
-# Scraped text carries invisible characters and special spaces inside phrases (see service.textnorm).
-# Phrases
-# are found as the model writes them, and their spans cover the article's own characters.
+# Scraped text carries invisible characters and special spaces inside phrases (see service.textnorm). Phrases are found
+# as the model writes them, and their spans cover the article's own characters.
 ZWSP, SHY, NBSP = "\u200b", "\u00ad", "\u00a0"
 
 
