@@ -75,6 +75,9 @@ LEVEL_WORDS_EN = tuple(level.en for level in LEVELS)  # province, regency, city
 GOVERNMENT_SHORT_NAMES = tuple(level.government for level in LEVELS)  # pemprov, pemkab, pemkot
 GOVERNMENT: str = _WORDS["government"]  # "pemerintah"
 REGIONAL_GOVERNMENT_WORDS = tuple(_WORDS["regional_government_words"])  # pemda, daerah, government
+# Every word that names a government or its level, in the order a pattern tries them: "pemerintah", "pemprov",
+# "pemda", "provinsi", "province", ...
+GOVERNMENT_WORDS = (GOVERNMENT, *GOVERNMENT_SHORT_NAMES, *REGIONAL_GOVERNMENT_WORDS, *LEVEL_WORDS_ID, *LEVEL_WORDS_EN)
 
 POSITIONS = tuple(_WORDS["positions"])
 ACTING = tuple(_WORDS["acting"])
@@ -132,10 +135,9 @@ FIELD_LIST_ENDS = tuple(_WORDS["field_list_ends"])  # yang, untuk, which: they o
 # How news states what a visit or agreement is for: markers, verbs, words that end the clause
 # (service.extraction.goals).
 GOAL_WORDS: dict[str, list[str]] = _WORDS["goal_words"]
-# Who cooperates, not what about: with the levels of government and the words for a government (`ACTORS`), a
-# sector phrase made only of these ("pemerintah daerah", "sektor swasta") names a party, not a field.
-ACTORS = frozenset([*_WORDS["actor_words"], GOVERNMENT, *LEVEL_WORDS_ID, *LEVEL_WORDS_EN, *REGIONAL_GOVERNMENT_WORDS,
-                    *GOVERNMENT_SHORT_NAMES])
+# Who cooperates, not what about: with the words of a government (`ACTORS`), a sector phrase made only of these
+# ("pemerintah daerah", "sektor swasta") names a party, not a field.
+ACTORS = frozenset([*_WORDS["actor_words"], *GOVERNMENT_WORDS])
 WORDS_OF_ANY_GOAL = frozenset(_WORDS["words_of_any_goal"])  # antara, kedua, lebih: two regions' goals share them
 # The short or English form of a position -> the position written out ("wako" -> "wali kota"), longest first,
 # so that a form that starts another ("wawako" / "wako") is tried first.

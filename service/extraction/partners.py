@@ -28,12 +28,12 @@ from service.vocabulary import (
     CITY,
     GOVERNMENT,
     GOVERNMENT_SHORT_NAMES,
+    GOVERNMENT_WORDS,
     LEVEL_WORDS_EN,
     LEVEL_WORDS_ID,
     LEVELS,
     PROVINCE,
     REGENCY,
-    REGIONAL_GOVERNMENT_WORDS,
     is_title_case,
     load_data,
     one_of,
@@ -205,8 +205,7 @@ _LEVEL_WORD = {level.kind: level.party_prefix for level in LEVELS}
 _LEVEL_OF_TITLE = [(re.compile(rf"\b(?:{one_of(level.heads_id + level.heads_en)})\b", re.IGNORECASE),
                     level.party_prefix, PartnerKind(level.kind)) for level in LEVELS]
 # An institution's name after the words of its government: "Pemerintah Provinsi Lampung" -> "Lampung".
-_GOVERNMENT_WORDS = one_of([GOVERNMENT, *GOVERNMENT_SHORT_NAMES, *REGIONAL_GOVERNMENT_WORDS, *LEVEL_WORDS_ID,
-                            *LEVEL_WORDS_EN, *OF_THE])
+_GOVERNMENT_WORDS = one_of([*GOVERNMENT_WORDS, *OF_THE])
 _GOVERNMENT_PREFIX = re.compile(rf"^(?:(?:{_GOVERNMENT_WORDS})\s+)*", re.IGNORECASE)
 _REGION_NAME = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
 # Bodies inside a region are not the region: "Fraksi PKB Lampung", "Dinas Pariwisata Lampung".

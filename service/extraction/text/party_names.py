@@ -11,12 +11,10 @@ from service.extraction.text.gazetteer import expand_region_word
 from service.extraction.text.grounding import dice
 from service.textnorm import matching_form
 from service.vocabulary import (
-    GOVERNMENT,
-    GOVERNMENT_SHORT_NAMES,
+    GOVERNMENT_WORDS,
     LEVEL_WORDS_EN,
     LEVEL_WORDS_ID,
     LEVELS,
-    REGIONAL_GOVERNMENT_WORDS,
     load_data,
     one_of,
 )
@@ -28,8 +26,7 @@ OF_THE = ("of", "the")
 # English writes a region's name in English words ("West Java"), which the key reads as Indonesian ones.
 ENGLISH_WORDS: dict[str, str] = _DATA["english_words"]
 # The words of a name that say its level of government, not which region it is.
-LEVEL_WORDS = frozenset([GOVERNMENT, *GOVERNMENT_SHORT_NAMES, *LEVEL_WORDS_ID, *LEVEL_WORDS_EN,
-                         *REGIONAL_GOVERNMENT_WORDS, *OF_THE, *_DATA["region_key_level_words"]]
+LEVEL_WORDS = frozenset([*GOVERNMENT_WORDS, *OF_THE, *_DATA["region_key_level_words"]]
                         + [level.abbreviation for level in LEVELS if level.abbreviation])
 # Two thirds: "Bawaslu Lampung" and "DPRD Lampung" share their region, not their body.
 SAME_THRESHOLD = 0.67
