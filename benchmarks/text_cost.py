@@ -26,8 +26,7 @@ import httpx
 from benchmarks.service import Served
 from service.extraction.pipeline import summarize
 from service.extraction.text import gazetteer
-from service.intake import decode_article_bytes, prepare_text
-from service.intake.article import Article
+from service.intake.reading import prepare_article
 from tests.cost.shapes import SHAPES, real_articles
 from tests.cost.silent_model import SilentModel
 
@@ -39,7 +38,7 @@ def code_steps_s(text: str, repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()
-        summarize(Article(text=prepare_text(decode_article_bytes(text.encode()).text)), SilentModel())
+        summarize(prepare_article(text.encode(), max_article_chars=len(text)), SilentModel())
         best = min(best, time.perf_counter() - started)
     return best
 

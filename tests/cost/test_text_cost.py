@@ -14,8 +14,7 @@ import pytest
 
 from service.extraction.pipeline import summarize
 from service.extraction.text import gazetteer
-from service.intake import decode_article_bytes, prepare_text
-from service.intake.article import Article
+from service.intake.reading import prepare_article
 from tests.cost.shapes import SHAPES
 from tests.cost.silent_model import SilentModel
 
@@ -29,7 +28,7 @@ def code_steps_s(text: str) -> float:
     best = float("inf")
     for _ in range(2):
         started = time.thread_time()
-        summarize(Article(text=prepare_text(decode_article_bytes(text.encode()).text)), SilentModel())
+        summarize(prepare_article(text.encode(), max_article_chars=len(text)), SilentModel())
         best = min(best, time.thread_time() - started)
     return best
 
