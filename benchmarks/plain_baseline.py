@@ -24,6 +24,9 @@ from evals.runner import _headline
 from evals.scoring import aggregate, score_article
 from evals.split import load_split, split_of
 from schemas.summary import SUMMARY_FIELDS
+
+# The plain call's fields: a summary's but its events, which that call was never asked for.
+PLAIN_FIELDS = tuple(f for f in SUMMARY_FIELDS if f != "events")
 from schemas.taxonomy import SectorLabel
 from service.extraction.pipeline import DEFAULT_PROMPTS, summarize
 from service.intake import blank_steering
@@ -60,7 +63,8 @@ class PlainQuote(BaseModel):
 class PlainReply(BaseModel):
     """The whole extraction in one reply."""
 
-    # The fields are a summary's (`SUMMARY_FIELDS`), in its order. The docstring is part of the schema the model is
+    # The fields are the five a summary had before events (`PLAIN_FIELDS`), in its order: the plain call the issue
+    # compares with is the one-prompt extraction of those. The docstring is part of the schema the model is
     # sent, which its recorded replies answer: a change to it makes them stale.
 
     officials: list[PlainOfficial] = Field(default_factory=list)
@@ -129,12 +133,12 @@ def _print_table(side: str, count: int, scores: dict, walls: dict) -> None:
     """Each field's F1, speaker accuracy, ungrounded items and wall times, both approaches side by side."""
     numbers = {name: _headline(aggregate(per)) for name, per in scores.items()}
     print(f"\n{side}: {count} articles")
-    print("| | " + " | ".join(f"{f} F1" for f in SUMMARY_FIELDS) + " | speakers | ungrounded quotes | median s | "
+    print("| | " + " | ".join(f"{f} F1" for f in PLAIN_FIELDS) + " | speakers | ungrounded quotes | median s | "
           "total s |")
-    print("|" + " --- |" * (len(SUMMARY_FIELDS) + 5))
+    print("|" + " --- |" * (len(PLAIN_FIELDS) + 5))
     for name in ("plain", "ringkas"):
         n = numbers[name]
-        cells = [f"{n[f'{f}_f1']:.3f}" for f in SUMMARY_FIELDS]
+        cells = [f"{n[f'{f}_f1']:.3f}" for f in PLAIN_FIELDS]
         speakers = f"{n['quote_speaker_accuracy']:.3f}" if n["quote_speaker_accuracy"] is not None else "n/a"
         wall = walls[name]
         print(f"| {name} | " + " | ".join(cells) + f" | {speakers} | {n['quotes_ungrounded']} | "

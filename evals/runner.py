@@ -96,6 +96,10 @@ def headline(run: dict[str, Any]) -> dict[str, float | None]:
 def _headline(agg: dict[str, Any]) -> dict[str, float | None]:
     flat: dict[str, float | None] = {f"{name}_f1": agg[name]["f1"] for name in SUMMARY_FIELDS}
     flat["quote_speaker_accuracy"] = agg["quote_speaker_accuracy"]
+    events = agg.get("event_detail")
+    if events:
+        flat["event_kind_accuracy"] = events["kind_accuracy"]
+        flat["event_sides_f1"] = events["sides"]["f1"]
     for name, h in agg["hallucination"].items():
         flat[f"{name}_ungrounded"] = h["ungrounded"]
     return flat
@@ -135,8 +139,19 @@ def _summary_lines(agg: dict[str, Any], baseline: dict[str, Any] | None, prefix:
             f"Quote speaker accuracy: {_pct(agg['quote_speaker_accuracy'])} · official title agreement: "
             f"{_pct(agg['official_title_agreement'])} · institution agreement: "
             f"{_pct(agg['official_institution_agreement'])}", "",
+            *_event_lines(agg.get("event_detail")),
             "Ungrounded output (hallucination): " + ", ".join(
                 f"{k} {h['ungrounded']}/{h['items']}" for k, h in agg["hallucination"].items()), ""]
+
+
+def _event_lines(events: dict[str, Any] | None) -> list[str]:
+    """The events' figures beyond their pairing (the table's `events` row): kind, sides, officials, place, date."""
+    if not events:
+        return []
+    return [f"Events: kind accuracy {_pct(events['kind_accuracy'])} · sides (party, role) F1 "
+            f"{events['sides']['f1']:.3f} (P {events['sides']['precision']:.3f}, R {events['sides']['recall']:.3f}) · "
+            f"officials per side F1 {events['officials']['f1']:.3f} · place {_pct(events['place_accuracy'])} · "
+            f"date {_pct(events['date_accuracy'])}", ""]
 
 
 def deltas_from(agg: dict[str, Any], baseline: dict[str, Any], prefix: str) -> dict[str, float | None]:
@@ -159,6 +174,14 @@ def _article_lines(article_id: str, a: dict[str, Any]) -> list[str]:
             extra.append("false positives: " + "; ".join(map(str, f["false_positives"])))
         lines.append(f"- {name}: P {f['precision']:.2f} R {f['recall']:.2f} F1 {f['f1']:.2f}"
                      + (" — " + " · ".join(extra) if extra else ""))
+    if (e := s.get("event_detail")) and (e["kind"][1] or e["sides"]["fn"] or e["sides"]["fp"]):
+        sides = e["sides"]
+        wrong = sides["false_positives"]
+        lines.append(f"- event sides: P {sides['precision']:.2f} R {sides['recall']:.2f} F1 {sides['f1']:.2f}"
+                     + (" — missed: " + "; ".join(sides["misses"]) if sides["misses"] else "")
+                     + (" · false positives: " + "; ".join(wrong) if wrong else "")
+                     + f" · kind right {e['kind'][0]}/{e['kind'][1]} · place {e['place'][0]}/{e['place'][1]}"
+                     f" · date {e['date'][0]}/{e['date'][1]}")
     if s["quote_speaker_accuracy"] is not None:
         lines.append(f"- quote speakers right: {s['quote_speaker_counts'][0]}/{s['quote_speaker_counts'][1]}")
     return lines + [""]

@@ -139,7 +139,13 @@ def score_article(gold: dict[str, Any], output: dict[str, Any], text: str) -> di
                                                         or names_match(g["speaker"], o["speaker"]))
                      for g, o in quote_pairs)
 
+    # Imported here: the events' scorer reads this module's matchers.
+    from evals.event_scoring import score_events
+
+    events = score_events(gold.get("events", []), output.get("events", []))
     return {
+        "events": events["events"],
+        "event_detail": events,
         "officials": officials.as_dict(),
         "official_title_agreement": _ratio(title_ok, len(official_pairs)),
         "official_institution_agreement": _ratio(institution_ok, len(official_pairs)),
@@ -199,4 +205,7 @@ def aggregate(per_article: dict[str, dict[str, Any]]) -> dict[str, Any]:
         bad = sum(len(a["grounding"][name]["ungrounded"]) for a in per_article.values())
         hallucination[name] = {"items": items, "ungrounded": bad, "rate": _ratio(bad, items) or 0.0}
     result["hallucination"] = hallucination
+    from evals.event_scoring import aggregate_events  # see score_article
+
+    result["event_detail"] = aggregate_events([a["event_detail"] for a in per_article.values()])
     return result

@@ -23,6 +23,10 @@ Names = dict[SummaryLanguage, str]
 Taxonomy = dict[SectorLabel, Names]
 """`GET /v1/taxonomy`: each sector label with its names."""
 
+EventNames = dict[str, Names]
+"""`GET /v1/event-names`: the names of the event kinds (`schemas.summary.EventKind`) and of the sides' roles
+(`EventRole`), each with its name for a reader."""
+
 FieldNames = dict[str, Names]
 """`GET /v1/fields`: a summary's fields of extracted items (`schemas.summary.SUMMARY_FIELDS`), in order, with their
 names as headings."""

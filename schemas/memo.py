@@ -119,6 +119,11 @@ class LibraryQuery(BaseModel):
     until: date | None = Field(default=None, description="Filed on or before.")
 
 
+MemoProse = Literal["code", "model"]
+"""Who writes a memo's executive summary: code, one sentence per event from grounded items (the default, no model
+call), or the model, a sentence per article from its facts (for an endpoint strong enough to write prose)."""
+
+
 class MemoIn(BaseModel):
     """A memo request: articles to summarize and/or stored summaries, listed (by `content_sha256`) or chosen by
     the library's filters; a selection too large to list (the library's thousands) is sent as its filters."""
@@ -130,6 +135,8 @@ class MemoIn(BaseModel):
                                   "first), instead of summary_ids: `{}` is the whole library.")
     format: Literal["md", "html", "docx", "json"] = "md"
     lang: SummaryLanguage = "id"
+    prose: MemoProse = Field(default="code", description="Who writes the executive summary: 'code' (a sentence "
+                             "per event, no model call) or 'model'.")
 
     @model_validator(mode="after")
     def _one_selection(self) -> "MemoIn":

@@ -103,6 +103,33 @@ class Quote(BaseModel):
         return self
 
 
+class EventSide(BaseModel):
+    """A party to an event, in its role, with the officials the article says represented it there."""
+
+    party: str = Field(description="The party, named as in `partners` (level of government added).")
+    role: EventRole = Field(description="'visitor' (travelled to the other side), 'host' (received it) or "
+                                        "'participant' (neither, or the article does not say who came to whom).")
+    officials: list[str] = Field(default_factory=list, description="Names, as in `officials`.")
+    spans: list[Span] = Field(default_factory=list, description="Where the text names the party. " + SPANS_DOC)
+
+
+class Event(BaseModel):
+    """Something the article reports as having happened between the parties: a visit, a signing, a meeting
+    (`../shared/ANNOTATION.md`, "events")."""
+
+    kind: EventKind
+    sides: list[EventSide] = Field(default_factory=list)
+    place: str | None = Field(default=None, description="Where it happened, as the article writes it.")
+    date: str | None = Field(default=None, description="ISO 8601: YYYY-MM-DD when the article states the day, "
+                                                       "YYYY-MM when only the month; null otherwise.")
+    date_text: str | None = Field(default=None, description="The date as the article writes it.")
+    evidence: str = Field(default="", description="The article's words that report the event (its sentence).")
+    spans: list[Span] = Field(default_factory=list, description="Of the evidence, the place and the date. "
+                                                                + SPANS_DOC)
+    sectors: list[str] = Field(default_factory=list, description="The `sectors[].evidence` it concerns.")
+    goals: list[str] = Field(default_factory=list, description="The `goals[].text` it concerns.")
+
+
 class Usage(BaseModel):
     """Tokens read and written, model calls and re-asks spent on one piece of work."""
 
@@ -139,12 +166,15 @@ class Summary(BaseModel):
     content_sha256: str = Field(description="sha256 of the submitted text, the article's identity.")
     language: str = Field(description="ISO 639-1 code of the article's language, as detected by code.")
     summary_language: SummaryLanguage
+    events: list[Event] = Field(default_factory=list, description="Who visited, received, met or signed with "
+                                                                   "whom: what the article reports as happened.")
     officials: list[Official] = Field(default_factory=list)
     partners: list[Partner] = Field(default_factory=list)
     sectors: list[Sector] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
-    summary: str = ""
+    summary: str = Field(default="", description="One sentence per event, written by code from the grounded "
+                                                 "items in `summary_language`.")
     warnings: list[str] = Field(default_factory=list, description="What was dropped or doubtful, and why.")
     provenance: Provenance
 
@@ -166,8 +196,8 @@ SUMMARY_ITEMS: dict[str, type[BaseModel]] = item_fields(Summary)
 """A summary's fields of extracted items and each one's item model, in the order `Summary` declares them."""
 
 SUMMARY_FIELDS: tuple[str, ...] = tuple(SUMMARY_ITEMS)
-"""The names of a summary's fields of extracted items, in order: officials, partners, sectors, goals, quotes. The
-scorer, the gold loader, the renderers and the web page (through `GET /v1/fields`) read the list from here."""
+"""The names of a summary's fields of extracted items, in order: events, officials, partners, sectors, goals, quotes.
+The scorer, the gold loader, the renderers and the web page (through `GET /v1/fields`) read the list from here."""
 
 
 class ArticleIn(BaseModel):

@@ -225,3 +225,13 @@ def label_for_phrase(phrase: str) -> SectorLabel:
             if (" " + stem) in text or ("-" + stem) in text or ("(" + stem) in text:
                 return label
     return SectorLabel.other
+
+
+# The words that name what happened between the parties, by event kind, in the annotation guide's order of rules
+# (`../shared/ANNOTATION.md`, "events"): "menandatangani" (signing), "studi banding" (study_visit), ...
+EVENT_WORDS: dict[str, tuple[str, ...]] = {kind: tuple(words) for kind, words in _WORDS["event_words"].items()}
+PLAN_WORDS = tuple(_WORDS["plan_words"])  # akan, dijadwalkan, will: a sentence with one reports a plan
+NICKNAME_MARKERS = tuple(_WORDS["nickname_markers"])  # yang akrab disapa, popularly known as: a nickname follows
+VENUE_PREPOSITIONS = tuple(_WORDS["venue_prepositions"])  # di, ke, at, in: where an event happened follows one
+FIRST_PERSON = frozenset(_WORDS["first_person"])  # kami, kita, we: in a quotation, the speaker's own words
+RECEPTION_WORDS = tuple(_WORDS["reception_words"])  # menerima kunjungan, welcomed: the host stands before one

@@ -45,14 +45,16 @@ class FakeLLM:
         raise InvalidReply(str(last_error), raw, usage)
 
 
-def article_reply(officials=(), partners=(), sectors=(), goals=(), summary="Dua pihak bertemu. Mereka sepakat."):
-    """A well-formed main reply; officials as (name, title, institution) tuples, partners as (name, kind)."""
+def article_reply(officials=(), partners=(), sectors=(), goals=(), events=()):
+    """A well-formed main reply; officials as (name, title, institution) tuples, partners as (name, kind), events
+    as (kind, visitors, hosts, participants) with lists of party names."""
     return {
+        "events": [{"kind": k, "visitors": list(v), "hosts": list(h), "participants": list(p)}
+                   for k, v, h, p in events],
         "officials": [{"name": n, "title": t, "institution": i} for n, t, i in officials],
         "partners": [{"name": n, "kind": k} for n, k in partners],
         "sectors": list(sectors),
         "goals": list(goals),
-        "summary": summary,
     }
 
 

@@ -24,7 +24,7 @@ from service.vocabulary import SUMMARY_LANGUAGES, labels
 
 
 def test_the_fields_of_items_are_the_summarys_lists_of_models_in_its_order():
-    assert SUMMARY_FIELDS == ("officials", "partners", "sectors", "goals", "quotes")
+    assert SUMMARY_FIELDS == ("events", "officials", "partners", "sectors", "goals", "quotes")
     assert SUMMARY_ITEMS["officials"] is Official and SUMMARY_ITEMS["quotes"] is Quote
     assert "warnings" not in SUMMARY_FIELDS  # a list, but of strings, not of items
 

@@ -7,6 +7,7 @@ from typing import get_args
 import click
 from tqdm import tqdm
 
+from schemas.memo import MemoProse
 from schemas.summary import SummaryLanguage
 from schemas.taxonomy import SectorLabel
 from service.cli.inputs import iter_inputs, read_article, read_sources_tsv
@@ -34,11 +35,15 @@ from service.settings import get_settings
 @click.option("--sector", help="Only articles with this sector label (e.g. agriculture_food).")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
 @click.option("--lang", type=click.Choice(get_args(SummaryLanguage)), default="id", show_default=True)
+@click.option("--prose", type=click.Choice(get_args(MemoProse)), default="code", show_default=True,
+              help="Who writes the executive summary: code, a sentence per event from grounded facts (no model "
+                   "call), or the model (for an endpoint strong enough to write prose).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the memo here (required for docx); default: stdout.")
 @click.pass_context
 def memo_command(ctx: click.Context, paths: tuple[str, ...], from_store: bool, since: str | None,
-                 partner: str | None, sector: str | None, fmt: str, lang: str, output: Path | None) -> None:
+                 partner: str | None, sector: str | None, fmt: str, lang: str, prose: str,
+                 output: Path | None) -> None:
     """A briefing memo of articles (summarized first where not yet stored) or of stored summaries."""
     if not paths and not from_store:
         raise click.UsageError("give article files or directories, or --from-store")
@@ -60,7 +65,7 @@ def memo_command(ctx: click.Context, paths: tuple[str, ...], from_store: bool, s
         items = [MemoArticle(s.summary, s.article, s.outlet, s.published) for s in chosen if wanted.matches(s)]
         if not items:
             raise click.ClickException("no articles match; nothing to put in a memo")
-        memo = build_memo(items, llm, lang=lang, summary_cache=store.executive_summaries)
+        memo = build_memo(items, llm, lang=lang, summary_cache=store.executive_summaries, prose=prose)
     except (EmbeddedModelError, StoreError) as exc:
         raise click.ClickException(str(exc)) from None
     finally:

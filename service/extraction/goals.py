@@ -11,16 +11,17 @@ from schemas.summary import Goal
 from service.extraction.text.grounding import Grounded, align_phrase, content_words, dice
 from service.intake.article import Article
 from service.textnorm import matching_form
-from service.vocabulary import GOAL_WORDS, one_of
+from service.vocabulary import FIRST_PERSON, GOAL_WORDS, one_of
 
 # Goals a summary holds at most: the gold articles state two to six.
 MAX_GOALS = 6
 
 
-def ground_goals(article: Article, items: list[str]) -> Grounded[Goal]:
+def ground_goals(article: Article, items: list[str], quotes: list[tuple[int, int]] = ()) -> Grounded[Goal]:
     """Goals for the model's `items` (phrases) that the article supports, each once (case-insensitively), in the
-    model's words in their matching form, each with the one span that supports it. What is dropped is said in
-    the result's `warnings`."""
+    model's words in their matching form, each with the one span that supports it. A phrase found inside one of
+    `quotes` (spans of quotations) that speaks in the first person ("kami menawarkan …") is the speaker's words,
+    not an aim the report states, and is dropped. What is dropped is said in the result's `warnings`."""
     text, warnings = article.text, []
     goals: list[Goal] = []
     for item in items:
@@ -30,6 +31,10 @@ def ground_goals(article: Article, items: list[str]) -> Grounded[Goal]:
             warnings.append(f"goal {item!r} dropped: the article does not support it")
             continue
         if any(g.text.lower() == phrase.lower() for g in goals):
+            continue
+        if any(start <= span[0] and span[1] <= end for start, end in quotes) and \
+                FIRST_PERSON & {w.lower() for w in re.findall(r"\w+", text[span[0]:span[1]])}:
+            warnings.append(f"goal {item!r} dropped: words of a quotation in the first person, not a stated aim")
             continue
         goals.append(Goal(text=phrase, spans=[span]))
     return Grounded(goals, warnings)

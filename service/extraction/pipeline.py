@@ -6,7 +6,7 @@ the server keeps cached. Quotes whose speaker the text leaves open are asked abo
 the same conversation, so the server, which still holds the article, reads only the question.
 Every item the model returns is checked against the text, by the module of its concept (`service.extraction.officials`,
 `service.extraction.partners`, `service.extraction.sectors`, `service.extraction.goals`,
-`service.extraction.text.quotes`, `service.extraction.summary_check`); what fails
+`service.extraction.text.quotes`, `service.extraction.events`); what fails
 is dropped and reported in `warnings`.
 """
 
@@ -14,16 +14,23 @@ import logging
 import time
 from collections.abc import Callable
 
-from schemas.summary import Provenance, Quote, Summary, Usage
+from schemas.summary import Official, Partner, Provenance, Quote, Summary, Usage
 from service import __version__
 from service.cancellation import current_token
+from service.extraction.event_sentences import summary_text
+from service.extraction.events import PartyGrounder, ground_events, kinds_stated, topics
 from service.extraction.goals import add_stated_goals, ground_goals
 from service.extraction.officials import ground_officials, officials_from_mentions
 from service.extraction.partners import ground_partners, own_sides, visits_reported
-from service.extraction.replies import ArticleReply, speakers_reply_model
+from service.extraction.replies import ArticleReply, PartyName, speakers_reply_model
 from service.extraction.sectors import add_stated_sectors, ground_sectors
-from service.extraction.speakers import attribute_quotes, speaker_by_position
-from service.extraction.summary_check import check_summary
+from service.extraction.speakers import (
+    attribute_quotes,
+    nicknames_of,
+    speaker_by_nickname,
+    speaker_by_position,
+    speaker_by_subject_position,
+)
 from service.extraction.text.person_names import is_person_name, names_match
 from service.extraction.text.quotes import QuoteSpan, not_speech, speaker_cue_names, speech_quotes
 from service.extraction.text.sentence_subjects import last_named_near
@@ -31,11 +38,11 @@ from service.intake import ArticleInputError, blank_steering, is_noise_line
 from service.intake.article import Article
 from service.model.llm import LLM, Cancelled, InvalidReply, ModelError, parse_lenient, with_schema
 from service.model.prompts import ExtractPrompts, load_extract_prompts
-from service.vocabulary import SUMMARY_LANGUAGES, language_name
+from service.vocabulary import SUMMARY_LANGUAGES
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PROMPTS = "extract/v3"
+DEFAULT_PROMPTS = "extract/v4"
 # Prompt and completion tokens one article may spend over all its calls, re-asks included (a seed article
 # spends 1,500-2,500): a model that keeps failing validation stops here instead of looping on.
 TOKEN_BUDGET = 16_000
@@ -162,7 +169,7 @@ def summarize(
     clock.check(extraction.usage)
 
     step("reading the article")
-    reply = ask_for_article(extraction, mentioned, quote_spans, summary_language)
+    reply = ask_for_article(extraction, mentioned, quote_spans)
     clock.check(extraction.usage)
     officials, said = ground_officials(grounded_in, mentioned, reply.officials if reply else [])
     warnings += said
@@ -178,33 +185,52 @@ def summarize(
     partners, said = ground_partners(grounded_in, reply.partners if reply else [], names + speakers)
     warnings += said
     partners += own_sides(grounded_in, officials, partners)
-    partners += visits_reported(grounded_in, partners, quote_spans)
+    visited = visits_reported(grounded_in, partners, quote_spans)
+    partners += visited
+    events, added, said = ground_events(grounded_in, reply.events if reply else [], partners, officials,
+                                        party_grounder(grounded_in, names + speakers, warnings),
+                                        [p.name for p in visited])
+    warnings += said
+    partners += added
     clock.check(extraction.usage)
     sectors, said = ground_sectors(grounded_in, reply.sectors if reply else [])
     warnings += said
     sectors = add_stated_sectors(grounded_in, sectors)
-    goals, said = ground_goals(grounded_in, reply.goals if reply else [])
+    goals, said = ground_goals(grounded_in, reply.goals if reply else [], [(q.start, q.end) for q in quote_spans])
     warnings += said
     goals = add_stated_goals(grounded_in, goals)
+    events = topics(events, sectors, goals)
+    # The text is code's sentences over the events; the sectors are named by the taxonomy in another language.
+    text_of_events = summary_text(events, officials, summary_language, sectors if language != summary_language else ())
     clock.check(extraction.usage)
-    sentences, said = check_summary(article, reply.summary if reply else "")
-    warnings += said
-    summary_text = " ".join(sentences)
     return Summary(
         title=article.title, url=article.url, content_sha256=article.sha256, language=language,
-        summary_language=summary_language, officials=officials, partners=partners, sectors=sectors, goals=goals,
-        quotes=quotes, summary=summary_text, warnings=warnings,
+        summary_language=summary_language, events=events, officials=officials, partners=partners, sectors=sectors,
+        goals=goals, quotes=quotes, summary=text_of_events, warnings=warnings,
         provenance=Provenance(model=llm.name, prompt_version=prompts.version, usage=extraction.usage,
                               wall_time_s=round(time.perf_counter() - started, 3), ringkas_version=__version__),
     )
 
 
-def ask_for_article(extraction: Extraction, found: list[tuple[str, str]], quote_spans: list[QuoteSpan],
-                    summary_language: str) -> ArticleReply | None:
+def party_grounder(article: Article, people: list[str], warnings: list[str]) -> PartyGrounder:
+    """How an event's side is grounded: as a partner is (`ground_partners`, its warnings added to `warnings` as
+    an event party's), else, for a side named by an official, as the region or DPRD they speak for
+    (`own_sides`)."""
+    def ground(name: str, person: Official | None, known: list[Partner]) -> list[Partner]:
+        found = ground_partners(article, [PartyName(name)], people)
+        if not found.items and person is not None:
+            return own_sides(article, [person], known)
+        warnings.extend(w.replace("partner", "event party", 1) for w in found.warnings)
+        return found.items
+    return ground
+
+
+def ask_for_article(extraction: Extraction, found: list[tuple[str, str]],
+                    quote_spans: list[QuoteSpan]) -> ArticleReply | None:
     """The model's one reply about the article (None if unusable): the fixed system message (rules and reply
     schema, the same for every article, so the server reuses its cache of that prefix), then the article and
-    what code already noticed in it: the officials `found` by (name, position), and other names next to
-    quotations."""
+    what code already noticed in it: the officials `found` by (name, position), other names next to quotations,
+    and the event words (`kinds_stated`)."""
     parts = ["ARTICLE:", extraction.view, ""]
     if found:
         parts.append("Officials already found: " + "; ".join(f"{name} ({position})" for name, position in found))
@@ -212,10 +238,11 @@ def ask_for_article(extraction: Extraction, found: list[tuple[str, str]], quote_
               if not any(names_match(name, c) or name in c for name, _ in found)]
     if others:
         parts.append("Other names next to quotations: " + "; ".join(others))
-    parts.append(f"Write the summary in {language_name(summary_language)}.")
+    if stated := kinds_stated(extraction.grounded_in.text):
+        parts.append("Event words in the ARTICLE: " + "; ".join(f"{word} ({kind})" for word, kind in stated[:10]))
     messages = [{"role": "system", "content": with_schema(extraction.prompts.system, ArticleReply)},
                 {"role": "user", "content": "\n".join(parts)}]
-    return extraction.ask(ArticleReply, messages, 900)
+    return extraction.ask(ArticleReply, messages, 1_200)
 
 
 def attribute_quotes_with_model(extraction: Extraction, quote_spans: list[QuoteSpan], names: list[str],
@@ -241,10 +268,18 @@ def attribute_quotes_with_model(extraction: Extraction, quote_spans: list[QuoteS
             # than none, since an analyst quotes it.
             if speaker in names and last_named_near(text, quote_spans[i].start, names) == speaker:
                 speakers[i], methods[i] = speaker, "model"
+    nicknames = nicknames_of(text, names)
     for i in open_:
-        # After the follow-up, so that what is sent to the model stays as recorded.
-        if speakers[i] is None and (holder := speaker_by_position(text, quote_spans[i], offices)):
+        # After the follow-up, so that what is sent to the model stays as recorded: a position named alone in the
+        # cue, a nickname the article introduced, a pronoun whose subject is named by position only.
+        if speakers[i] is not None:
+            continue
+        if holder := speaker_by_position(text, quote_spans[i], offices):
             speakers[i], methods[i] = holder, "title"
+        elif holder := speaker_by_nickname(text, quote_spans[i], nicknames):
+            speakers[i], methods[i] = holder, "cue"
+        elif holder := speaker_by_subject_position(text, quote_spans[i], offices):
+            speakers[i], methods[i] = holder, "mention"
     quotes = []
     not_words = not_speech(text, quote_spans)  # asked about above, so the prompts stay as recorded
     for i, (q, speaker, method) in enumerate(zip(quote_spans, speakers, methods)):

@@ -6,11 +6,11 @@ Without a context (lenient salvage of a last reply), only the shape is checked.
 """
 
 import re
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, Field, ValidationInfo, create_model, field_validator
 
-from schemas.summary import PartnerKind
+from schemas.summary import EventKind, PartnerKind
 from service.extraction.text.person_names import looks_like_name
 from service.model.compact_schema import CompactSchema
 from service.textnorm import matching_form
@@ -44,15 +44,34 @@ class PartnerItem(CompactSchema):
     kind: PartnerKind
 
 
-class ArticleReply(CompactSchema):
-    """Everything the model is asked about one article, in one reply, so the article is read once."""
+class PartyName(NamedTuple):
+    """A party named by its name alone (an event's side), grounded as the model's partners are."""
 
-    # Caps are part of the grammar the server enforces: they bound the reply, and so its writing time.
-    officials: list[OfficialItem] = Field(max_length=12)
-    partners: list[PartnerItem] = Field(max_length=8)
-    sectors: list[str] = Field(max_length=10)
-    goals: list[str] = Field(max_length=5)
-    summary: str = Field(max_length=600)
+    name: str
+    kind: PartnerKind = PartnerKind.other
+
+
+class EventItem(CompactSchema):
+    """An event as the model proposes one: its kind and its parties by role. Code adds the place, the date,
+    the officials of each side and the spans, from the text."""
+
+    kind: EventKind
+    visitors: list[str] = Field(max_length=12)
+    hosts: list[str] = Field(max_length=4)
+    participants: list[str] = Field(max_length=30)
+
+
+class ArticleReply(CompactSchema):
+    """Everything the model is asked about one article, in one reply, so the article is read once. The summary's
+    sentences are written by code from the events (`service.extraction.events`), not by the model."""
+
+    # Caps are part of the grammar the server enforces: they bound a runaway reply, and so its writing time, far
+    # above a real article's lists (a sister-city charter lists 22 cities; an inauguration 30 officials).
+    events: list[EventItem] = Field(max_length=6)
+    officials: list[OfficialItem] = Field(max_length=40)
+    partners: list[PartnerItem] = Field(max_length=30)
+    sectors: list[str] = Field(max_length=25)
+    goals: list[str] = Field(max_length=6)
 
     @field_validator("officials")
     @classmethod
@@ -74,13 +93,6 @@ class ArticleReply(CompactSchema):
         if errors:
             raise ValueError("; ".join(errors))
         return officials
-
-    @field_validator("summary")
-    @classmethod
-    def _summary_written(cls, summary: str, info: ValidationInfo) -> str:
-        if _article(info) is not None and not summary.strip():
-            raise ValueError("summary is empty; write two to four sentences")
-        return summary
 
 
 def speakers_reply_model(names: list[str], count: int) -> type[BaseModel]:

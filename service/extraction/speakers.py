@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from schemas.summary import AttributionMethod
+from service.extraction.text.event_words import sentences
 from service.extraction.text.grounding import line_around
 from service.extraction.text.person_names import NameIndex
 from service.extraction.text.quotes import CAPITALISED_RUN, SPEECH_VERBS_EN, QuoteSpan, speech_cue
@@ -22,6 +23,7 @@ from service.intake.article import Article
 from service.textnorm import matching_form
 from service.vocabulary import (
     DEMONSTRATIVES,
+    NICKNAME_MARKERS,
     POSITION_SHORT_FORMS,
     PRONOUNS,
     one_of,
@@ -189,3 +191,118 @@ def _holds(office: str, cue: str) -> bool:
         if office_words[:size] == position:
             return all(w in office_words for w in cue_words[size:])
     return False
+
+
+# "Dedi Mulyadi, yang akrab disapa Kang Dedi", "Eri Cahyadi (sapaan akrab Cak Eri)": a marker, then the nickname,
+# a run of up to six capitalised words, perhaps in quotation marks. The marker opens the match, so a search tries
+# each place once; what joins it to the name before ("," / "atau" / "(") is read off the text before it.
+_NICKNAME = re.compile(rf"\b(?:{one_of(NICKNAME_MARKERS)})\s++[\"“'‘]?"
+                       r"(?P<nick>[A-Z][\w'’.-]*+(?:[ \t]++[A-Z][\w'’.-]*+){0,5})")
+# What may stand between a name and the marker after it: a comma, "atau", an opening bracket, spaces.
+_JOIN_BEFORE_MARKER = (",", "(", " atau")
+_NAME_WINDOW = 80  # characters before the marker that the name is read in
+
+
+def _name_before(view: str, at: int) -> str | None:
+    """The run of capitalised words (at most six) that ends right before `at`, once the joining comma, "atau"
+    or bracket is set aside; None when a lower-case word stands there."""
+    window = view[max(0, at - _NAME_WINDOW):at].rstrip()
+    for join in _JOIN_BEFORE_MARKER:
+        if window.endswith(join):
+            window = window[: -len(join)].rstrip()
+            break
+    words = []
+    for word in reversed(window.split()):
+        if not word[:1].isupper() or len(words) == 6:
+            break
+        words.append(word.rstrip(","))
+    return " ".join(reversed(words)) or None
+
+
+def nicknames_of(text: str, officials: list[str]) -> dict[str, str]:
+    """The names the article says officials are called by, nickname -> official: "Dedi Mulyadi, yang akrab disapa
+    Kang Dedi" -> {"Kang Dedi": "Dedi Mulyadi"}; the other way round too, the nickname first ("Cak Eri, sapaan akrab
+    Wali Kota Eri Cahyadi"). Convention of Indonesian and English news: a nickname is introduced by a marker
+    (`service.vocabulary.NICKNAME_MARKERS`) next to the full name, and quotes are then attributed to it ("kata
+    Kang Dedi"). A nickname that would name two officials is left out."""
+    view = matching_form(text)
+    index = NameIndex(officials)
+    found: dict[str, str] = {}
+    for m in _NICKNAME.finditer(view):
+        before = _name_before(view, m.start())
+        after = m.group("nick")
+        full = _unique_tail(after, index)
+        if full is not None and after.endswith(full):  # the official's full name after the marker
+            named, nick = full, before or ""
+        else:
+            named = _unique_tail(before, index) if before else None
+            nick = " ".join(after.split()[:3])
+        if named and nick and not index.matching(nick):
+            found.setdefault(nick, named)
+    return found
+
+
+def _unique_tail(run: str, index: NameIndex) -> str | None:
+    """The one official a run of capitalised words, or a tail of it, names ("Wali Kota Eri Cahyadi" -> "Eri
+    Cahyadi"); None when no tail names exactly one."""
+    words = run.split()
+    for i in range(len(words)):
+        hits = index.matching(" ".join(words[i:]))
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def speaker_by_nickname(text: str, quote: QuoteSpan, nicknames: dict[str, str]) -> str | None:
+    """The official a speech cue beside `quote` names by a nickname the article introduced (`nicknames_of`:
+    "…," kata Kang Dedi), or None."""
+    who, _ = speech_cue(text, quote)
+    for run in CAPITALISED_RUN.findall(who or ""):
+        words = run.split()
+        for i in range(len(words)):
+            if (tail := " ".join(words[i:])) in nicknames:
+                return nicknames[tail]
+    return None
+
+
+# How many capitalised words a sentence's subject may have before its verb: "Pj. Gubernur Kalimantan Timur".
+_SUBJECT_WORDS = 6
+
+
+def _subject_run(sentence: str) -> list[str]:
+    """The capitalised words a sentence opens with, when a lower-case word (its verb) follows them and there are
+    at most `_SUBJECT_WORDS`: "Pj. Gubernur Bali menyampaikan …" -> ["Pj.", "Gubernur", "Bali"]; else []."""
+    words = sentence.split()
+    lead = []
+    for word in words[:_SUBJECT_WORDS + 1]:
+        if not word[:1].isupper():
+            break
+        lead.append(word)
+    follows = words[len(lead):len(lead) + 1]
+    return lead if lead and len(lead) <= _SUBJECT_WORDS and follows and follows[0][:1].islower() else []
+
+
+def speaker_by_subject_position(text: str, quote: QuoteSpan, officials: list[tuple[str, str]]) -> str | None:
+    """For a quote whose cue is a pronoun ("…," ujarnya; Ia menambahkan, "…"): the one official of `officials`
+    ((name, "title institution") pairs) holding the position that is the subject of the last sentence before the
+    quote, in its paragraph or the one before, that opens with a position and no name ("Pj. Gubernur Bali
+    menyampaikan …"; `official_by_position`). None when no cue is a pronoun, a sentence names someone first, or
+    the position is held by none or several. Convention of Indonesian and English news: a pronoun refers to the
+    subject of the preceding sentences, which may be an office-holder named by the position alone."""
+    _, is_pronoun = speech_cue(text, quote)
+    if not is_pronoun:
+        return None
+    start = line_around(text, quote.start)[0]
+    last_before = len(text[:start].rstrip())  # the paragraph before, too: the line of its last character
+    if last_before:
+        start = line_around(text, last_before - 1)[0]
+    for a, b in reversed(sentences(text[start:quote.start])):
+        words = _subject_run(matching_form(text[start + a:start + b]).lstrip(" \"“”'‘’"))
+        if not words:
+            continue
+        if words[0].lower() in PRONOUNS["speaker"]:
+            continue  # "Ia menambahkan": the pronoun itself, which refers further back
+        if not all(is_position_word(w) for w in words):
+            return None  # the sentence's subject is a person: the pronoun rules before this one decide
+        return official_by_position(" ".join(words), officials)
+    return None

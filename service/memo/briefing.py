@@ -11,6 +11,7 @@ from schemas.memo import (
     CitedText,
     DirectoryEntry,
     KeyQuote,
+    MemoProse,
     MemoSource,
     PartnerSection,
     SectorSection,
@@ -39,8 +40,9 @@ class MemoArticle:
 
 
 def build_memo(articles: list[MemoArticle], llm: LLM | None, *, lang: str = "id",
-               summary_cache: SentenceCache | None = None) -> BriefingMemo:
-    """The memo of `articles`. With no `llm`, the executive summary is left out (and said so).
+               summary_cache: SentenceCache | None = None, prose: MemoProse = "code") -> BriefingMemo:
+    """The memo of `articles`. Its executive summary is written by code from the events (`prose="code"`, no model
+    call), or by `llm` (`prose="model"`; left out, and said so, with no `llm`).
 
     `summary_cache` maps a hash of the facts to an earlier executive summary, so rebuilding the same memo
     makes no model call.
@@ -62,7 +64,7 @@ def build_memo(articles: list[MemoArticle], llm: LLM | None, *, lang: str = "id"
                    for i, a in enumerate(articles)
                    for q in [q for q in a.summary.quotes if q.speaker][:QUOTES_PER_ARTICLE]]
     if articles:
-        executive_summary(memo, [a.summary for a in articles], llm, lang, summary_cache)
+        executive_summary(memo, [a.summary for a in articles], llm, lang, summary_cache, prose)
     return memo
 
 

@@ -1,5 +1,6 @@
-"""The memo's executive summary: a sentence per chosen article, written by the model from that article's facts
-only, and kept only when the facts it cites support it."""
+"""The memo's executive summary: by default one sentence per event, written by code (`service.memo.event_summary`);
+with `prose="model"`, a sentence per chosen article written by the model from that article's facts only, and kept
+only when the facts it cites support it (for endpoints strong enough to write it)."""
 
 import hashlib
 import re
@@ -9,8 +10,9 @@ from typing import Any, Literal, Protocol
 
 from pydantic import Field, create_model
 
-from schemas.memo import BriefingMemo, MemoSentence, PartnerSection
+from schemas.memo import BriefingMemo, MemoProse, MemoSentence, PartnerSection
 from schemas.summary import Summary
+from service.memo.event_summary import event_executive_summary
 from service.model.compact_schema import CompactSchema
 from service.model.llm import LLM, InvalidReply, ModelError, with_schema
 from service.model.prompts import PROMPTS_DIR
@@ -96,20 +98,26 @@ def article_facts(n: int, summary: Summary, lang: str) -> str:
 
 
 def executive_summary(memo: BriefingMemo, summaries: list[Summary], llm: LLM | None, lang: str,
-                      cache: "SentenceCache | None") -> None:
-    """A sentence for each of up to `SENTENCES` articles, written by the model from that article's facts
-    only; each is kept only when the article it cites supports it.
+                      cache: "SentenceCache | None", prose: MemoProse = "code") -> None:
+    """The executive summary of up to `SENTENCES` articles (`summary_articles`): with `prose="code"`, a sentence
+    per event written by code, no model needed (`event_executive_summary`); with `prose="model"`, a sentence per
+    article written by the model from that article's facts only, each kept only when the article it cites
+    supports it.
 
     `summaries` are the memo's articles in citation order (article n is `summaries[n - 1]`), and `memo` already
     has its partners. The sentences go to `memo.executive_summary`, what was dropped or failed to
     `memo.warnings`, and each model call to `memo.model` and `memo.usage`. Sentences kept in `cache` under the hash
     of the requests are used without a model call; with neither them nor `llm`, only a warning is added."""
+    chosen = summary_articles(memo.partners, len(summaries))
+    if prose == "code":
+        event_executive_summary(memo, summaries, chosen, lang)
+        return
     facts = [article_facts(n, summary, lang) for n, summary in enumerate(summaries, start=1)]
     language = language_name(lang)
     # One sentence per article: asked to write across several articles, the 1.5B model blended them into
     # statements none of them makes; over one article's facts it stays with what they say.
     requests = [(f"FACTS:\n{facts[n - 1]}\n\nWrite one sentence in {language} about this article.", [n])
-                for n in summary_articles(memo.partners, len(summaries))]
+                for n in chosen]
     key = hashlib.sha256("\n".join([MEMO_PROMPTS, lang] + [r for r, _ in requests]).encode()).hexdigest()
     raw = cache.get(key) if cache is not None else None
     if raw is None:

@@ -3,7 +3,8 @@
 from collections.abc import Callable
 from typing import Any
 
-from schemas.summary import SUMMARY_FIELDS, Summary
+from schemas.summary import SUMMARY_FIELDS, Event, Summary
+from service.extraction.event_sentences import readable_date
 from service.memo.markdown import markdown_link, markdown_text
 from service.memo.text import printable
 from service.vocabulary import labels, sector_name
@@ -15,6 +16,7 @@ def _md(text: str) -> str:
 
 # How an item of each field of a summary (`SUMMARY_FIELDS`) is written, given the summary's language and headings.
 ITEM_LINES: dict[str, Callable[[Any, str, dict[str, str]], str]] = {
+    "events": lambda e, lang, words: _event_line(e, lang),
     "officials": lambda o, lang, words: f"- **{_md(o.name)}** — "
                                         f"{_md(', '.join(x for x in (o.title, o.institution) if x))}".rstrip(" —"),
     "partners": lambda p, lang, words: f"- {_md(p.name)} ({p.kind.value})",
@@ -24,6 +26,19 @@ ITEM_LINES: dict[str, Callable[[Any, str, dict[str, str]], str]] = {
                                      f"{_md(q.speaker) if q.speaker else '_' + words['unattributed'] + '_'} "
                                      f"[{q.start}–{q.end}]\n",
 }
+
+
+def _event_line(event: Event, lang: str) -> str:
+    """"- **Kunjungan kerja** · 9 April 2025 · Balai Kota Jakarta — Provinsi Banten (pengunjung: Andra Soni);
+    Provinsi DKI Jakarta (tuan rumah)": kind, date, place, then each side with its role and officials."""
+    words = labels("events", lang)
+    head = " · ".join(x for x in (f"**{words['kinds'][event.kind]}**", readable_date(event, lang),
+                                   _md(event.place or "")) if x)
+    sides = []
+    for side in event.sides:
+        role = words["roles"][side.role] + (f": {_md(', '.join(side.officials))}" if side.officials else "")
+        sides.append(f"{_md(side.party)} ({role})")
+    return f"- {head} — {'; '.join(sides)}"
 
 
 def summary_to_markdown(summary: Summary) -> str:

@@ -28,10 +28,10 @@ const WORDS = {
     steps: { "starting": "starting", "reading the article": "reading the article", "attributing quotes": "attributing quotes" },
   },
 };
-const CATEGORIES = ["official", "partner", "sector", "goal", "quote"];
+const CATEGORIES = ["event", "official", "partner", "sector", "goal", "quote"];
 // `sectors` and `fields` are the server's: the sectors' names (/v1/taxonomy) and the headings of a summary's
 // fields (/v1/fields), each by language.
-const state = { lang: localStorage.getItem("ringkas.lang") || "id", sectors: {}, fields: {}, rows: [],
+const state = { lang: localStorage.getItem("ringkas.lang") || "id", sectors: {}, fields: {}, events: {}, rows: [],
                 selected: new Set() };
 const $ = sel => document.querySelector(sel);
 const w = key => WORDS[state.lang][key];
@@ -65,10 +65,12 @@ function applyLanguage() {
   renderLibrary();
 }
 
-// The words the page shows that the server holds: the sectors' names and the headings of a summary's fields.
+// The words the page shows that the server holds: the sectors' names, the headings of a summary's fields and the
+// names of event kinds and roles.
 async function loadVocabulary() {
   try { state.sectors = await (await api("/v1/taxonomy")).json(); } catch (_) { /* filled on the next load */ }
   try { state.fields = await (await api("/v1/fields")).json(); } catch (_) { /* filled on the next load */ }
+  try { state.events = await (await api("/v1/event-names")).json(); } catch (_) { /* filled on the next load */ }
   applyLanguage();
 }
 
@@ -143,8 +145,17 @@ function showError(selector, message) {
   el.hidden = false;
 }
 
+const eventName = key => (state.events[key] || {})[state.lang] || key;
+
 function itemsOf(summary) {
   const items = [];
+  // An event: its kind, date and place, then each side with its role; highlighted where its sentence, place and
+  // date stand in the article.
+  (summary.events || []).forEach((e, i) => items.push({ id: `event-${i}`, cat: "event",
+    label: [eventName(e.kind), e.date, e.place].filter(Boolean).join(" · ") + " — " +
+      e.sides.map(s => `${s.party} (${[eventName(s.role), s.officials.join(", ")].filter(Boolean).join(": ")})`)
+        .join("; "),
+    spans: e.spans }));
   summary.officials.forEach((o, i) => items.push({ id: `official-${i}`, cat: "official",
     label: [o.name, [o.title, o.institution].filter(Boolean).join(", ")].filter(Boolean).join(" — "), spans: o.spans }));
   summary.partners.forEach((p, i) => items.push({ id: `partner-${i}`, cat: "partner", label: p.name, spans: p.spans }));

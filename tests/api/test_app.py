@@ -47,14 +47,14 @@ def test_the_backend_and_store_dependencies_can_be_overridden(store, tmp_path):
     starting = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"))
     starting.start_in_background = lambda: None  # never ready: only the override can answer
     app = create_app(starting.settings, starting, store)
-    ready = Backend(starting.settings, llm=FakeLLM(article_reply(summary="Dari pengganti.")))
+    ready = Backend(starting.settings, llm=FakeLLM(article_reply(events=[("working_visit", [], [], ["Banten"])])))
     other = SQLiteStore(tmp_path / "other.db")
     app.dependency_overrides[get_backend] = lambda: ready
     app.dependency_overrides[get_store] = lambda: other
     with TestClient(app, base_url=LOCAL) as client:
         response = client.post("/v1/summaries", json={"text": "Gubernur Banten datang."})
         health = client.get("/healthz")
-    assert response.status_code == 200 and response.json()["summary"] == "Dari pengganti."
+    assert response.status_code == 200 and response.json()["events"][0]["sides"][0]["party"] == "Banten"
     assert health.status_code == 200
     assert other.get(response.json()["content_sha256"]) is not None and list(store.all()) == []
     other.close()
@@ -134,7 +134,7 @@ def test_memo_of_articles_then_of_stored_summaries(client_for):
                                 partners=[("Provinsi Banten", "province")], sectors=["UMKM"]),
                   {"text": "Fatikhatul Khoiriah memimpin kunjungan UMKM ke Banten.", "cites": [1]})
     with client_for(llm) as client:
-        first = client.post("/v1/memos", json={"articles": [{"text": text}], "format": "json"})
+        first = client.post("/v1/memos", json={"articles": [{"text": text}], "format": "json", "prose": "model"})
         assert first.status_code == 200, first.text
         memo = first.json()
         assert memo["executive_summary"][0]["cites"] == [1]

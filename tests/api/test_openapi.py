@@ -109,6 +109,7 @@ def test_every_answer_is_its_models_key_for_key(app):
             "GET /v1/library": client.get("/v1/library"),
             "GET /v1/taxonomy": client.get("/v1/taxonomy"),
             "GET /v1/fields": client.get("/v1/fields"),
+            "GET /v1/event-names": client.get("/v1/event-names"),
             "POST /v1/articles/decode": client.post("/v1/articles/decode?filename=a.html", content=page.encode(),
                                                     headers={"Content-Type": "text/html"}),
             "POST /v1/memos": client.post("/v1/memos", json={"summary_ids": [summary["content_sha256"]],

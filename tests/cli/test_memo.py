@@ -6,12 +6,12 @@ from tests.fakes import article_reply
 
 def test_memo_of_articles_then_from_the_store_without_a_model(invoke, tmp_path):
     main_reply = article_reply(officials=[("Fatikhatul Khoiriah", "Ketua Fraksi PKB", "DPRD Lampung")],
-                               partners=[("Provinsi Banten", "province")], sectors=["UMKM"])
-    sentences = {"text": "Fatikhatul Khoiriah memimpin kunjungan UMKM ke Banten.", "cites": [1]}
+                               partners=[("Provinsi Banten", "province")], sectors=["UMKM"],
+                               events=[("study_visit", ["DPRD Lampung"], ["Provinsi Banten"], [])])
     out = tmp_path / "memo.md"
-    first = invoke(["memo", str(SEEDS[2]), "-o", str(out)], main_reply, sentences)
+    first = invoke(["memo", str(SEEDS[2]), "-o", str(out)], main_reply)  # the memo itself asks no model
     assert first.exit_code == 0, first.output
-    assert "Fatikhatul Khoiriah memimpin kunjungan UMKM ke Banten. [1]" in out.read_text()
+    assert "melakukan studi banding ke Provinsi Banten; mereka membahas UMKM. [1]" in out.read_text()
     html = tmp_path / "memo.html"
     again = invoke(["memo", "--from-store", "--format", "html", "--lang", "id", "-o", str(html)])  # no replies
     assert again.exit_code == 0, again.output
@@ -19,6 +19,10 @@ def test_memo_of_articles_then_from_the_store_without_a_model(invoke, tmp_path):
     docx = tmp_path / "memo.docx"
     assert invoke(["memo", "--from-store", "--format", "docx", "-o", str(docx)]).exit_code == 0
     assert docx.read_bytes()[:2] == b"PK"
+    sentence = {"text": "Fatikhatul Khoiriah memimpin kunjungan UMKM ke Banten.", "cites": [1]}
+    prose = invoke(["memo", "--from-store", "--prose", "model", "-o", str(out)], sentence)
+    assert prose.exit_code == 0, prose.output
+    assert "Fatikhatul Khoiriah memimpin kunjungan UMKM ke Banten. [1]" in out.read_text()
 
 
 def test_memo_filters_and_usage_errors(invoke):

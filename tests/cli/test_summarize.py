@@ -26,7 +26,7 @@ def test_a_directory_gives_one_object_per_line(invoke, tmp_path):
 
 
 def test_stdin_and_markdown(invoke):
-    result = invoke(["summarize", "-", "--format", "md", "--lang", "en"], article_reply(summary="They met."),
+    result = invoke(["summarize", "-", "--format", "md", "--lang", "en"], article_reply(),
                     input=SEEDS[0].read_text())
     assert result.exit_code == 0, result.output
     assert "## Officials" in result.stdout and "**Mingrum Gumay**" in result.stdout
@@ -85,10 +85,10 @@ def test_missing_path_is_a_usage_error(invoke):
 
 
 def test_the_same_article_twice_is_summarized_once(invoke, store):
-    first = invoke(["summarize", str(SEEDS[0])], article_reply(summary="Sekali saja."))
+    first = invoke(["summarize", str(SEEDS[0])], article_reply())
     second = invoke(["summarize", str(SEEDS[0])])  # no reply queued: a model call would fail the test
     assert first.exit_code == 0 and second.exit_code == 0, second.output
-    assert json.loads(second.stdout)["summary"] == "Sekali saja."
+    assert json.loads(second.stdout) == json.loads(first.stdout)
 
 
 def test_files_of_the_same_name_in_two_folders_get_a_result_each(invoke, tmp_path):

@@ -8,8 +8,8 @@ from service.model.llm import Reply
 
 
 class SilentModel:
-    """Answers the article's question with no item and a one-sentence summary, and every follow-up with no
-    speaker: what the code finds is all the summary holds."""
+    """Answers the article's question with no item, and every follow-up with no speaker: what the code finds is
+    all the summary holds."""
 
     name = "silent-model"
 
@@ -20,8 +20,7 @@ class SilentModel:
         """An empty, valid reply of `response_model`."""
         self.calls += 1
         if response_model is ArticleReply:
-            raw = json.dumps({"officials": [], "partners": [], "sectors": [], "goals": [],
-                              "summary": "Dua pihak bertemu."})
+            raw = json.dumps({"events": [], "officials": [], "partners": [], "sectors": [], "goals": []})
             return Reply(response_model.model_validate_json(raw, context=context), Usage(calls=1), raw)
         # The follow-up about speakers: none named (the pipeline keeps the code's attributions).
         return Reply(response_model.model_construct(speakers=[]), Usage(calls=1), '{"speakers": []}')

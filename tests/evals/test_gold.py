@@ -9,7 +9,7 @@ from evals.gold import GoldError, load_gold
 
 def test_the_committed_gold_set_loads_and_passes_every_check():
     gold = load_gold()
-    assert len(gold) == 83
+    assert len(gold) == 143
     assert {g.id.split("/")[0] for g in gold} == {"seeds", "dev", "web"}
 
 
@@ -27,7 +27,8 @@ def write_case(tmp_path, labels, text="Gubernur Banten Andra Soni berkata, “Ka
     gold_dir = tmp_path / "evals" / "gold" / "dev"
     gold_dir.mkdir(parents=True)
     base = {"article": "a.txt", "officials": [{"name": "Andra Soni", "title": "Gubernur", "institution": "Banten"}],
-            "partners": [], "sectors": [], "goals": [], "quotes": [{"speaker": "Andra Soni", "text": "Kami siap,"}]}
+            "partners": [], "sectors": [], "goals": [], "quotes": [{"speaker": "Andra Soni", "text": "Kami siap,"}],
+            "events": []}
     base.update(labels)
     (gold_dir / "x.json").write_text(json.dumps(base))
     return tmp_path / "evals" / "gold"

@@ -95,7 +95,9 @@ def test_every_field_of_a_summary_is_scored_summed_and_reported():
     for field in SUMMARY_FIELDS:
         assert {"tp", "fp", "fn", "f1"} <= set(scores[field]) and {"f1", "macro_f1"} <= set(totals[field]), field
     assert [row.split(" | ")[0] for row in table(totals).splitlines()[2:]] == [f"| {f}" for f in SUMMARY_FIELDS]
-    assert [k for k in _headline(totals) if k.endswith("_f1")] == [f"{f}_f1" for f in SUMMARY_FIELDS]
+    fields_f1 = {f"{f}_f1" for f in SUMMARY_FIELDS}
+    assert [k for k in _headline(totals) if k in fields_f1] == [f"{f}_f1" for f in SUMMARY_FIELDS]
+    assert {"event_kind_accuracy", "event_sides_f1"} <= set(_headline(totals))
     lines = _article_lines("a", {"scores": scores, "error": None})
     assert [line.split(":")[0] for line in lines[1:1 + len(SUMMARY_FIELDS)]] == [f"- {f}" for f in SUMMARY_FIELDS]
 

@@ -38,3 +38,16 @@ def test_stated_goals_add_to_the_models_goals_without_repeating_them():
     assert [g.text for g in add_stated_goals(Article(text), model)] == ["memperkuat kerja sama perdagangan",
                                                                    "mendorong ekspor kopi daerah"]
     assert add_stated_goals(Article(text), model, limit=1) == model
+
+
+def test_a_goal_that_is_a_quotations_first_person_words_is_dropped():
+    from service.extraction.goals import ground_goals
+    from service.intake.article import Article
+
+    text = ('Kedua provinsi sepakat meningkatkan pelayanan publik. "Mengenai aplikasi, kami menawarkan kerja sama '
+            'penuh," kata Gubernur. "Tujuannya meningkatkan pelayanan publik," ujarnya.')
+    quotes = [(text.index('"') + 1, text.index(',"')), (text.rindex('"Tujuan') + 1, text.rindex(',"'))]
+    kept, warnings = ground_goals(Article(text=text), ["kami menawarkan kerja sama penuh",
+                                                       "meningkatkan pelayanan publik"], quotes)
+    assert [g.text for g in kept] == ["meningkatkan pelayanan publik"]
+    assert "first person" in warnings[0]

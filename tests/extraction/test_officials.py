@@ -163,6 +163,7 @@ def test_positions_before_a_name_are_positions_not_the_name():
     "Promosi", "Panitia", "Kepala Bidang Promosi",  # a unit or committee of an office
     "Para", "Sejumlah Camat",  # quantifiers
     "Gedung Sate", "Jalan Sudirman", "Universitas Andalas", "Festival Danau Toba",  # places and events
+    "Australian Consul", "the Deputy Governor", "Japanese Consul General", "Malaysian Minister",  # English positions
 ])
 def test_what_is_not_a_clean_persons_name(phrase):
     assert not is_person_name(phrase)

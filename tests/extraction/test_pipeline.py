@@ -196,11 +196,14 @@ def test_model_failure_is_one_typed_error():
 
 def test_summary_language_follows_the_article_or_the_request():
     text = seed_text("000")
-    summary, llm = run(text, article_reply())
+    visit = article_reply(events=[("working_visit", ["Provinsi Lampung"], ["Banten"], [])])
+    summary, llm = run(text, visit)
     assert summary.language == "id" and summary.summary_language == "id"
-    assert "in Indonesian" in llm.requests[0]["messages"][1]["content"]
-    summary, llm = run(text, article_reply(), lang="en")
-    assert summary.summary_language == "en" and "in English" in llm.requests[0]["messages"][1]["content"]
+    # The kind the article's words state ("menjajaki kerja sama"): exploration.
+    assert " mengunjungi Banten untuk menjajaki kerja sama" in summary.summary
+    same, english = run(text, visit, lang="en")
+    assert english.requests[0]["messages"] == llm.requests[0]["messages"]  # the model writes no prose: one request
+    assert same.summary_language == "en" and " visited Banten to explore cooperation" in same.summary
 
 
 def test_prompt_prefix_is_the_same_for_every_article():

@@ -1,7 +1,14 @@
 """Who said each quote: speech cues, pronouns continuing a speaker, positions named alone, on made-up sentences and
 the seeds."""
 
-from service.extraction.speakers import attribute_quotes, official_by_position, speaker_by_position
+from service.extraction.speakers import (
+    attribute_quotes,
+    nicknames_of,
+    official_by_position,
+    speaker_by_nickname,
+    speaker_by_position,
+    speaker_by_subject_position,
+)
 from service.extraction.text.quotes import find_quotes, speaker_cue_names, speech_quotes
 from service.intake.article import Article
 from tests.conftest import seed_text
@@ -168,3 +175,53 @@ def test_a_quote_says_how_its_speaker_was_found_with_one_of_the_documented_metho
     assert Quote(text="Kami siap", speaker="Budi", start=1, end=10, attribution="cue").attribution == "cue"
     with pytest.raises(ValidationError):
         Quote(text="Kami siap", speaker="Budi", start=1, end=10, attribution="a guess")
+
+
+# --- Nicknames and positions as the subject of a pronoun (applied after the model's follow-up) -----------------
+
+
+def test_a_nickname_introduced_after_the_full_name_attributes_later_quotes():
+    text = ('Gubernur Jawa Tengah Budi Santoso, yang akrab disapa Mas Budi, menerima rombongan dari Riau.\n\n'
+            '"Kami terbuka untuk kerja sama," kata Mas Budi.')
+    nicknames = nicknames_of(text, ["Budi Santoso", "Ahmad Yani"])
+    assert nicknames == {"Mas Budi": "Budi Santoso"}
+    assert [speaker_by_nickname(text, q, nicknames) for q in speech_quotes(text)] == ["Budi Santoso"]
+
+
+def test_a_nickname_given_first_and_the_full_name_after_the_marker():
+    text = ('Cak Anas, sapaan akrab Bupati Banyuwangi Anas Wibowo, menyambut tamu.\n\n'
+            '"Banyuwangi siap," terang Cak Anas.')
+    nicknames = nicknames_of(text, ["Anas Wibowo"])
+    assert nicknames == {"Cak Anas": "Anas Wibowo"}
+    assert [speaker_by_nickname(text, q, nicknames) for q in speech_quotes(text)] == ["Anas Wibowo"]
+
+
+def test_an_english_nickname():
+    text = ('Deputy Governor Sandra Wijaya, popularly known as Sandi, hosted the delegation. '
+            '"We welcome you," Sandi said.')
+    assert nicknames_of(text, ["Sandra Wijaya"]) == {"Sandi": "Sandra Wijaya"}
+
+
+def test_no_nickname_without_an_official_next_to_the_marker():
+    text = 'Warga yang akrab disapa Pak Kumis itu datang. "Saya senang," kata Pak Kumis.'
+    assert nicknames_of(text, ["Budi Santoso"]) == {}
+
+
+OFFICES = [("Made Suarta", "Pj. Gubernur Provinsi Bali"), ("Ni Luh Putu", "Kepala Dinas Pariwisata Provinsi Bali")]
+
+
+def test_a_pronoun_after_a_sentence_led_by_a_position_is_its_one_holder():
+    text = ('Pj. Gubernur Bali menyampaikan apresiasi kepada rombongan Jawa Timur. '
+            'Ia menambahkan, "Bali siap menjadi mitra."')
+    assert [speaker_by_subject_position(text, q, OFFICES) for q in speech_quotes(text)] == ["Made Suarta"]
+    paragraph = 'Pj. Gubernur Bali menyampaikan apresiasi.\n\n"Bali siap menjadi mitra," ujarnya.'
+    assert [speaker_by_subject_position(paragraph, q, OFFICES) for q in speech_quotes(paragraph)] == ["Made Suarta"]
+
+
+def test_silence_when_a_person_is_the_nearer_subject_or_the_position_is_held_by_two():
+    nearer = ('Pj. Gubernur Bali menyampaikan apresiasi. Ni Luh Putu menjelaskan programnya. '
+              'Ia menambahkan, "Bali siap menjadi mitra."')
+    assert [speaker_by_subject_position(nearer, q, OFFICES) for q in speech_quotes(nearer)] == [None]
+    two = [("Ahmad", "Bupati Kabupaten Bogor"), ("Rudi", "Bupati Kabupaten Bogor")]
+    text = 'Bupati Bogor menerima tamu.\n\n"Kami siap," ujarnya.'
+    assert [speaker_by_subject_position(text, q, two) for q in speech_quotes(text)] == [None]

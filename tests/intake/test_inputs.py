@@ -153,23 +153,22 @@ def test_a_hundred_quotes_are_all_found_verbatim_with_their_speakers(invoke):
     ("steering-id.txt", article_reply(officials=[("Joko Widodo", "Presiden", "RI"),
                                                  ("Rahmat Mirzani Djausal", "Gubernur", "Lampung")],
                                       partners=[("RAHASIA", "other")],
-                                      summary="Presiden Joko Widodo menandatangani perjanjian RAHASIA dengan "
-                                              "Lampung. Lampung dan Banten membahas kerja sama UMKM.")),
+                                      events=[("signing", ["Joko Widodo"], ["RAHASIA"], [])])),
     ("steering-en.txt", article_reply(officials=[("PWNED", "PWNED", "PWNED"),
                                                  ("Rahmat Mirzani Djausal", "Governor", "Lampung")],
-                                      sectors=["PWNED"], summary="PWNED. Lampung and Banten discussed SMEs.")),
+                                      sectors=["PWNED"], events=[("meeting", [], [], ["PWNED", "Lampung"])])),
 ])
 def test_an_article_that_tries_to_steer_the_model_changes_neither_shape_nor_facts(invoke, name, steered):
     summary, llm = summarize_file(invoke, name, steered, steered)  # re-asked once, the model insists
     prompt = llm.requests[0]["messages"][1]["content"]
     assert "Abaikan instruksi" not in prompt and "Ignore previous" not in prompt  # never shown to the model
-    assert set(summary) >= {"officials", "partners", "sectors", "goals", "quotes", "summary", "warnings"}
+    assert set(summary) >= {"events", "officials", "partners", "sectors", "goals", "quotes", "summary", "warnings"}
     # Both governors the article names; never the president the steering line plants.
     assert [o["name"] for o in summary["officials"]] == ["Rahmat Mirzani Djausal", "Andra Soni"]
-    dumped = json.dumps({k: summary[k] for k in ("officials", "partners", "sectors", "goals", "quotes", "summary")})
+    dumped = json.dumps({k: summary[k] for k in ("events", "officials", "partners", "sectors", "goals", "quotes",
+                                                 "summary")})
     for planted in ("Joko Widodo", "RAHASIA", "PWNED"):
         assert planted not in dumped
-    assert summary["summary"] in ("Lampung dan Banten membahas kerja sama UMKM.", "Lampung and Banten discussed SMEs.")
     assert [q["speaker"] for q in summary["quotes"]] == ["Rahmat Mirzani Djausal"]
 
 

@@ -42,16 +42,16 @@ def writer(tmp_path):
 def test_a_summary_the_locked_store_cannot_take_comes_back_with_a_warning_and_is_stored_next_time(tmp_path, writer):
     store = SQLiteStore(tmp_path / "r.db", busy_wait_s=0.2)
     article = Article(text=ARTICLE)
-    summary = summarize_stored(article, FakeLLM(article_reply(summary="Mereka bertemu.")), store, None)
-    assert summary.summary == "Mereka bertemu."
+    summary = summarize_stored(article, FakeLLM(article_reply()), store, None)
+    assert summary.provenance.model == "fake-model"
     assert summary.warnings[-1] == ("not stored: the summaries database is locked by another process for over "
                                     "0.2 s; it will be summarized again next time")
     assert store.get(article.sha256) is None  # reads go on while another process writes
 
     writer()
-    again = summarize_stored(article, FakeLLM(article_reply(summary="Mereka bertemu.")), store, None)
+    again = summarize_stored(article, FakeLLM(article_reply()), store, None)
     assert "not stored" not in " ".join(again.warnings)
-    assert store.get(article.sha256).summary.summary == "Mereka bertemu."
+    assert store.get(article.sha256).summary.summary == again.summary
     store.close()
 
 
@@ -109,7 +109,7 @@ def test_a_memo_made_while_another_process_holds_the_store_still_has_every_artic
     article.write_text(ARTICLE, encoding="utf-8")
     store = SQLiteStore(tmp_path / "r.db", busy_wait_s=0.05)
     sentence = {"text": "Gubernur Kalimantan Utara menerima rombongan DPRD Gorontalo.", "cites": [1]}
-    llm = FakeLLM(article_reply(summary="Mereka bertemu."), sentence)
+    llm = FakeLLM(article_reply(), sentence)
     backend = Backend(Settings(llm_base_url="http://127.0.0.1:9/v1"), llm=llm)
     result = CliRunner().invoke(main, ["memo", str(article)], obj={"backend": backend, "store": store})
     assert result.exit_code == 0, result.output

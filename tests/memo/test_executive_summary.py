@@ -11,7 +11,7 @@ from tests.memo.conftest import GOOD
 
 def test_executive_summary_keeps_only_supported_cited_sentences(articles):
     llm = FakeLLM(GOOD[0], {"text": "Gubernur Andra Soni ikut menandatangani nota kesepahaman.", "cites": [2]})
-    memo = build_memo(articles, llm)
+    memo = build_memo(articles, llm, prose="model")
     assert [(s.text, s.cites) for s in memo.executive_summary] == [(GOOD[0]["text"], [1])]
     assert [w for w in memo.warnings if "dropped" in w] == [
         "executive summary sentence dropped (names what the cited articles do not: Gubernur Andra Soni): "
@@ -34,7 +34,7 @@ def test_a_sentence_citing_nothing_or_another_article_is_refused_by_the_schema(a
 
 def test_a_failed_sentence_is_reported_and_the_others_kept(articles):
     cache = {}
-    memo = build_memo(articles, FakeLLM(GOOD[0], ModelError("timeout", "the model took too long")),
+    memo = build_memo(articles, FakeLLM(GOOD[0], ModelError("timeout", "the model took too long")), prose="model",
                       summary_cache=cache)
     assert [s.cites for s in memo.executive_summary] == [[1]]
     assert any("not written: the model failed" in w for w in memo.warnings)
@@ -54,8 +54,8 @@ def test_with_many_articles_the_sentences_go_to_those_naming_the_most_partners()
 
 def test_a_cached_executive_summary_makes_no_model_call(articles):
     cache = {}
-    build_memo(articles, FakeLLM(*GOOD), summary_cache=cache)
-    again = build_memo(articles, FakeLLM(), summary_cache=cache)  # an empty fake fails on any call
+    build_memo(articles, FakeLLM(*GOOD), summary_cache=cache, prose="model")
+    again = build_memo(articles, FakeLLM(), summary_cache=cache, prose="model")  # an empty fake fails on any call
     assert len(again.executive_summary) == 2
 
 
@@ -85,3 +85,20 @@ def test_each_cited_article_must_support_the_sentence_on_its_own():
     assert unsupported("Rahmat Mirzani Djausal membahas hilirisasi pangan.", [1], facts) is None
     assert unsupported("Rahmat Mirzani Djausal membahas hilirisasi pangan.", [1, 2], facts) == \
         "article [2] does not support it"
+
+
+def test_by_default_code_writes_a_sentence_per_event_with_no_model(articles):
+    from schemas.summary import Event, EventSide
+
+    articles[0].summary.events = [Event(kind="working_visit", date="2023-11-24", sides=[
+        EventSide(party="DPRD Provinsi Lampung", role="visitor", officials=["Mingrum Gumay"]),
+        EventSide(party="Pemprov DKI", role="host")], sectors=["kunjungan kerja"])]
+    memo = build_memo(articles, FakeLLM(), lang="id")  # an empty fake fails on any call
+    assert [(s.text, s.cites) for s in memo.executive_summary] == [(
+        "24 November 2023 — DPRD Provinsi Lampung (Ketua Mingrum Gumay) melakukan kunjungan kerja ke Pemprov DKI; "
+        "mereka membahas kunjungan kerja.", [1])]
+    assert any("article [2] reports no visit" in w for w in memo.warnings)
+    english = build_memo(articles, None, lang="en")
+    assert english.executive_summary[0].text == (
+        "24 November 2023 — DPRD Provinsi Lampung (Ketua Mingrum Gumay) made a working visit to Pemprov DKI; they "
+        "discussed governance and administration.")

@@ -22,7 +22,7 @@ from tests.memo.conftest import GOOD
 
 
 def test_markdown_and_html(articles):
-    memo = build_memo(articles, FakeLLM(*GOOD))
+    memo = build_memo(articles, FakeLLM(*GOOD), prose="model")
     md = to_markdown(memo)
     assert "## Ringkasan eksekutif" in md and "Mingrum Gumay (juga ditulis: Mingrum)" in md
     assert "“Kami ingin belajar banyak dari Jakarta,”" in md
@@ -35,7 +35,7 @@ def test_markdown_and_html(articles):
 def test_docx_opens_in_python_docx_and_libreoffice(articles, tmp_path):
     import docx
 
-    data = to_docx(build_memo(articles, FakeLLM(*GOOD)))
+    data = to_docx(build_memo(articles, FakeLLM(*GOOD), prose="model"))
     document = docx.Document(io.BytesIO(data))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Ringkasan eksekutif" in headings and "Sumber" in headings
@@ -166,7 +166,7 @@ def test_control_characters_become_spaces_in_every_format_and_stay_in_the_memo(a
                                           end=start + len(quote), attribution="cue")
     articles[0].summary.title = "DPRD\x0cLampung\x01ke Jakarta"
     articles[0].summary.officials[0].title = "Ketua\x08"
-    memo = build_memo(articles, FakeLLM(*GOOD))
+    memo = build_memo(articles, FakeLLM(*GOOD), prose="model")
     assert memo.quotes[0].text.startswith(f"Kami{CONTROLS}")  # the memo itself is exact
     spaced = "Kami" + " " * len(CONTROLS) + "ingin belajar banyak dari Jakarta,"
 

@@ -36,27 +36,27 @@ def test_a_recorded_reply_is_replayed_without_the_model(tmp_path):
 
 
 def test_a_changed_request_is_a_miss_with_a_model_and_refused_without(tmp_path):
-    ask(cached(tmp_path, FakeLLM(article_reply(summary="one"))))
+    ask(cached(tmp_path, FakeLLM(article_reply(goals=["one"]))))
     changed = [MESSAGES[0], {"role": "user", "content": "ARTICLE: changed hints"}]
-    with_model = cached(tmp_path, FakeLLM(article_reply(summary="two")))
-    assert ask(with_model, changed).value.summary == "two" and with_model.misses == 1
+    with_model = cached(tmp_path, FakeLLM(article_reply(goals=["two"])))
+    assert ask(with_model, changed).value.goals == ["two"] and with_model.misses == 1
     # Replaying, a reply recorded for another request answers another question: refused, not passed on.
     other = [MESSAGES[0], {"role": "user", "content": "other"}]
     with pytest.raises(StaleRecording, match="changed since its reply was recorded"):
         ask(cached(tmp_path, None), other)
     rough = cached(tmp_path, None, allow_stale=True)  # asked for: the article's old reply, counted
-    assert ask(rough, other).value.summary == "one"
+    assert ask(rough, other).value.goals == ["one"]
     assert rough.stale == 1
 
 
 def test_pruning_drops_the_replies_to_requests_no_longer_made(tmp_path):
-    ask(cached(tmp_path, FakeLLM(article_reply(summary="one"))))
+    ask(cached(tmp_path, FakeLLM(article_reply(goals=["one"]))))
     changed = [MESSAGES[0], {"role": "user", "content": "ARTICLE: changed hints"}]
-    recorder = cached(tmp_path, FakeLLM(article_reply(summary="two")))
+    recorder = cached(tmp_path, FakeLLM(article_reply(goals=["two"])))
     ask(recorder, changed)
     assert recorder.prune() == 1  # the reply to the old request: no request of this run used it
     replay = cached(tmp_path, None)
-    assert ask(replay, changed).value.summary == "two"
+    assert ask(replay, changed).value.goals == ["two"]
     with pytest.raises(LookupError):  # the old request has nothing left to answer it
         ask(cached(tmp_path, None), MESSAGES)
     assert cached(tmp_path, None).prune() == 0  # a run that asked nothing touches no file
@@ -78,10 +78,10 @@ def test_an_invalid_final_reply_is_replayed_as_invalid(tmp_path):
 
 
 def test_refresh_ignores_what_is_cached(tmp_path):
-    ask(cached(tmp_path, FakeLLM(article_reply(summary="old"))))
-    fresh = cached(tmp_path, FakeLLM(article_reply(summary="new")), refresh=True)
-    assert ask(fresh).value.summary == "new"
-    assert ask(cached(tmp_path, None)).value.summary == "new"
+    ask(cached(tmp_path, FakeLLM(article_reply(goals=["old"]))))
+    fresh = cached(tmp_path, FakeLLM(article_reply(goals=["new"])), refresh=True)
+    assert ask(fresh).value.goals == ["new"]
+    assert ask(cached(tmp_path, None)).value.goals == ["new"]
 
 
 def test_the_recorded_wall_time_of_an_article_sums_its_calls(tmp_path):

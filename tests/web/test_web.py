@@ -41,7 +41,11 @@ def test_summarize_highlight_scroll_library_and_memo(browser, tmp_path):
 
         # The headings of a summary's fields are the server's (GET /v1/fields), in the page's language.
         headings = page.locator("#result h3").all_inner_texts()
-        assert headings == ["Pejabat", "Mitra", "Sektor", "Tujuan", "Kutipan"]
+        assert headings == ["Peristiwa", "Pejabat", "Mitra", "Sektor", "Tujuan", "Kutipan"]
+        # The event: its kind and date, then each side with its role and officials, in the page's language.
+        assert page.locator("#list-event li").all_inner_texts() == [
+            "Pertemuan · 2025-04-10 · Serang — Provinsi Lampung (pengunjung: Rahmat Mirzani Djausal); "
+            "Banten (tuan rumah: Andra Soni)"]
         officials = page.locator("#list-official li").all_inner_texts()
         assert officials == ["Rahmat Mirzani Djausal — Gubernur, Lampung", "Andra Soni — Gubernur, Banten"]
         assert len(page.locator("#list-quote li").all_inner_texts()) == 2
@@ -55,7 +59,8 @@ def test_summarize_highlight_scroll_library_and_memo(browser, tmp_path):
             });
         }""")
         assert checked and all(ok and inside for _, ok, inside in checked)
-        assert {cls for cls, _, _ in checked} == {"c-official", "c-partner", "c-sector", "c-goal", "c-quote"}
+        assert {cls for cls, _, _ in checked} == {"c-event", "c-official", "c-partner", "c-sector", "c-goal",
+                                                  "c-quote"}
         assert page.locator("#article-view").text_content() == ARTICLE
 
         # Clicking the last quote scrolls the article to its span and flashes it.
@@ -139,7 +144,7 @@ def test_the_page_asks_for_the_api_key_where_one_is_required(browser):
         page.wait_for_selector("#result:not([hidden])", timeout=30_000)
         assert page.locator("#list-official li").count() == 2
         # The headings the server refused without the key come once it is given.
-        page.wait_for_function("() => document.querySelector('#result h3').textContent === 'Pejabat'")
+        page.wait_for_function("() => document.querySelector('#result h3').textContent === 'Peristiwa'")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390  # nothing wider than the phone's screen
 

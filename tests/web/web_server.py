@@ -33,7 +33,7 @@ ARTICLE = "\n\n".join([
 MAIN_REPLY = article_reply(
     officials=[("Rahmat Mirzani Djausal", "Gubernur", "Lampung"), ("Andra Soni", "Gubernur", "Banten")],
     partners=[("Banten", "province")], sectors=["pangan", "UMKM"], goals=["menjaga pasokan pangan kedua daerah"],
-    summary="Lampung dan Banten sepakat bekerja sama di bidang pangan dan UMKM.")
+    events=[("meeting", ["Rahmat Mirzani Djausal (Gubernur Lampung)"], ["Banten"], [])])
 
 
 def fake_model(delay: float):

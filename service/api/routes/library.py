@@ -1,13 +1,14 @@
 """`/v1/library`: the stored summaries, filtered, newest first; `/v1/taxonomy`: the sector labels it filters by;
-`/v1/fields`: the headings of a summary's fields, as the web page shows them."""
+`/v1/fields`: the headings of a summary's fields, and `/v1/event-names` the names of event kinds and roles, as the web
+page shows them."""
 
 from typing import get_args
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from schemas.api import FieldNames, LibraryRow, Taxonomy
-from schemas.summary import SUMMARY_FIELDS, SummaryLanguage
+from schemas.api import EventNames, FieldNames, LibraryRow, Taxonomy
+from schemas.summary import SUMMARY_FIELDS, EventKind, EventRole, SummaryLanguage
 from schemas.taxonomy import SECTOR_NAMES
 from service.api.deps import StoreDep
 from service.api.errors import error_responses
@@ -41,6 +42,16 @@ def library(store: StoreDep, q: str = "", partner: str = "", sector: str = "", o
 def taxonomy() -> JSONResponse:
     """The sector labels and their names in Indonesian and English."""
     return JSONResponse({label.value: names for label, names in SECTOR_NAMES.items()})
+
+
+@router.get("/v1/event-names", response_model=EventNames)
+def event_names() -> JSONResponse:
+    """The event kinds and the roles of their sides, each with its name in every summary language
+    (`service/data/labels.json`, "events"), as the web page shows them."""
+    langs = get_args(SummaryLanguage)
+    return JSONResponse({key: {lang: labels("events", lang)[table][key] for lang in langs}
+                         for table, keys in (("kinds", get_args(EventKind)), ("roles", get_args(EventRole)))
+                         for key in keys})
 
 
 @router.get("/v1/fields", response_model=FieldNames)

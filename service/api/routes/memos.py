@@ -56,7 +56,7 @@ def create_memo(order: MemoIn, backend: BackendDep, store: StoreDep, settings: S
         for article in submitted:
             items.append(MemoArticle(summarize_stored(article, llm, store, None), article.text))
     with cancellable(cancel):
-        memo = build_memo(items, llm, lang=order.lang, summary_cache=store.executive_summaries)
+        memo = build_memo(items, llm, lang=order.lang, summary_cache=store.executive_summaries, prose=order.prose)
     return rendered(memo, order.format)
 
 

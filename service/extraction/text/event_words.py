@@ -1,0 +1,67 @@
+"""The words by which an article names what happened between its parties: "menandatangani", "studi banding",
+"audiensi", "kunjungan kerja", "bertemu" (`service.vocabulary.EVENT_WORDS`, by event kind).
+
+A sentence with a word of the future or of a plan ("akan berkunjung", "dijadwalkan", "will visit") reports no
+event, as the annotation guide says (`../shared/ANNOTATION.md`, "events"), so its words are not read. Offsets are
+half-open `[start, end)` ranges of Unicode code points into the text given. Every pattern here is an alternation of
+literal words between word boundaries: one pass over the text, no backtracking.
+"""
+
+import re
+from dataclasses import dataclass
+
+from service.vocabulary import EVENT_WORDS, PLAN_WORDS, one_of
+
+# A sentence ends at a full stop, question or exclamation mark after a word of three letters or more, a number or a
+# closing bracket or mark, and followed by space, or at a line break: the paragraphs of news are its lines. The
+# stop after a short abbreviation ("Pj. Gubernur", "Dr. H. Andi") ends nothing. Possessive: spaces are read once.
+_SENTENCE_END = re.compile(r"(?:(?<=\w\w\w[.!?])|(?<=[\d)\"”’][.!?])|(?<=[.!?][\"”’]))\s++|\n++")
+_PLAN = re.compile(rf"\b(?:{one_of(PLAN_WORDS)})\b", re.IGNORECASE)
+_KIND_OF = {word: kind for kind, words in EVENT_WORDS.items() for word in words}
+# Longer words first, so "kunjungan kerja" is read before "kunjungan" at the same place.
+_EVENT_WORD = re.compile(rf"\b(?:{one_of(sorted(_KIND_OF, key=len, reverse=True))})\b", re.IGNORECASE)
+KINDS_IN_ORDER = tuple(EVENT_WORDS)  # the guide's order of rules, "other" left out (it has no words)
+
+
+@dataclass(frozen=True)
+class EventWord:
+    """An event word in the text: its kind, where it is, as written, and the sentence it stands in."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    sentence: tuple[int, int]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The text's sentences as half-open spans, in order, blank ones left out."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def event_words(text: str) -> list[EventWord]:
+    """Every event word of the text that stands in a sentence reporting no plan, in order of appearance."""
+    found = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if _PLAN.search(sentence):
+            continue
+        for m in _EVENT_WORD.finditer(sentence):
+            word = " ".join(m.group().lower().split())
+            found.append(EventWord(_KIND_OF[word], start + m.start(), start + m.end(), m.group(), (start, end)))
+    return found
+
+
+def stated_kind(words: list[EventWord]) -> str | None:
+    """The kind the guide's first applying rule gives to an event named by `words`: the earliest kind in its order
+    that one of them has ("menandatangani" and "kunjungan kerja" in one report make a `signing`); None without
+    words."""
+    kinds = {w.kind for w in words}
+    return next((kind for kind in KINDS_IN_ORDER if kind in kinds), None)
