@@ -1,9 +1,11 @@
-"""Rebuild docs/seed-memo.{md,html,png}: the memo of the five seed articles on the embedded model.
+"""Rebuild docs/seed-memo.{id,en}.{md,html,docx} and docs/seed-memo.png: the memo of the five seed articles on the
+embedded model, in Indonesian and in English.
 
     python docs/make_seed_memo.py
 
-Seed summaries come from the recorded replies in evals/cache when they match (no model call); the executive
-summary is written by the configured model. The PNG is a headless-Chromium screenshot of the HTML page.
+Seed summaries come from the recorded replies in evals/cache when they match (else the configured model is asked);
+the executive summary is written by code from the events, so the memo itself makes no model call. The PNG is a
+headless-Chromium screenshot of the English HTML page.
 """
 
 import shutil
@@ -21,6 +23,7 @@ from service.extraction.pipeline import DEFAULT_PROMPTS, summarize  # noqa: E402
 from service.memo.briefing import MemoArticle, build_memo  # noqa: E402
 from service.memo.html import to_html  # noqa: E402
 from service.memo.markdown import to_markdown  # noqa: E402
+from service.memo.word import to_docx  # noqa: E402
 from service.model.backend import Backend, LazyLLM  # noqa: E402
 from service.model.recording import CachedLLM  # noqa: E402
 from service.settings import get_settings  # noqa: E402
@@ -36,12 +39,14 @@ def main() -> None:
         for path in sorted((ROOT / "seeds").glob("*.txt")):
             article = read_article(str(path), settings.max_article_chars)
             articles.append(MemoArticle(summarize(article, cached), article.text))
-        memo = build_memo(articles, llm, lang="en")
+        memos = {lang: build_memo(articles, None, lang=lang) for lang in ("id", "en")}
     finally:
         backend.close()
     docs = ROOT / "docs"
-    (docs / "seed-memo.md").write_text(to_markdown(memo), encoding="utf-8")
-    (docs / "seed-memo.html").write_text(to_html(memo), encoding="utf-8")
+    for lang, memo in memos.items():
+        (docs / f"seed-memo.{lang}.md").write_text(to_markdown(memo), encoding="utf-8")
+        (docs / f"seed-memo.{lang}.html").write_text(to_html(memo), encoding="utf-8")
+        (docs / f"seed-memo.{lang}.docx").write_bytes(to_docx(memo))
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         print("chromium not found: no PNG (apt-get install chromium)")
@@ -50,9 +55,9 @@ def main() -> None:
         subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         f"--user-data-dir={profile}", "--hide-scrollbars", "--window-size=1000,2600",
-                        f"--screenshot={docs / 'seed-memo.png'}", (docs / "seed-memo.html").as_uri()],
+                        f"--screenshot={docs / 'seed-memo.png'}", (docs / "seed-memo.en.html").as_uri()],
                        check=True, capture_output=True, timeout=120)
-    print(f"wrote {docs / 'seed-memo.md'}, .html and .png ({memo.usage.calls} model call(s))")
+    print(f"wrote {docs}/seed-memo.{{id,en}}.{{md,html,docx}} and seed-memo.png")
 
 
 if __name__ == "__main__":
