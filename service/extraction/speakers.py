@@ -224,7 +224,8 @@ def nicknames_of(text: str, officials: list[str]) -> dict[str, str]:
     Kang Dedi" -> {"Kang Dedi": "Dedi Mulyadi"}; the other way round too, the nickname first ("Cak Eri, sapaan akrab
     Wali Kota Eri Cahyadi"). Convention of Indonesian and English news: a nickname is introduced by a marker
     (`service.vocabulary.NICKNAME_MARKERS`) next to the full name, and quotes are then attributed to it ("kata
-    Kang Dedi"). A nickname that would name two officials is left out."""
+    Kang Dedi"). A "nickname" that already names an official by part of the name ("Dedi") is left out: the
+    cue rules read it as a name."""
     view = matching_form(text)
     index = NameIndex(officials)
     found: dict[str, str] = {}
