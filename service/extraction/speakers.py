@@ -266,6 +266,8 @@ def speaker_by_nickname(text: str, quote: QuoteSpan, nicknames: dict[str, str]) 
     return None
 
 
+# How far back a pronoun's subject is looked for, in characters: two paragraphs of news, with room to spare.
+_LOOKBACK = 2_000
 # How many capitalised words a sentence's subject may have before its verb: "Pj. Gubernur Kalimantan Timur".
 _SUBJECT_WORDS = 6
 
@@ -294,9 +296,13 @@ def speaker_by_subject_position(text: str, quote: QuoteSpan, officials: list[tup
     if not is_pronoun:
         return None
     start = line_around(text, quote.start)[0]
-    last_before = len(text[:start].rstrip())  # the paragraph before, too: the line of its last character
+    last_before = start
+    while last_before > 0 and text[last_before - 1].isspace():  # the paragraph before, too
+        last_before -= 1
     if last_before:
         start = line_around(text, last_before - 1)[0]
+    # Read at most `_LOOKBACK` characters back: the cost per quote stays bounded whatever the paragraphs' length.
+    start = max(start, quote.start - _LOOKBACK)
     for a, b in reversed(sentences(text[start:quote.start])):
         words = _subject_run(matching_form(text[start + a:start + b]).lstrip(" \"“”'‘’"))
         if not words:

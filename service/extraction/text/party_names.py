@@ -5,6 +5,7 @@ and the levels of government in `service.vocabulary`).
 """
 
 import re
+from functools import lru_cache
 
 from schemas.summary import PartnerKind
 from service.extraction.text.gazetteer import expand_region_word
@@ -33,6 +34,7 @@ SAME_THRESHOLD = 0.67
 INDONESIA = "ID"  # the ISO 3166-1 code of the country whose regions are not foreign
 
 
+@lru_cache(maxsize=16_384)  # asked for every pair of parties and of a party and an official's body: each name once
 def region_key(name: str) -> frozenset[str]:
     """The words that identify a region or body, lower-cased, short forms of regions expanded (the gazetteer's
     `expand_region_word`), English words read as Indonesian ones and levels of government dropped: "Pemerintah
