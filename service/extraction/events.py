@@ -60,7 +60,9 @@ def ground_events(article: Article, items, partners: list[Partner], officials: l
     model reports no event though the text names one, the `partners` (two or more) take part in one event of the
     stated kind."""
     text, warnings = article.text, []
-    words = event_words(text)
+    # The body's words before the headline's (a Title Case headline says what happened, not where or when),
+    # each in order: the sentence that reports an event is looked for in this order.
+    words = sorted(event_words(text), key=lambda w: in_headline(text, w.start))
     added: list[Partner] = []
     events: list[Event] = []
     for n, item in enumerate(items):
@@ -228,9 +230,7 @@ def side_officials(party: str, sides: list[EventSide], officials: list[Official]
 
 def _evidence(text: str, kind: str, sides: list[EventSide], words: list[EventWord]) -> tuple[int, int] | None:
     """The sentence that reports the event: the first with an event word of its kind, else the first with any
-    event word and a side's name in it, else None; a sentence of the body before the headline's (a headline in
-    Title Case says what happened, not where or when)."""
-    words = sorted(words, key=lambda w: in_headline(text, w.start))  # stable: the body's first, in order
+    event word and a side's name in it, else None; `words` come body first (see `ground_events`)."""
     for word in words:
         if word.kind == kind:
             return word.sentence

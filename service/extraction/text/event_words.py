@@ -8,7 +8,9 @@ literal words between word boundaries: one pass over the text, no backtracking.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.vocabulary import EVENT_WORDS, PLAN_WORDS, one_of
 
@@ -48,6 +50,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def event_words(text: str) -> list[EventWord]:
     """Every event word of the text that stands in a sentence reporting no plan, in order of appearance."""
+    return list(_event_words(text))
+
+
+@lru_cache(maxsize=8)  # read for the model's hint and again for grounding: once per article
+def _event_words(text: str) -> tuple[EventWord, ...]:
     found = []
     for start, end in sentences(text):
         sentence = text[start:end]
@@ -56,10 +63,10 @@ def event_words(text: str) -> list[EventWord]:
         for m in _EVENT_WORD.finditer(sentence):
             word = " ".join(m.group().lower().split())
             found.append(EventWord(_KIND_OF[word], start + m.start(), start + m.end(), m.group(), (start, end)))
-    return found
+    return tuple(found)
 
 
-def stated_kind(words: list[EventWord]) -> str | None:
+def stated_kind(words: Sequence[EventWord]) -> str | None:
     """The kind the guide's first applying rule gives to an event named by `words`: the earliest kind in its order
     that one of them has ("menandatangani" and "kunjungan kerja" in one report make a `signing`); None without
     words."""
