@@ -1,6 +1,6 @@
 """A plain one-prompt extraction, side by side with Ringkas, on the same model and gold articles.
 
-    python -m benchmarks.plain_baseline [--replay | --fresh] [--side validation|tune|all]
+    python -m benchmarks.plain_baseline [--replay | --fresh] [--side validation|tune|all] [--limit N]
 
 The baseline is what a careful engineer would write first: one instructor call in JSON mode (the reply schema in
 the system message, as instructor's JSON mode puts it), the article as the user message, temperature 0, and no
@@ -100,11 +100,14 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true",
                         help="Ask the model again instead of reusing recorded baseline replies (and record them).")
     parser.add_argument("--side", default="validation", choices=["validation", "tune", "all"])
+    parser.add_argument("--limit", type=int, default=None, metavar="N",
+                        help="Only the side's first N articles (gold order): a timing in the same session as a "
+                             "recording of Ringkas without a second hour of model time.")
     args = parser.parse_args()
     if args.replay and args.fresh:
         parser.error("--replay and --fresh contradict each other")
     split = load_split()
-    gold = [g for g in load_gold() if args.side == "all" or split_of(g.id, split) == args.side]
+    gold = [g for g in load_gold() if args.side == "all" or split_of(g.id, split) == args.side][:args.limit]
     backend = Backend(get_settings())
     inner = None if args.replay else backend.start()
     plain = CachedLLM(inner, CACHE_DIR, model=backend.model_name, prompt_version=PROMPT_VERSION, refresh=args.fresh)

@@ -135,8 +135,9 @@ def score_article(gold: dict[str, Any], output: dict[str, Any], text: str) -> di
         gold["quotes"], out_quotes, lambda g, o: normalise_quote(g["text"]) == normalise_quote(o["text"]),
         lambda q: q["text"][:60],
     )
-    speaker_ok = sum(o.get("speaker") is not None and (name_key(o["speaker"]) == name_key(g["speaker"])
-                                                        or names_match(g["speaker"], o["speaker"]))
+    # A speaker is right when it names the gold speaker as an official's name would (either a short form of the
+    # other: "Erry Nuradi" / "Tengku Erry Nuradi"), the same test that pairs the officials.
+    speaker_ok = sum(o.get("speaker") is not None and _same_official({"name": g["speaker"]}, {"name": o["speaker"]})
                      for g, o in quote_pairs)
 
     # Imported here: the events' scorer reads this module's matchers.

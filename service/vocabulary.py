@@ -230,8 +230,16 @@ def label_for_phrase(phrase: str) -> SectorLabel:
 # The words that name what happened between the parties, by event kind, in the annotation guide's order of rules
 # (`../shared/ANNOTATION.md`, "events"): "menandatangani" (signing), "studi banding" (study_visit), ...
 EVENT_WORDS: dict[str, tuple[str, ...]] = {kind: tuple(words) for kind, words in _WORDS["event_words"].items()}
+UNIT_HEADS = tuple(_WORDS["unit_heads"])  # kepala, kabag: the name right after one is a unit's
+ABBREVIATIONS = frozenset(_WORDS["abbreviations"])  # drs, moh, sos: a stop after one ends no sentence
+PROSPECT_WORDS = tuple(_WORDS["prospect_words"])  # persiapan, menjelang: the event word after one names none
 PLAN_WORDS = tuple(_WORDS["plan_words"])  # akan, dijadwalkan, will: a sentence with one reports a plan
 NICKNAME_MARKERS = tuple(_WORDS["nickname_markers"])  # yang akrab disapa, popularly known as: a nickname follows
 VENUE_PREPOSITIONS = tuple(_WORDS["venue_prepositions"])  # di, ke, at, in: where an event happened follows one
+VENUE_NOUNS = tuple(_WORDS["venue_nouns"])  # ruang kerja, aula: a venue's proper name follows one
 FIRST_PERSON = frozenset(_WORDS["first_person"])  # kami, kita, we: in a quotation, the speaker's own words
 RECEPTION_WORDS = tuple(_WORDS["reception_words"])  # menerima kunjungan, welcomed: the host stands before one
+DELEGATION_WORDS = frozenset(_WORDS["delegation_words"])  # rombongan, delegasi: the visitor is named next
+NOT_AFTER_A_DELEGATION = frozenset(_WORDS["not_after_a_delegation"])  # ke, oleh: the party after is no delegation
+LOCATION_PREPOSITIONS = tuple(_WORDS["location_prepositions"])  # di, ke, in, at: a place follows
+VISITING_WORDS = tuple(_WORDS["visiting_words"])  # mengunjungi, diterima oleh: the visitor stands before one

@@ -9,8 +9,11 @@ summary are made of these sentences; no model writes them.
 """
 
 from schemas.summary import Event, EventSide, Official, Sector
-from service.vocabulary import labels, sector_name
+from schemas.taxonomy import SectorLabel
+from service.extraction.text.party_names import region_key
+from service.vocabulary import VENUE_NOUNS, labels, sector_name
 
+_VENUE_FIRST_WORDS = frozenset(noun.split()[0] for noun in VENUE_NOUNS)  # balai, gedung, kantor, hotel, ruang …
 # How many officials a side names in a sentence before "and N others": the head of a delegation and one more.
 OFFICIALS_NAMED = 2
 
@@ -69,8 +72,11 @@ def event_sentence(event: Event, officials: list[Official], lang: str, sectors: 
     else:
         text = words[f"{event.kind}_all"].format(
             all=join_words([_side(s, by_name, words) for s in event.sides], words["and"]))
-    if event.place:
-        text += words["place"].format(place=event.place)
+    if event.place and not any(region_key(s.party) == region_key(event.place) for s in hosts):
+        # A place that is only the host's name ("ke Provinsi Banten di Provinsi Banten") is not said twice.
+        # English puts a building "at" ("at Balai Kota Jakarta") and a city "in"; Indonesian says "di" for both.
+        venue = event.place.split()[0].lower() in _VENUE_FIRST_WORDS
+        text += words["place_venue" if venue else "place"].format(place=event.place)
     topics = topics_for(event, sectors, lang)
     if topics:
         text += words["topics"].format(topics=join_words(topics, words["and"]))
@@ -81,11 +87,13 @@ def event_sentence(event: Event, officials: list[Official], lang: str, sectors: 
 def topics_for(event: Event, sectors: list[Sector], lang: str) -> list[str]:
     """What the event concerned, for a sentence in `lang`: the event's sector phrases as the article words them;
     given the summary's `sectors` (for a sentence in another language than the article's), their taxonomy names
-    in `lang` instead, each once."""
+    in `lang` instead, each once, "other" left out."""
     if not sectors:
         return list(dict.fromkeys(event.sectors))
     by_evidence = {s.evidence: s.label for s in sectors}
-    names = dict.fromkeys(sector_name(by_evidence[e], lang) for e in event.sectors if e in by_evidence)
+    # The taxonomy's "other" names no field: "they discussed other" says nothing.
+    names = dict.fromkeys(sector_name(by_evidence[e], lang) for e in event.sectors
+                          if e in by_evidence and by_evidence[e] != SectorLabel.other)
     # In running text a name starts lower case ("pertanian dan pangan"), an acronym keeps its capitals ("SMEs").
     return [n[0].lower() + n[1:] if n[1:2].islower() else n for n in names]
 

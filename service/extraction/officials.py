@@ -28,11 +28,16 @@ from service.extraction.text.region_names import split_region_prefix
 from service.intake import credit_spans
 from service.intake.article import Article
 from service.textnorm import matching_form
-from service.vocabulary import POSITIONS, one_of
+from service.vocabulary import LOCATION_PREPOSITIONS, POSITIONS, UNIT_HEADS, one_of
 
 # --- Position mentions -------------------------------------------------------------------------------------
 
 _TITLES = one_of(POSITIONS)
+# "Kepala Dishub", "Kabag Materi": a position that heads a unit, right before a word (which names the unit).
+_UNIT_HEAD = re.compile(rf"\b(?:{one_of(UNIT_HEADS)})[ \t]++$", re.IGNORECASE)
+# "KJRI di Darwin", "ke Madang": a preposition of location right before a word makes it a place ("dari", "of" and
+# "to" do not: "salam dari Zulkieflimansyah", "according to Zulkieflimansyah").
+_AT_A_PLACE = re.compile(rf"\b(?:{one_of(LOCATION_PREPOSITIONS)})[ \t]++$")
 
 
 def officials_from_mentions(article: Article) -> list[tuple[str, str]]:
@@ -79,7 +84,10 @@ def paired_titles(text: str) -> dict[str, str]:
 def ground_officials(article: Article, mentioned: list[tuple[str, str]], items) -> Grounded[Official]:
     """Officials read off position mentions (`officials_from_mentions`), plus the model's `items` (each with
     `name`, `title`, `institution`), repaired and checked by code: every name occurs in `text` (outside bylines),
-    in its fullest form, once. What is dropped is said in the result's `warnings`.
+    in its fullest form, once; a one-word name the text writes only right after a position that heads a unit
+    ("Kepala Dishub": `service.vocabulary.UNIT_HEADS`) or right after "di", "ke", "in" or "at" ("di Darwin") is
+    no person's. What is dropped
+    is said in the result's `warnings`.
 
     A name is in its matching form (`service.textnorm`): where the article writes it with invisible characters
     or special spaces ("Budi Sant\u200boso"), the name is the clean "Budi Santoso", while its spans cover the
@@ -104,6 +112,10 @@ def ground_officials(article: Article, mentioned: list[tuple[str, str]], items) 
         spans = find_name_spans(text, name)
         if not spans:
             warnings.append(f"official {raw!r} dropped: the name does not occur in the article")
+            continue
+        if " " not in name and (all(_UNIT_HEAD.search(text, max(0, s - 20), s) for s, _ in spans)
+                                or any(_AT_A_PLACE.search(text, max(0, s - 6), s) for s, _ in spans)):
+            warnings.append(f"official {raw!r} dropped: a unit's or a place's name, not a person's")
             continue
         if all(any(cs <= s < ce for cs, ce in credits) for s, _ in spans):
             if source == "model":

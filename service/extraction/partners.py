@@ -29,6 +29,7 @@ from service.vocabulary import (
     GOVERNMENT,
     GOVERNMENT_SHORT_NAMES,
     GOVERNMENT_WORDS,
+    JOINERS_IN_A_NAME,
     LEVEL_WORDS_EN,
     LEVEL_WORDS_ID,
     LEVELS,
@@ -107,7 +108,26 @@ _VENUE = re.compile(rf"(?:{one_of(_DATA['venues'], space=_ONE_SPACE)})\b", re.IG
 # A news site ("Nusramedia.COM") or the word for the visit itself ("Kunker") is not a party either.
 _DOMAINS = one_of(_DATA["outlet_domains"])
 _NOT_A_PARTY = re.compile(rf"\.(?:{_DOMAINS})\b"
-                          rf"|^(?:{one_of(_DATA['meeting_words'], space=_ONE_SPACE)})$", re.IGNORECASE)
+                          rf"|^(?:{one_of(_DATA['meeting_words'], space=_ONE_SPACE)})\b", re.IGNORECASE)
+# "Bidang Politik", "Komisi IV DPRD Jabar": a unit inside a body; the DPRD that may follow its name (with the
+# commission's number or letter between) is the party. Possessive: each word is read once.
+_UNIT = re.compile(rf"^(?:(?:{one_of(_DATA['units'], space=_ONE_SPACE)})\b(?:\s++[IVX\d]++\b|\s++[A-E]\b)?+"
+                   rf"|(?:{one_of(_DATA['numbered_units'])})\s++(?:[IVX\d]++|[A-E])\b)\s*+", re.IGNORECASE)
+_DPRD_NAME = re.compile(r"^(?:DPRD|DPR)\b", re.IGNORECASE)
+# A party's name starts as a proper name does: a capital in any script or a digit ("7 provinsi", "Île-de-France"),
+# or a level word in lower case ("provinsi se-Sulawesi"); not a lower-case noun ("dewan", "ambulance") or a bracket
+# ("(Konjen)").
+_LEVEL_IN_LOWER_CASE = re.compile(rf"^(?:{one_of(LEVEL_WORDS_ID)})\b")
+
+
+def _starts_as_a_name(name: str) -> bool:
+    """Whether a party's name starts as a proper name does (see above)."""
+    return name[:1].isupper() or name[:1].isdigit() or _LEVEL_IN_LOWER_CASE.match(name) is not None
+# The words a party's name writes in lower case: joiners ("Chamber of Commerce", "Konsulat Jenderal Jepang di
+# Medan") and levels of government ("provinsi se-Sulawesi"); any other lower-case word makes a phrase around a
+# name ("OPD terkait", "Olimpiade mendatang", "Bayu selaku Kasubag"), or a position ("Yogyakarta governor …").
+_LOWER_CASE_IN_A_NAME = frozenset({*JOINERS_IN_A_NAME, *LEVEL_WORDS_ID, "di", "in", "untuk", "to", "de", "van", "von",
+                                   "da"})
 # "yang juga merupakan mantan ketua Bawaslu Lampung": a person's past office, not a party to the visit.
 _FORMER = re.compile(rf"\b(?:{one_of(_DATA['former'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 
@@ -138,6 +158,17 @@ def ground_partners(article: Article, items, people: list[str] = ()) -> Grounded
             if any(core_name(p.name).lower() == core_name(name).lower() for p in partners):
                 continue
             partners.append(Partner(name=name, kind=PartnerKind(office_kind), spans=spans))
+            continue
+        if (unit := _UNIT.match(name)) is not None:
+            if not _DPRD_NAME.match(name[unit.end():]):
+                warnings.append(f"partner {item.name!r} dropped: a unit inside a body, not a party")
+                continue
+            name = name[unit.end():]  # "Komisi IV DPRD Jabar": the DPRD is the party
+            spans = find_all(text, name, ignore_case=True)
+        if not _starts_as_a_name(name) or all(is_honorific(w) or is_degree(w) for w in name.split()) \
+                or any(w[:1].islower() and w not in _LOWER_CASE_IN_A_NAME and not w.startswith(("se-", "al-"))
+                       for w in name.split()):
+            warnings.append(f"partner {item.name!r} dropped: a phrase or title around a name, not a party")
             continue
         if is_date(name) or starts_with_position(name) or _VENUE.match(name) or _names_a_person(name, people, text):
             warnings.append(f"partner {item.name!r} dropped: a date, a venue, a position or a person, not a party")
@@ -263,9 +294,9 @@ _NOT_A_PLACE = frozenset(_DATA["not_places"])
 _AND = re.compile(r"(?<!\s)\s*+(?:,|dan|serta)\s++")
 
 
-def visits_reported(article: Article, partners: list[Partner], quotes: list[QuoteSpan] = ()) -> list[Partner]:
-    """The places a visit goes to, as the text names them after "kunjungan kerja ke" (and "A, B dan C"), where
-    not among `partners` yet; each is a party, spanned where the article writes it.
+def places_visited(article: Article, quotes: list[QuoteSpan] = ()) -> list[Partner]:
+    """The places a visit goes to, as the text names them after "kunjungan kerja ke" (and "A, B dan C"), each
+    once; each is a party (the host of the visit), spanned where the article writes it.
 
     Venues ("Balai Kota Jakarta"), people ("Gubernur Bali"), dates and national bodies are not places;
     headlines in Title Case are skipped, since every word there looks like a name, and so are visits someone
@@ -287,7 +318,7 @@ def visits_reported(article: Article, partners: list[Partner], quotes: list[Quot
                 name = name.rsplit(" ", 1)[0]  # "ke Kabupaten Lombok Utara Dr. H. Najmul": the name follows
             if not (_VENUE.match(name) or starts_with_position(name) or is_date(name)
                     or name.split()[0].lower() in _NOT_A_PLACE
-                    or any(same_party(name, p.name) for p in partners + found)):
+                    or any(same_party(name, p.name) for p in found)):
                 found.append(Partner(name=name, kind=partner_kind(name, text),
                                      spans=find_all(text, name, ignore_case=False)))
             joined = _AND.match(plain, place.end())

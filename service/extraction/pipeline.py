@@ -21,7 +21,7 @@ from service.extraction.event_sentences import summary_text
 from service.extraction.events import PartyGrounder, ground_events, kinds_stated, topics
 from service.extraction.goals import add_stated_goals, ground_goals
 from service.extraction.officials import ground_officials, officials_from_mentions
-from service.extraction.partners import ground_partners, own_sides, visits_reported
+from service.extraction.partners import ground_partners, own_sides, places_visited
 from service.extraction.replies import ArticleReply, PartyName, speakers_reply_model
 from service.extraction.sectors import add_stated_sectors, ground_sectors
 from service.extraction.speakers import (
@@ -31,6 +31,7 @@ from service.extraction.speakers import (
     speaker_by_position,
     speaker_by_subject_position,
 )
+from service.extraction.text.party_names import same_party
 from service.extraction.text.person_names import is_person_name, names_match
 from service.extraction.text.quotes import QuoteSpan, not_speech, speaker_cue_names, speech_quotes
 from service.extraction.text.sentence_subjects import last_named_near
@@ -42,7 +43,7 @@ from service.vocabulary import SUMMARY_LANGUAGES
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PROMPTS = "extract/v4"
+DEFAULT_PROMPTS = "extract/v5"
 # Prompt and completion tokens one article may spend over all its calls, re-asks included (a seed article
 # spends 1,500-2,500): a model that keeps failing validation stops here instead of looping on.
 TOKEN_BUDGET = 16_000
@@ -185,8 +186,8 @@ def summarize(
     partners, said = ground_partners(grounded_in, reply.partners if reply else [], names + speakers)
     warnings += said
     partners += own_sides(grounded_in, officials, partners)
-    visited = visits_reported(grounded_in, partners, quote_spans)
-    partners += visited
+    visited = places_visited(grounded_in, quote_spans)  # hosts of a visit, partners or not yet
+    partners += [v for v in visited if not any(same_party(v.name, p.name) for p in partners)]
     events, added, said = ground_events(grounded_in, reply.events if reply else [], partners, officials,
                                         party_grounder(grounded_in, names + speakers, warnings),
                                         [p.name for p in visited])

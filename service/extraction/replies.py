@@ -67,11 +67,13 @@ class ArticleReply(CompactSchema):
 
     # Caps are part of the grammar the server enforces: they bound a runaway reply, and so its writing time, far
     # above a real article's lists (a sister-city charter lists 22 cities; an inauguration 30 officials).
-    events: list[EventItem] = Field(max_length=6)
+    # Events come last: asked first (extract/v4), they left the model listing fewer sectors and goals (validation
+    # sectors F1 0.805 -> 0.673, goals 0.478 -> 0.394 on the same 83 articles); its parties are the partners.
     officials: list[OfficialItem] = Field(max_length=40)
     partners: list[PartnerItem] = Field(max_length=30)
     sectors: list[str] = Field(max_length=25)
     goals: list[str] = Field(max_length=6)
+    events: list[EventItem] = Field(max_length=6)
 
     @field_validator("officials")
     @classmethod

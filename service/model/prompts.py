@@ -23,8 +23,8 @@ class ExtractPrompts:
 
 
 @lru_cache
-def load_extract_prompts(version: str = "extract/v4", root: Path = PROMPTS_DIR) -> ExtractPrompts:
-    """The extraction prompts of one version, e.g. `extract/v4` -> `prompts/extract/v4/*.md` (read as UTF-8,
+def load_extract_prompts(version: str = "extract/v5", root: Path = PROMPTS_DIR) -> ExtractPrompts:
+    """The extraction prompts of one version, e.g. `extract/v5` -> `prompts/extract/v5/*.md` (read as UTF-8,
     stripped). Raises PromptNotFound when a file is missing."""
     folder = root / version
     parts = {}

@@ -19,7 +19,7 @@ def test_a_visit_in_indonesian_and_in_english():
         "(Gubernur Pramono Anung) di Balai Kota Jakarta; mereka membahas pemerintahan digital, kemacetan dan banjir.")
     assert event_sentence(VISIT, OFFICIALS, "en") == (
         "9 April 2025 — Provinsi Banten (Gubernur Andra Soni) made a working visit to Provinsi DKI Jakarta "
-        "(Gubernur Pramono Anung) in Balai Kota Jakarta; they discussed pemerintahan digital, kemacetan and banjir.")
+        "(Gubernur Pramono Anung) at Balai Kota Jakarta; they discussed pemerintahan digital, kemacetan and banjir.")
 
 
 def test_sectors_are_named_by_the_taxonomy_for_a_sentence_in_another_language():
@@ -65,3 +65,22 @@ def test_one_more_official_is_said_in_the_singular():
 def test_join_words():
     assert (join_words([], "dan"), join_words(["a"], "dan"), join_words(["a", "b", "c"], "and")) == ("", "a",
                                                                                                  "a, b and c")
+
+
+def test_english_puts_a_building_at_and_a_city_in():
+    city = VISIT.model_copy(update={"place": "Kota Batu"})
+    assert " in Kota Batu" in event_sentence(city, OFFICIALS, "en")
+    assert " at Balai Kota Jakarta" in event_sentence(VISIT, OFFICIALS, "en")
+    assert " di Balai Kota Jakarta" in event_sentence(VISIT, OFFICIALS, "id")
+
+
+def test_a_place_that_is_only_the_hosts_name_is_not_said_twice():
+    to_banten = VISIT.model_copy(update={"place": "Provinsi DKI Jakarta"})
+    assert " di Provinsi DKI Jakarta" not in event_sentence(to_banten, OFFICIALS, "id")
+
+
+def test_the_taxonomys_other_is_no_topic():
+    sectors = [Sector(label=SectorLabel.other, evidence="kemacetan"), Sector(label=SectorLabel.health,
+                                                                              evidence="kesehatan")]
+    event = VISIT.model_copy(update={"sectors": ["kemacetan", "kesehatan"]})
+    assert event_sentence(event, OFFICIALS, "en", sectors).endswith("; they discussed health.")

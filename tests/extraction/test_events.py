@@ -164,3 +164,113 @@ def test_who_receives_a_visit_is_the_host():
     found = grounded(text, [event(visitors=["Provinsi Jambi", "Kabupaten Bungo"])], [], [])
     assert [(s.party, s.role) for s in found.events[0].sides] == [("Provinsi Jambi", "host"),
                                                                   ("Kabupaten Bungo", "visitor")]
+
+
+def test_who_visits_or_is_received_stands_before_the_verb_and_the_host_after_it():
+    # "X mengunjungi Y", "Kunjungan X diterima Y", "X was welcomed by Y": the subject visits, the object or agent
+    # hosts, whatever roles the model gave.
+    for text in ("Rombongan DPRD Kabupaten Bungo mengunjungi DPRD Provinsi Jambi, Senin (3/3/2025).",
+                 "Kunjungan DPRD Kabupaten Bungo diterima Ketua DPRD Provinsi Jambi, Senin (3/3/2025).",
+                 "The DPRD Kabupaten Bungo delegation was welcomed by DPRD Provinsi Jambi on Monday."):
+        found = grounded(text, [event(visitors=["DPRD Kabupaten Bungo", "DPRD Provinsi Jambi"])], [], [])
+        assert [(s.party, s.role) for s in found.events[0].sides] == [("DPRD Kabupaten Bungo", "visitor"),
+                                                                      ("DPRD Provinsi Jambi", "host")], text
+
+
+def test_the_side_at_home_is_the_host_by_the_gazetteer_not_by_a_shared_word():
+    # Kantor Gubernur NTB lies in Provinsi Nusa Tenggara Barat; "Barat" alone does not put Sumatera Barat there.
+    text = "Pemprov Sumatera Barat dan Pemprov NTB menjajaki kerja sama di Kantor Gubernur NTB, Mataram."
+    found = grounded(text, [event("exploration", visitors=["Pemprov Sumatera Barat", "Pemprov NTB"])], [], [])
+    assert [(s.party, s.role) for s in found.events[0].sides] == [("Pemprov Sumatera Barat", "visitor"),
+                                                                  ("Pemprov NTB", "host")]
+
+
+def test_a_host_already_among_the_partners_is_still_the_host_of_a_visit_to_it():
+    text = "DPRD Sumatera Barat melakukan kunjungan kerja ke DPRD Provinsi Kaltim untuk studi banding."
+    known = [Partner(name="DPRD Provinsi Kaltim", kind=PartnerKind.dprd, spans=[(48, 68)])]
+    found = ground_events(Article(text=text), [event("study_visit", visitors=["DPRD Sumatera Barat",
+                                                                              "DPRD Provinsi Kaltim"])],
+                          known, [], party_grounder(Article(text=text), [], []), ["DPRD Provinsi Kaltim"])
+    assert [(s.party, s.role) for s in found.events[0].sides] == [("DPRD Sumatera Barat", "visitor"),
+                                                                  ("DPRD Provinsi Kaltim", "host")]
+
+
+def test_a_venue_written_with_a_common_noun_is_a_place():
+    text = "Gubernur Sulteng menerima Bupati Bungo di ruang kerja Gubernur Sulteng, Kota Palu, Senin."
+    span = place_in(text, (0, len(text)))
+    assert text[span[0]:span[1]] == "ruang kerja Gubernur Sulteng, Kota Palu"
+    assert place_in("Ia menerima tamu di ruang kerjanya.", (0, 35)) is None  # whose office: not written
+
+
+def test_the_leads_place_is_the_place_of_the_one_event_when_its_sentence_names_none():
+    # The lead (the inverted pyramid's first sentences) says where; the event's own sentence may not.
+    text = ("Pemprov ntb menjajaki kerja sama dengan kaltim\n"
+            "Pemprov NTB menjajaki kerja sama perdagangan dengan Pemprov Kaltim. "
+            "Hal itu disampaikan Sekda NTB dalam temu bisnis di Hotel Lombok Raya, Mataram, Jumat.")
+    found = grounded(text, [event("exploration", participants=["Pemprov NTB", "Pemprov Kaltim"])], [], [])
+    (e,) = found.events
+    assert e.evidence.startswith("Pemprov NTB menjajaki")  # the body's sentence, not the headline
+    assert e.place == "Hotel Lombok Raya, Mataram"
+
+
+def test_the_side_named_after_a_word_for_a_delegation_is_the_visitor():
+    # "rombongan X", "kunjungan Wali Kota X": the party so named came; in a two-sided visit, the other hosted.
+    text = ("Kunjungan Wali Kota Vlissingen Bas van den Tillaar menunjukkan perhatian kepada Kota Ambon. "
+            "Pemkot Ambon berharap kerja sama Kota Ambon dan Vlissingen berlanjut.")
+    found = grounded(text, [event(visitors=["Kota Ambon", "Vlissingen"])], [], [])
+    assert [(s.party, s.role) for s in found.events[0].sides] == [("Kota Ambon", "host"), ("Vlissingen", "visitor")]
+    # A visit *to* a party names its host, not its visitor.
+    text = "Kunjungan kerja ke Kota Ambon oleh Pemkot Vlissingen berlangsung dua hari."
+    found = grounded(text, [event(visitors=["Kota Ambon", "Pemkot Vlissingen"])], [], [])
+    assert [(s.party, s.role) for s in found.events[0].sides] == [("Kota Ambon", "host"),
+                                                                  ("Pemkot Vlissingen", "visitor")]
+
+
+def test_the_leads_date_is_the_events_when_its_sentence_states_none():
+    # The lead says when, often in the sentence after the one that names the event (a speaker's attribution).
+    text = ("Pemkot Batu menandatangani nota kesepahaman dengan Pemkab Malang. "
+            "Hal itu disampaikan Wali Kota Batu di Balai Kota, Kamis (1/6/2023). Kerja sama mencakup pariwisata.")
+    (e,) = grounded(text, [event("signing", participants=["Pemkot Batu", "Pemkab Malang"])], [], []).events
+    assert (e.date, e.date_text) == ("2023-06-01", "1/6/2023")
+
+
+def test_an_event_over_the_partners_has_one_side_per_party_headed_by_its_government():
+    # "A side's own agencies are not sides" (the guide): BUMD Jakarta is Jakarta's, which heads it.
+    text = ("Gubernur Lampung bertemu Gubernur DKI Jakarta di Balai Kota Jakarta. BUMD Jakarta siap membantu "
+            "Provinsi Lampung dan Provinsi DKI Jakarta.")
+    known = [Partner(name="BUMD Jakarta", kind=PartnerKind.company, spans=[(72, 84)]),
+             Partner(name="Provinsi Lampung", kind=PartnerKind.province, spans=[(100, 116)]),
+             Partner(name="Provinsi DKI Jakarta", kind=PartnerKind.province, spans=[(121, 141)])]
+    (e,) = grounded(text, [], known, []).events
+    assert [s.party for s in e.sides] == ["Provinsi Lampung", "Provinsi DKI Jakarta"]
+
+
+def test_the_agent_of_a_passive_reception_hosts_and_a_delegation_from_a_party_visits():
+    text = "The Perth delegation was welcomed by Bandung City at Balai Kota Bandung on Monday (3/3/2025)."
+    found = grounded(text, [event(visitors=["Bandung City", "Perth"])], [], [])
+    assert {(s.party, s.role) for s in found.events[0].sides} == {("Bandung City", "host"), ("Perth", "visitor")}
+    text = "Rombongan dari Pemkot Vlissingen menjajaki kerja sama pendidikan dengan Pemkot Ambon, Senin (3/3/2025)."
+    found = grounded(text, [event("exploration", participants=["Pemkot Vlissingen", "Pemkot Ambon"])], [], [])
+    assert [(s.party, s.role) for s in found.events[0].sides] == [("Pemkot Vlissingen", "visitor"),
+                                                                  ("Pemkot Ambon", "host")]
+
+
+def test_a_place_names_the_region_its_longest_name_gives():
+    # "Kantor Bupati Padang Lawas" (Sumatera Utara) names no "Padang" (the city in Sumatera Barat).
+    text = ("Pemkot Padang dan Pemprov Sumatera Utara menjajaki kerja sama di Kantor Bupati Padang Lawas, "
+            "Senin (3/3/2025).")
+    found = grounded(text, [event("exploration", participants=["Pemkot Padang", "Pemprov Sumatera Utara"])], [], [])
+    assert [(s.party, s.role) for s in found.events[0].sides] == [("Pemkot Padang", "visitor"),
+                                                                  ("Pemprov Sumatera Utara", "host")]
+
+
+def test_events_between_the_same_parties_are_one_of_the_first_kind_that_applies():
+    # "A visit whose signing is reported is one signing event" (the guide): the model's two events are one.
+    text = ("Pemkot Batu melakukan kunjungan kerja ke Pemkab Malang dan bertemu Bupati Malang, Senin (3/3/2025). "
+            "Keduanya menandatangani nota kesepahaman pariwisata.")
+    items = [event("working_visit", visitors=["Pemkot Batu"], hosts=["Pemkab Malang"]),
+             event("signing", visitors=["Pemkot Batu"], hosts=["Pemkab Malang"]),
+             event("meeting", participants=["Pemkab Malang", "Pemkot Batu"])]
+    (e,) = grounded(text, items, [], []).events
+    assert e.kind == "signing" and [(s.party, s.role) for s in e.sides] == [("Pemkot Batu", "visitor"),
+                                                                            ("Pemkab Malang", "host")]

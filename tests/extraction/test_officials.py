@@ -291,3 +291,21 @@ def test_a_headline_is_not_read_but_a_lead_that_opens_with_a_dateline_is():
     text = ("Gubernur Lampung Rahmat Terima Tamu Dari Jepang\n\n"
             "MEDAN – Gubernur Sumatera Utara Budi Santoso menerima tamu dari Jepang.")
     assert read_office_mentions(text) == [("Budi Santoso", "Gubernur Sumatera Utara")]
+
+
+def test_a_one_word_name_found_only_after_a_unit_head_or_used_as_a_place_is_no_person():
+    # "Kepala Dishub", "Kabag Materi": what follows a position that heads a unit is the unit; "di Darwin": a place.
+    text = ("Turut hadir Kepala Dishub, Kabag Materi dan Komunikasi, serta Konsul RI di Darwin. "
+            "Gubernur NTB Zulkieflimansyah menerima mereka.\n")
+    reply = article_reply(officials=[("Dishub", "Kepala", ""), ("Materi", "Kabag", ""), ("Darwin", "Konsul", "RI"),
+                                     ("Zulkieflimansyah", "Gubernur", "NTB")])
+    summary, _ = run(text, reply)
+    assert [o.name for o in summary.officials] == ["Zulkieflimansyah"]
+    dropped = {w.split("'")[1] for w in summary.warnings if "a unit's or a place's name" in w}
+    assert dropped == {"Dishub", "Materi", "Darwin"}
+
+
+def test_a_one_word_name_after_dari_or_according_to_is_still_a_person():
+    text = "Gubernur NTB Zulkieflimansyah menerima rombongan. Mereka membawa salam dari Zulkieflimansyah.\n"
+    summary, _ = run(text, article_reply(officials=[("Zulkieflimansyah", "Gubernur", "NTB")]))
+    assert [o.name for o in summary.officials] == ["Zulkieflimansyah"]

@@ -193,3 +193,25 @@ def test_a_place_visited_ends_at_the_sentence_and_before_the_name_that_follows()
     summary, _ = run(text, article_reply())
     assert {"Kabupaten Lombok Utara", "Kota Mataram"} <= {p.name for p in summary.partners}
     assert not any("Dr" in p.name or "Ikut" in p.name for p in summary.partners)
+
+
+def test_units_phrases_and_titles_are_no_parties_and_a_dprd_commission_is_its_dprd():
+    # A unit inside a body is no side of an event (the guide); a commission's DPRD is.
+    text = ("Asisten Bidang Politik dan Kepala Bagian Protokol mendampingi Komisi IV DPRD Jabar ke Kota Batu. "
+            "Rapat Paripurna DPRD Sultra digelar kemarin; dewan hadir, ambulans diserahkan. Dr. SH.\n")
+    reply = article_reply(partners=[("Bidang Politik", "other"), ("Bagian Protokol", "other"),
+                                    ("Komisi IV DPRD Jabar", "dprd"), ("Rapat Paripurna DPRD Sultra", "other"),
+                                    ("dewan", "other"), ("ambulans", "other"), ("Dr SH", "other"),
+                                    ("Kota Batu", "city")])
+    summary, _ = run(text, reply)
+    assert [p.name for p in summary.partners] == ["DPRD Jabar", "Kota Batu"]
+
+
+def test_bodies_of_their_own_and_names_in_other_scripts_or_with_joiners_are_parties():
+    text = ("Komisi Pemilihan Umum Kabupaten Bima, Île-de-France dan Kedutaan Besar Jepang untuk Indonesia "
+            "menandatangani nota kesepahaman.\n")
+    reply = article_reply(partners=[("Komisi Pemilihan Umum Kabupaten Bima", "other"), ("Île-de-France", "other"),
+                                    ("Kedutaan Besar Jepang untuk Indonesia", "other")])
+    summary, _ = run(text, reply)
+    assert [p.name for p in summary.partners] == ["Komisi Pemilihan Umum Kabupaten Bima", "Île-de-France",
+                                                  "Kedutaan Besar Jepang untuk Indonesia"]

@@ -13,7 +13,8 @@ from service.vocabulary import DATE_WORDS, MONTHS, ORDINAL_SUFFIXES, one_of
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Only in parentheses, as Indonesian news writes them, which are not part of the date: "Rabu (9/4/2025)".
-_NUMERIC = re.compile(r"(?<=\()(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?=\))")
+# "(9/4)", "(9/4/2025)", and "(21/9/23)": Indonesian news also writes the year in two digits.
+_NUMERIC = re.compile(r"(?<=\()(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?=\))")
 _WRITTEN = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\b(?:\s+(\d{{4}}))?", re.IGNORECASE)
 _WRITTEN_EN = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:{one_of(ORDINAL_SUFFIXES)})?,?\s+(\d{{4}})", re.IGNORECASE)
 
@@ -40,13 +41,20 @@ class FoundDate:
             return None
 
 
+def _century(two_digits: int) -> int:
+    """A two-digit year in full: this century's up to 49 ("24" -> 2024), the last one's from 50 ("98" -> 1998)."""
+    return 2000 + two_digits if two_digits < 50 else 1900 + two_digits
+
+
 def find_dates(text: str) -> list[FoundDate]:
-    """Every date the text writes out, in order of appearance: day/month(/year) in parentheses, "15 April
+    """Every date the text writes out, in order of appearance: day/month(/year) in parentheses (a two-digit year
+    by `_century`: "(2/12/24)" is 2 December 2024), "15 April
     (2024)" and English "March 20th, 2018"; month 1-12 and day 1-31 only."""
     found = []
     for m in _NUMERIC.finditer(text):
+        year = int(m.group(3)) if m.group(3) else None
         found.append(FoundDate(m.start(), m.end(), m.group(), int(m.group(1)), int(m.group(2)),
-                               int(m.group(3)) if m.group(3) else None))
+                               _century(year) if year is not None and year < 100 else year))
     for m in _WRITTEN.finditer(text):
         found.append(FoundDate(m.start(), m.end(), m.group(), int(m.group(1)), MONTHS[m.group(2).lower()],
                                int(m.group(3)) if m.group(3) else None))
@@ -70,7 +78,8 @@ def event_date(text: str) -> FoundDate | None:
 
 
 def is_date(phrase: str) -> bool:
-    """True for a phrase made only of day and month names and numbers ("Selasa", "12 Desember 2024"), read in
-    its matching form; False for an empty one."""
+    """True for a phrase made only of day and month names and numbers ("Selasa", "12 Desember 2024", "Jumat
+    (8/12)": a number may be a day/month written with slashes), read in its matching form; False for an empty
+    one."""
     words = [w.strip(".,()").lower() for w in matching_form(phrase).split()]
-    return bool(words) and all(w in DATE_WORDS or w.isdigit() for w in words)
+    return bool(words) and all(w in DATE_WORDS or w.replace("/", "").isdigit() for w in words)

@@ -2,7 +2,9 @@
 "audiensi", "kunjungan kerja", "bertemu" (`service.vocabulary.EVENT_WORDS`, by event kind).
 
 A sentence with a word of the future or of a plan ("akan berkunjung", "dijadwalkan", "will visit") reports no
-event, as the annotation guide says (`../shared/ANNOTATION.md`, "events"), so its words are not read. Offsets are
+event, as the annotation guide says (`../shared/ANNOTATION.md`, "events"), so its words are not read; nor are a
+link to another article's ("Baca juga: …") or an event word after a word of preparing for it ("persiapan
+penandatanganan"). Offsets are
 half-open `[start, end)` ranges of Unicode code points into the text given. Every pattern here is an alternation of
 literal words between word boundaries: one pass over the text, no backtracking.
 """
@@ -12,13 +14,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from service.vocabulary import EVENT_WORDS, PLAN_WORDS, one_of
+from service.vocabulary import ABBREVIATIONS, EVENT_WORDS, PAGE_NOISE, PLAN_WORDS, PROSPECT_WORDS, one_of
 
 # A sentence ends at a full stop, question or exclamation mark after a word of three letters or more, a number or a
 # closing bracket or mark, and followed by space, or at a line break: the paragraphs of news are its lines. The
-# stop after a short abbreviation ("Pj. Gubernur", "Dr. H. Andi") ends nothing. Possessive: spaces are read once.
+# stop after a short abbreviation ("Pj. Gubernur", "Dr. H. Andi") ends nothing, nor (`sentences`) one before a
+# lower-case word or after a listed abbreviation ("Drs. Fathurrahman"). Possessive: spaces are read once.
 _SENTENCE_END = re.compile(r"(?:(?<=\w\w\w[.!?])|(?<=[\d)\"”’][.!?])|(?<=[.!?][\"”’]))\s++|\n++")
 _PLAN = re.compile(rf"\b(?:{one_of(PLAN_WORDS)})\b", re.IGNORECASE)
+# "persiapan penandatanganan", "ahead of the signing": a word of preparing or approaching just before the event word.
+_PROSPECT = re.compile(rf"\b(?:{one_of(PROSPECT_WORDS)})[ \t]++$", re.IGNORECASE)
+_PROSPECT_CHARS = 40  # read back from an event word: longer than the longest prospect word and its space
+# "Baca juga: NTB menandatangani …": a link to another article, whose words report no event of this one.
+_RELATED = re.compile(rf"(?:{one_of(PAGE_NOISE['related_links'])})[ \t]*+[:：]", re.IGNORECASE)
 _KIND_OF = {word: kind for kind, words in EVENT_WORDS.items() for word in words}
 # Longer words first, so "kunjungan kerja" is read before "kunjungan" at the same place.
 _EVENT_WORD = re.compile(rf"\b(?:{one_of(sorted(_KIND_OF, key=len, reverse=True))})\b", re.IGNORECASE)
@@ -37,9 +45,15 @@ class EventWord:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """The text's sentences as half-open spans, in order, blank ones left out."""
+    """The text's sentences as half-open spans, in order, blank ones left out. A line break always ends one; a
+    stop ends none before a lower-case word ("S.Sos. menerima") or after an abbreviation of a title or a given
+    name (`service.vocabulary.ABBREVIATIONS`: "Drs. Fathurrahman", "Moh. Ramdhan")."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if "\n" not in m.group() and (text[m.end():m.end() + 1].islower()
+                                      or (text[m.start() - 1:m.start()] == "."
+                                          and _word_before(text, m.start() - 1) in ABBREVIATIONS)):
+            continue  # "S.Sos. menerima": no sentence starts in lower case; "Drs. Fathurrahman": a title
         if text[start:m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()
@@ -48,8 +62,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_before(text: str, stop: int) -> str:
+    """The letters just before `stop`, lower-cased: at most 12 (the longest abbreviation is shorter), read
+    backwards from it, so the cost does not grow with the text."""
+    start = stop
+    while start > max(0, stop - 12) and text[start - 1].isalpha():
+        start -= 1
+    return text[start:stop].lower()
+
+
 def event_words(text: str) -> list[EventWord]:
-    """Every event word of the text that stands in a sentence reporting no plan, in order of appearance."""
+    """Every event word of the text that stands in a sentence reporting no plan and linking to no other article
+    ("Baca juga: …"), and follows no word of preparing for it ("persiapan penandatanganan"), in order of
+    appearance."""
     return list(_event_words(text))
 
 
@@ -58,9 +83,11 @@ def _event_words(text: str) -> tuple[EventWord, ...]:
     found = []
     for start, end in sentences(text):
         sentence = text[start:end]
-        if _PLAN.search(sentence):
+        if _PLAN.search(sentence) or _RELATED.match(sentence.lstrip()):
             continue
         for m in _EVENT_WORD.finditer(sentence):
+            if _PROSPECT.search(sentence, max(0, m.start() - _PROSPECT_CHARS), m.start()):
+                continue
             word = " ".join(m.group().lower().split())
             found.append(EventWord(_KIND_OF[word], start + m.start(), start + m.end(), m.group(), (start, end)))
     return tuple(found)

@@ -22,3 +22,10 @@ def test_a_date_is_what_the_text_writes_without_its_parentheses():
 def test_a_phrase_of_day_and_month_names_and_numbers_is_a_date():
     assert is_date("Selasa") and is_date("12 Desember 2024") and is_date("Jum'at, (24/11)".replace("/", " "))
     assert not is_date("") and not is_date("Provinsi Banten") and not is_date("12 Banten")
+
+
+def test_a_two_digit_year_is_this_centurys():
+    (found,) = find_dates("Kantor Gubernur NTB, pada Sabtu (2/12/24).")
+    assert (found.text, found.iso()) == ("2/12/24", "2024-12-02")
+    (old,) = find_dates("Rabu (12/5/98)")
+    assert old.iso() == "1998-05-12"
