@@ -86,8 +86,7 @@ def ground_officials(article: Article, mentioned: list[tuple[str, str]], items) 
     `name`, `title`, `institution`), repaired and checked by code: every name occurs in `text` (outside bylines),
     in its fullest form, once; a one-word name the text writes only right after a position that heads a unit
     ("Kepala Dishub": `service.vocabulary.UNIT_HEADS`) or right after "di", "ke", "in" or "at" ("di Darwin") is
-    no person's. What is dropped
-    is said in the result's `warnings`.
+    no person's. What is dropped is said in the result's `warnings`.
 
     A name is in its matching form (`service.textnorm`): where the article writes it with invisible characters
     or special spaces ("Budi Sant\u200boso"), the name is the clean "Budi Santoso", while its spans cover the
