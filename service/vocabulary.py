@@ -231,7 +231,7 @@ def label_for_phrase(phrase: str) -> SectorLabel:
 # (`../shared/ANNOTATION.md`, "events"): "menandatangani" (signing), "studi banding" (study_visit), ...
 EVENT_WORDS: dict[str, tuple[str, ...]] = {kind: tuple(words) for kind, words in _WORDS["event_words"].items()}
 UNIT_HEADS = tuple(_WORDS["unit_heads"])  # kepala, kabag: the name right after one is a unit's
-ABBREVIATIONS = frozenset(_WORDS["abbreviations"])  # drs, moh, sos: a stop after one ends no sentence
+ABBREVIATIONS = frozenset(_WORDS["abbreviations"])  # drs, moh, jl: a stop after one ends no sentence
 PROSPECT_WORDS = tuple(_WORDS["prospect_words"])  # persiapan, menjelang: the event word after one names none
 PLAN_WORDS = tuple(_WORDS["plan_words"])  # akan, dijadwalkan, will: a sentence with one reports a plan
 NICKNAME_MARKERS = tuple(_WORDS["nickname_markers"])  # yang akrab disapa, popularly known as: a nickname follows
