@@ -17,7 +17,14 @@ from service.extraction.text.dates import FoundDate, find_dates, is_date
 from service.extraction.text.event_words import KINDS_IN_ORDER, EventWord, event_words, sentences, stated_kind
 from service.extraction.text.gazetteer import Region, regions_named
 from service.extraction.text.grounding import in_headline
-from service.extraction.text.party_names import OF_THE, heading_rank, region_key, same_party, same_region
+from service.extraction.text.party_names import (
+    OF_THE,
+    heading_rank,
+    region_key,
+    same_party,
+    same_region,
+    starts_as_a_name,
+)
 from service.extraction.text.person_names import is_person_name, names_match
 from service.extraction.text.region_names import resolve_region
 from service.intake.article import Article
@@ -313,17 +320,12 @@ def _per_host(event: Event) -> list[Event]:
     return parts
 
 
-# A party's name starts as a proper name does, with a capital letter or a digit ("7 provinsi"), not with a
-# preposition or a bracket.
-_PARTY_START = re.compile(r"[A-Z0-9]")
-
-
 def _party(name: str, known: list[Partner], officials: list[Official], ground_party: PartyGrounder,
            added: list[Partner]) -> Partner | None:
     """The partner a side's name denotes: one already known (`same_party`), else the name as `ground_party`
     grounds it (added to `added`); a person stands for the party they hold office in ("Andra Soni (Gubernur
     Banten)": news names a region's government by its head). None when the text does not name it as a party."""
-    if not _PARTY_START.match(name.lstrip()) or is_date(name.replace("(", " ").replace(")", " ")):
+    if not starts_as_a_name(name.lstrip()) or is_date(name):
         return None  # "dari Wiwek", "(Konjen)", "Jumat (8/12)": a phrase around a name or a date, no party
     bare, _, office = name.partition("(")
     person = next((o for o in officials if names_match(o.name, bare.strip())), None)

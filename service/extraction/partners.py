@@ -15,7 +15,7 @@ from schemas.summary import Official, Partner, PartnerKind
 from service.extraction.text.dates import is_date
 from service.extraction.text.gazetteer import country
 from service.extraction.text.grounding import Grounded, find_all, line_around
-from service.extraction.text.party_names import INDONESIA, OF_THE, region_key, same_party
+from service.extraction.text.party_names import INDONESIA, OF_THE, region_key, same_party, starts_as_a_name
 from service.extraction.text.person_names import is_degree, is_honorific, is_person_name, names_match
 from service.extraction.text.places import is_place, used_as_place
 from service.extraction.text.positions import after_position, starts_with_position
@@ -114,15 +114,6 @@ _NOT_A_PARTY = re.compile(rf"\.(?:{_DOMAINS})\b"
 _UNIT = re.compile(rf"^(?:(?:{one_of(_DATA['units'], space=_ONE_SPACE)})\b(?:\s++[IVX\d]++\b|\s++[A-E]\b)?+"
                    rf"|(?:{one_of(_DATA['numbered_units'])})\s++(?:[IVX\d]++|[A-E])\b)\s*+", re.IGNORECASE)
 _DPRD_NAME = re.compile(r"^(?:DPRD|DPR)\b", re.IGNORECASE)
-# A party's name starts as a proper name does: a capital in any script or a digit ("7 provinsi", "Île-de-France"),
-# or a level word in lower case ("provinsi se-Sulawesi"); not a lower-case noun ("dewan", "ambulance") or a bracket
-# ("(Konjen)").
-_LEVEL_IN_LOWER_CASE = re.compile(rf"^(?:{one_of(LEVEL_WORDS_ID)})\b")
-
-
-def _starts_as_a_name(name: str) -> bool:
-    """Whether a party's name starts as a proper name does (see above)."""
-    return name[:1].isupper() or name[:1].isdigit() or _LEVEL_IN_LOWER_CASE.match(name) is not None
 # The words a party's name writes in lower case: joiners ("Chamber of Commerce", "Konsulat Jenderal Jepang di
 # Medan") and levels of government ("provinsi se-Sulawesi"); any other lower-case word makes a phrase around a
 # name ("OPD terkait", "Olimpiade mendatang", "Bayu selaku Kasubag"), or a position ("Yogyakarta governor …").
@@ -165,7 +156,7 @@ def ground_partners(article: Article, items, people: list[str] = ()) -> Grounded
                 continue
             name = name[unit.end():]  # "Komisi IV DPRD Jabar": the DPRD is the party
             spans = find_all(text, name, ignore_case=True)
-        if not _starts_as_a_name(name) or all(is_honorific(w) or is_degree(w) for w in name.split()) \
+        if not starts_as_a_name(name) or all(is_honorific(w) or is_degree(w) for w in name.split()) \
                 or any(w[:1].islower() and w not in _LOWER_CASE_IN_A_NAME and not w.startswith(("se-", "al-"))
                        for w in name.split()):
             warnings.append(f"partner {item.name!r} dropped: a phrase or title around a name, not a party")

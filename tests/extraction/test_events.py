@@ -274,3 +274,9 @@ def test_events_between_the_same_parties_are_one_of_the_first_kind_that_applies(
     (e,) = grounded(text, items, [], []).events
     assert e.kind == "signing" and [(s.party, s.role) for s in e.sides] == [("Pemkot Batu", "visitor"),
                                                                             ("Pemkab Malang", "host")]
+
+
+def test_a_side_named_in_another_script_is_a_party_as_a_partner_is():
+    text = "Provinsi Jawa Barat menandatangani nota kesepahaman dengan Île-de-France, Senin (3/3/2025)."
+    found = grounded(text, [event("signing", participants=["Provinsi Jawa Barat", "Île-de-France"])], [], [])
+    assert [s.party for s in found.events[0].sides] == ["Provinsi Jawa Barat", "Île-de-France"]

@@ -24,6 +24,17 @@ _DATA = load_data("partners")
 # English names a region "Province of Bali" or "the City of Bandung".
 OF_THE = ("of", "the")
 
+# A party's name starts as a proper name does: a capital in any script or a digit ("7 provinsi", "Île-de-France"),
+# or a level word in lower case ("provinsi se-Sulawesi"); not a lower-case noun ("dewan", "ambulance"), a
+# preposition ("dari Wiwek") or a bracket ("(Konjen)").
+_LEVEL_IN_LOWER_CASE = re.compile(rf"^(?:{one_of(LEVEL_WORDS_ID)})\b")
+
+
+def starts_as_a_name(name: str) -> bool:
+    """Whether a party's name starts as a proper name does (see above); read from its first character."""
+    return name[:1].isupper() or name[:1].isdigit() or _LEVEL_IN_LOWER_CASE.match(name) is not None
+
+
 # English writes a region's name in English words ("West Java"), which the key reads as Indonesian ones.
 ENGLISH_WORDS: dict[str, str] = _DATA["english_words"]
 # The words of a name that say its level of government, not which region it is.
