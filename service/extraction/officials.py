@@ -20,6 +20,7 @@ from service.extraction.text.person_names import (
     fullest_form,
     is_person_name,
     names_match,
+    preferred_spelling,
     strip_honorifics,
     without_leading_position,
 )
@@ -84,9 +85,11 @@ def paired_titles(text: str) -> dict[str, str]:
 def ground_officials(article: Article, mentioned: list[tuple[str, str]], items) -> Grounded[Official]:
     """Officials read off position mentions (`officials_from_mentions`), plus the model's `items` (each with
     `name`, `title`, `institution`), repaired and checked by code: every name occurs in `text` (outside bylines),
-    in its fullest form, once; a one-word name the text writes only right after a position that heads a unit
+    in its fullest form and the spelling the text writes most (`preferred_spelling`: "Dermawan" six times over
+    "Dermwan" once), once; a one-word name the text writes only right after a position that heads a unit
     ("Kepala Dishub": `service.vocabulary.UNIT_HEADS`) or right after "di", "ke", "in" or "at" ("di Darwin") is
-    no person's. What is dropped is said in the result's `warnings`.
+    no person's, nor one the text writes only in capitals ("Us" for "US deputy ambassador": an acronym). What
+    is dropped is said in the result's `warnings`.
 
     A name is in its matching form (`service.textnorm`): where the article writes it with invisible characters
     or special spaces ("Budi Sant\u200boso"), the name is the clean "Budi Santoso", while its spans cover the
@@ -112,6 +115,9 @@ def ground_officials(article: Article, mentioned: list[tuple[str, str]], items) 
         if not spans:
             warnings.append(f"official {raw!r} dropped: the name does not occur in the article")
             continue
+        if " " not in name and all(text[s:e].isupper() for s, e in spans):
+            warnings.append(f"official {raw!r} dropped: the text writes it only in capitals, as an acronym")
+            continue
         if " " not in name and (all(_UNIT_HEAD.search(text, max(0, s - 20), s) for s, _ in spans)
                                 or any(_AT_A_PLACE.search(text, max(0, s - 6), s) for s, _ in spans)):
             warnings.append(f"official {raw!r} dropped: a unit's or a place's name, not a person's")
@@ -120,7 +126,7 @@ def ground_officials(article: Article, mentioned: list[tuple[str, str]], items) 
             if source == "model":
                 warnings.append(f"official {name!r} dropped: named only in a byline or credit")
             continue
-        name = fullest_form(text, text[spans[0][0] : spans[0][1]])
+        name = preferred_spelling(text, fullest_form(text, text[spans[0][0] : spans[0][1]]))
         same = next((officials[k] for k in known.candidates(name)
                      if names_match(officials[k].name, name) or names_match(name, officials[k].name)), None)
         if same is None:

@@ -12,6 +12,7 @@ text.
 import re
 
 from schemas.summary import Official, Partner, PartnerKind
+from schemas.taxonomy import SectorLabel
 from service.extraction.text.dates import is_date
 from service.extraction.text.gazetteer import country
 from service.extraction.text.grounding import Grounded, find_all, line_around
@@ -33,9 +34,11 @@ from service.vocabulary import (
     LEVEL_WORDS_EN,
     LEVEL_WORDS_ID,
     LEVELS,
+    NOT_NAME_WORD_GROUPS,
     PROVINCE,
     REGENCY,
     is_title_case,
+    label_for_phrase,
     load_data,
     one_of,
 )
@@ -161,6 +164,9 @@ def ground_partners(article: Article, items, people: list[str] = ()) -> Grounded
                        for w in name.split()):
             warnings.append(f"partner {item.name!r} dropped: a phrase or title around a name, not a party")
             continue
+        if _a_kind_alone(name):
+            warnings.append(f"partner {item.name!r} dropped: a kind of body or a field named alone, not a party")
+            continue
         if is_date(name) or starts_with_position(name) or _VENUE.match(name) or _names_a_person(name, people, text):
             warnings.append(f"partner {item.name!r} dropped: a date, a venue, a position or a person, not a party")
             continue
@@ -190,15 +196,34 @@ def _is_outlet(name: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(name)}\.(?:{_DOMAINS})\b", text, re.IGNORECASE) is not None
 
 
+# Words that name a kind of body, not one body: "Dewan", "Partai", "Pemkot", "Pemerintah", "Asosiasi".
+_KINDS_OF_BODY = frozenset({*_DATA["bodies"], *GOVERNMENT_SHORT_NAMES, GOVERNMENT.lower(),
+                            *NOT_NAME_WORD_GROUPS["bodies"], *NOT_NAME_WORD_GROUPS["institutions"]})
+
+
+def _a_kind_alone(name: str) -> bool:
+    """Whether a partner is one capitalised word that names a kind of body ("Dewan", "Pemkot", "Partai") or a
+    field of cooperation (`label_for_phrase`: "Ekonomi"), not a party: news names a party by its own name
+    ("DPRD Jambi", "Partai Golkar"). An acronym ("KADIN", "BPKAD") is a name."""
+    if " " in name or name.isupper():
+        return False
+    return name.lower() in _KINDS_OF_BODY or label_for_phrase(name) is not SectorLabel.other
+
+
 def _names_a_person(name: str, people: list[str], text: str) -> bool:
     """Whether a partner the model gives is a person, not a party: one of `people` (the officials), a phrase
     holding an official's full name ("Dinas PUPR Aji Firnanda"), a name of two or more words that
     `is_person_name` accepts (it refuses places, acronyms and words of institutions) with no word of a kind of
-    party (`partner_kind`: "PT", "Universitas", "Bank") or of a place in it, or an honorific or a degree alone
+    party (`partner_kind`: "PT", "Universitas", "Bank") or of a place in it, a name that ends in an official's
+    name of two words or more ("Jepang Tengku Erry"), or an honorific or a degree alone
     ("H", "SH"), left over from a person's name."""
     if any(names_match(name, p) or (len(p.split()) > 1 and p in name) for p in people):
         return True
     words = name.split()
+    # A name that ends in an official's name of two words or more ("Jepang Tengku Erry" for Tengku Erry Nuradi).
+    if any(names_match(" ".join(words[i:]), p) for i in range(max(0, len(words) - 4), len(words) - 1)
+           for p in people if len(p.split()) > 1):
+        return True
     return (len(words) > 1 and is_person_name(name) and partner_kind(name, text) == "other"
             and not _REGION_ABROAD.match(name) and not any(is_place(w) for w in words)) \
         or is_honorific(name) or is_degree(name)

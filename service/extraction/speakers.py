@@ -16,8 +16,14 @@ from dataclasses import dataclass
 from schemas.summary import AttributionMethod
 from service.extraction.text.event_words import sentences
 from service.extraction.text.grounding import line_around
-from service.extraction.text.person_names import NameIndex
-from service.extraction.text.quotes import CAPITALISED_RUN, SPEECH_VERBS_EN, QuoteSpan, speech_cue
+from service.extraction.text.person_names import NameIndex, spelling_variants
+from service.extraction.text.quotes import (
+    CAPITALISED_RUN,
+    SPEECH_VERBS_EN,
+    QuoteSpan,
+    past_closing_mark,
+    speech_cue,
+)
 from service.extraction.text.sentence_subjects import is_position_word, last_subject_before, paragraphs_between
 from service.intake.article import Article
 from service.textnorm import matching_form
@@ -63,7 +69,7 @@ def attribute_quotes(article: Article, quotes: list[QuoteSpan], officials: list[
     for quote in quotes:
         who, is_pronoun = speech_cue(text, quote)
         speaker = _match_official(who, index, aliases, before=_cue_is_before(text, quote, who)) if who else None
-        if is_pronoun and _PLURAL.search(text[quote.end:quote.end + 40]):
+        if is_pronoun and _PLURAL.search(text[past_closing_mark(text, quote):quote.end + 40]):
             who, is_pronoun = "mereka", False  # "kata mereka", "they said": several people, no one speaker
         continues = is_pronoun or (not who and _opens_paragraph(text, quote.start))
         subject = last_subject_before(text, quote.start, officials) if continues and not speaker else None
@@ -103,16 +109,18 @@ def _match_official(words: str, officials: NameIndex, aliases: dict[str, str] | 
                     before: bool = False) -> str | None:
     """The official a cue names: in the first run of capitalised words after the verb that holds more than
     positions and places (the last one before it, for a cue before the quote), the run or its tail that names
-    exactly one official. News names the speaker right next to the speech verb; a person named further on has
-    another role ("kata Awang didampingi Asisten Bere Ali", "ujar Asisten Budi mewakili Gubernur Andi";
-    "Didampingi Gubernur Andi, Ketua DPRD Rina mengatakan")."""
+    exactly one official, or is the one official's name spelt with a slip of typing (`spelling_variants`:
+    "kata Syarifah Awaliah" for Syarifah Awaliyah). News names the speaker right next to the speech verb; a
+    person named further on has another role ("kata Awang didampingi Asisten Bere Ali", "ujar Asisten Budi
+    mewakili Gubernur Andi"; "Didampingi Gubernur Andi, Ketua DPRD Rina mengatakan")."""
     runs = CAPITALISED_RUN.findall(words)
     for run in reversed(runs) if before else runs:
         run_words = run.split()
         # Try the run and its tails ("Wakil Gubernur Lampung Jihan Nurlela" -> "Jihan Nurlela").
         for i in range(len(run_words)):
             candidate = " ".join(run_words[i:])
-            hits = officials.matching(candidate)
+            hits = officials.matching(candidate) or [name for name in officials.names
+                                                     if spelling_variants(candidate, name)]
             if len(hits) == 1:
                 return hits[0]
             if aliases and candidate in aliases:
@@ -163,7 +171,7 @@ def speaker_by_position(text: str, quote: QuoteSpan, officials: list[tuple[str, 
     who, _ = speech_cue(text, quote)
     if not who:  # English: '…," the governor said.'
         line_end = line_around(text, quote.start, quote.end)[1]
-        m = _AFTER_EN_POSITION.match(matching_form(text[quote.end + 1:line_end]))
+        m = _AFTER_EN_POSITION.match(matching_form(text[past_closing_mark(text, quote):line_end]))
         who = m.group("who") if m else None
     return official_by_position(who, officials) if who else None
 

@@ -167,11 +167,15 @@ def test_who_receives_a_visit_is_the_host():
 
 
 def test_who_visits_or_is_received_stands_before_the_verb_and_the_host_after_it():
-    # "X mengunjungi Y", "Kunjungan X diterima Y", "X was welcomed by Y": the subject visits, the object or agent
-    # hosts, whatever roles the model gave.
+    # "X mengunjungi Y", "Kunjungan X diterima Y", "X was welcomed by Y", "X menemui Y": the subject visits, the
+    # object or agent hosts, whatever roles the model gave.
     for text in ("Rombongan DPRD Kabupaten Bungo mengunjungi DPRD Provinsi Jambi, Senin (3/3/2025).",
                  "Kunjungan DPRD Kabupaten Bungo diterima Ketua DPRD Provinsi Jambi, Senin (3/3/2025).",
-                 "The DPRD Kabupaten Bungo delegation was welcomed by DPRD Provinsi Jambi on Monday."):
+                 "The DPRD Kabupaten Bungo delegation was welcomed by DPRD Provinsi Jambi on Monday.",
+                 # Going to see someone, or asking for an audience: the subject visits.
+                 "Dalam kunjungan kerja, Ketua DPRD Kabupaten Bungo menemui Ketua DPRD Provinsi Jambi, Senin.",
+                 "DPRD Kabupaten Bungo beraudiensi dengan DPRD Provinsi Jambi, Senin (3/3/2025).",
+                 "The DPRD Kabupaten Bungo delegation paid a courtesy call on DPRD Provinsi Jambi on Monday."):
         found = grounded(text, [event(visitors=["DPRD Kabupaten Bungo", "DPRD Provinsi Jambi"])], [], [])
         assert [(s.party, s.role) for s in found.events[0].sides] == [("DPRD Kabupaten Bungo", "visitor"),
                                                                       ("DPRD Provinsi Jambi", "host")], text
@@ -280,3 +284,4 @@ def test_a_side_named_in_another_script_is_a_party_as_a_partner_is():
     text = "Provinsi Jawa Barat menandatangani nota kesepahaman dengan Île-de-France, Senin (3/3/2025)."
     found = grounded(text, [event("signing", participants=["Provinsi Jawa Barat", "Île-de-France"])], [], [])
     assert [s.party for s in found.events[0].sides] == ["Provinsi Jawa Barat", "Île-de-France"]
+

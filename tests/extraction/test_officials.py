@@ -309,3 +309,40 @@ def test_a_one_word_name_after_dari_or_according_to_is_still_a_person():
     text = "Gubernur NTB Zulkieflimansyah menerima rombongan. Mereka membawa salam dari Zulkieflimansyah.\n"
     summary, _ = run(text, article_reply(officials=[("Zulkieflimansyah", "Gubernur", "NTB")]))
     assert [o.name for o in summary.officials] == ["Zulkieflimansyah"]
+
+
+def test_a_one_word_name_the_text_writes_only_in_capitals_is_an_acronym():
+    text = ("US Deputy Ambassador Visits Yogyakarta\n"
+            '"I met the Sultan to introduce myself as US deputy ambassador," said Ted Osius.\n')
+    summary, _ = run(text, article_reply(officials=[("Us", "deputy ambassador", ""),
+                                                    ("Ted Osius", "deputy ambassador", "US")]))
+    assert [o.name for o in summary.officials] == ["Ted Osius"]
+    assert any("'Us' dropped" in w and "acronym" in w for w in summary.warnings)
+
+
+def test_a_name_the_text_misspells_once_takes_the_spelling_it_writes_most():
+    # The model copies the one slip; the text writes "Dermawan" three times.
+    text = ("Delegasi Jerman Temui Aceh\n"
+            "Asisten Dermwan menerima delegasi. Dermawan menyampaikan perkembangan Aceh. "
+            "Menurut Dermawan, keamanan kondusif. \"Kami yakin ekonomi tumbuh,\" kata Dermawan.\n")
+    summary, _ = run(text, article_reply(officials=[("Dermwan", "Asisten", "Pemerintah Aceh")]))
+    assert [o.name for o in summary.officials] == ["Dermawan"]
+    # Two spellings of one name written once each are one official, spelt as the text first writes it.
+    text = ("Kunjungan Biro Protokol\n"
+            "Kepala Biro Syarifah Awaliyah memimpin rombongan. \"Kami berterima kasih,\" kata Syarifah Awaliah.\n")
+    summary, _ = run(text, article_reply(officials=[("Syarifah Awaliah", "Kepala Biro", ""),
+                                                    ("Syarifah Awaliyah", "Kepala Biro", "")]))
+    assert [o.name for o in summary.officials] == ["Syarifah Awaliyah"]
+    assert summary.quotes[0].speaker == "Syarifah Awaliyah"
+
+
+def test_spelling_variants_are_a_slip_apart_in_one_word_of_five_letters_or_more():
+    from service.extraction.text.person_names import preferred_spelling, spelling_variants
+    assert spelling_variants("Justman Entjerau", "Justman Entjaurau")  # two edits in a word of eight letters
+    assert spelling_variants("Dermawan", "Dermwan")
+    assert not spelling_variants("Rina Ali", "Rini Ali")  # a short word: another name
+    assert not spelling_variants("Andi Wijaya", "Budi Wijaya")
+    assert not spelling_variants("Hendra Wijaya", "Hendri Wijoyo")  # two words differ
+    assert not spelling_variants("Budi Santoso", "Budi Santoso")
+    assert preferred_spelling("Kata Budi Santosa. Budi Santoso hadir.", "Budi Santoso") == "Budi Santosa"  # first
+    assert preferred_spelling("Budi hadir.", "Budi Santoso") == "Budi Santoso"

@@ -215,3 +215,17 @@ def test_bodies_of_their_own_and_names_in_other_scripts_or_with_joiners_are_part
     summary, _ = run(text, reply)
     assert [p.name for p in summary.partners] == ["Komisi Pemilihan Umum Kabupaten Bima", "Île-de-France",
                                                   "Kedutaan Besar Jepang untuk Indonesia"]
+
+
+def test_a_kind_of_body_or_a_field_named_alone_or_a_name_ending_in_an_officials_is_no_party():
+    # News names a party by its own name; "Dewan", "Pemkot", "Ekonomi" alone name a kind or a field.
+    text = ("Dewan dan Pemkot menyambut delegasi Jepang Tengku Erry di Medan. Kerja sama Ekonomi dengan KADIN "
+            "dan Prefektur Aichi dibahas. Gubernur Tengku Erry Nuradi hadir.\n")
+    reply = article_reply(partners=[("Dewan", "other"), ("Pemkot", "city"), ("Ekonomi", "other"),
+                                    ("Jepang Tengku Erry", "foreign_government"), ("KADIN", "organisation"),
+                                    ("Prefektur Aichi", "foreign_government")],
+                          officials=[("Tengku Erry Nuradi", "Gubernur", "Sumatera Utara")])
+    summary, _ = run(text, reply)
+    names = [p.name for p in summary.partners]
+    assert "KADIN" in names and "Prefektur Aichi" in names
+    assert not {"Dewan", "Pemkot", "Ekonomi", "Jepang Tengku Erry"} & set(names)

@@ -225,3 +225,24 @@ def test_silence_when_a_person_is_the_nearer_subject_or_the_position_is_held_by_
     two = [("Ahmad", "Bupati Kabupaten Bogor"), ("Rudi", "Bupati Kabupaten Bogor")]
     text = 'Bupati Bogor menerima tamu.\n\n"Kami siap," ujarnya.'
     assert [speaker_by_subject_position(text, q, two) for q in speech_quotes(text)] == [None]
+
+
+def test_a_cue_after_a_closing_mark_with_a_space_inside_it_names_the_speaker():
+    text = ('"Kami ingin memperluas kolaborasi di bidang peternakan, " jelas Bagus.\n'
+            '“ Kami siap bekerja sama,” kata Rina.\n')
+    assert speakers(text, ["Bagus Hartono", "Rina Marlina"]) == [("Bagus Hartono", "cue"), ("Rina Marlina", "cue")]
+
+
+def test_lebih_jauh_opens_a_sentence_before_its_subject():
+    text = ("Acara dibuka pagi hari.\n"
+            "Lebih jauh Pj. Gubernur Rina Marlina menyampaikan bahwa wisatawan mulai kembali.\n"
+            "“Kami mohon dukungan,” tuturnya.\n")
+    assert speakers(text, ["Rina Marlina", "Andi Sulaiman"]) == [("Rina Marlina", "mention")]
+
+
+def test_a_cue_naming_an_official_with_a_slip_of_typing_names_them():
+    text = "“Kami berterima kasih atas sambutan ini,” kata Syarifah Awaliah.\n"
+    assert speakers(text, ["Syarifah Awaliyah"]) == [("Syarifah Awaliyah", "cue")]
+    # One letter apart in a word of four letters: two names, not a slip.
+    assert speakers("“Kami siap,” kata Rini.\n", ["Rina"]) == [(None, "none")]
+

@@ -93,11 +93,17 @@ def test_by_default_code_writes_a_sentence_per_event_with_no_model(articles):
     articles[0].summary.events = [Event(kind="working_visit", date="2023-11-24", sides=[
         EventSide(party="DPRD Provinsi Lampung", role="visitor", officials=["Mingrum Gumay"]),
         EventSide(party="Pemprov DKI", role="host")], sectors=["kunjungan kerja"])]
+    articles[1].summary.provenance.prompt_version = "extract/v5"  # events asked for, none found
     memo = build_memo(articles, FakeLLM(), lang="id")  # an empty fake fails on any call
     assert [(s.text, s.cites) for s in memo.executive_summary] == [(
         "24 November 2023 — DPRD Provinsi Lampung (Ketua Mingrum Gumay) melakukan kunjungan kerja ke Pemprov DKI; "
         "mereka membahas kunjungan kerja.", [1])]
-    assert any("article [2] reports no visit" in w for w in memo.warnings)
+    # A fresh summary with no event is not worth summarizing again; one made before events were read is.
+    assert any("article [2] reports no visit" in w and "again" not in w for w in memo.warnings)
+    articles[1].summary.provenance.prompt_version = "extract/v3"
+    assert any("article [2] reports no visit" in w and "summarize it again" in w
+               for w in build_memo(articles, None, lang="id").warnings)
+    articles[1].summary.provenance.prompt_version = "extract/v5"
     english = build_memo(articles, None, lang="en")
     assert english.executive_summary[0].text == (
         "24 November 2023 — DPRD Provinsi Lampung (Ketua Mingrum Gumay) made a working visit to Pemprov DKI; they "

@@ -6,9 +6,12 @@ neither cuts it short nor hides it; spans are half-open `[start, end)` ranges of
 """
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+
+from rapidfuzz.distance import Levenshtein
 
 from service.extraction.text.grounding import Span, find_all, find_in_view, in_headline
 from service.extraction.text.places import is_place
@@ -185,6 +188,96 @@ def names_match(short: str, full: str) -> bool:
     if not short_words or not full_words:
         return False
     return all(any(f == s or (len(s) >= 4 and f.startswith(s)) for f in full_words) for s in short_words)
+
+
+# --- Spelling variants -------------------------------------------------------------------------------------
+# News misspells a name now and then within one article ("Dermawan" six times, "Dermwan" once; "Entjerau" and
+# "Entjaurau"): a slip of typing adds, drops or changes a letter. One slip is read as such in a word of five to
+# seven letters, two in a longer word; shorter words ("Rina" / "Rini") differ as names do, not as slips.
+
+
+def _slips_allowed(word: str) -> int:
+    """How many edits (Levenshtein) a word of a name may differ by and still be the same word mistyped."""
+    return 0 if len(word) < 5 else 1 if len(word) < 8 else 2
+
+
+def _is_slip(a: str, b: str) -> bool:
+    """Whether two different words (lower case) are one word mistyped: the same first letter, and at most
+    `_slips_allowed` edits apart for the shorter of them."""
+    allowed = _slips_allowed(min(a, b, key=len))
+    return allowed > 0 and a[:1] == b[:1] and Levenshtein.distance(a, b, score_cutoff=allowed) <= allowed
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Whether two names are one name spelt two ways ("Syarifah Awaliyah" / "Syarifah Awaliah"): as `name_key`
+    reads them, the same words but one, whose two spellings are a slip of typing apart (`_is_slip`). Equal names
+    are not variants."""
+    words_a, words_b = name_key(a).split(), name_key(b).split()
+    if len(words_a) != len(words_b):
+        return False
+    differing = [(x, y) for x, y in zip(words_a, words_b) if x != y]
+    return len(differing) == 1 and _is_slip(*differing[0])
+
+
+@dataclass(frozen=True)
+class _WordCounts:
+    """The capitalised words of a text (its matching form): how often each occurs, where it first does (code
+    points), and the distinct ones by (first letter in lower case, length)."""
+
+    count: Counter
+    first: dict[str, int]
+    by_shape: dict[tuple[str, int], list[str]]
+
+
+@lru_cache(maxsize=4)
+def _capitalised_words(text: str) -> _WordCounts:
+    """`_WordCounts` of `text`, read in one pass."""
+    count, first, by_shape = Counter(), {}, defaultdict(list)
+    for m in _CAPITALISED_WORD.finditer(matching_form(text)):
+        word = m.group()
+        if word not in first:
+            first[word] = m.start()
+            by_shape[(word[0].lower(), len(word))].append(word)
+        count[word] += 1
+    return _WordCounts(count, first, by_shape)
+
+
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}+\b")
+
+
+def preferred_spelling(text: str, name: str) -> str:
+    """The spelling of `name` that `text` writes most often, among `name` and the names that differ from it in
+    one word by a slip of typing (`spelling_variants`); on a tie, the one the text writes first, as a reader
+    takes the first spelling for the name. `name` itself when the text has no variant of it.
+
+    Each word of the name is compared (in C, rapidfuzz) with the text's capitalised words of its first letter
+    and a length a slip allows, and its most frequent spelling is counted as a whole name once: the cost grows
+    with the text, not with the number of variants a text holds."""
+    words = name.split()
+    best, best_key = name, _spelling_rank(text, name)
+    counts = _capitalised_words(text)
+    for i, word in enumerate(words):
+        bare = word.strip(".,")
+        allowed = _slips_allowed(bare)
+        if allowed == 0 or not bare[:1].isupper():
+            continue
+        shapes = ((bare[0].lower(), len(bare) + d) for d in range(-allowed, allowed + 1))
+        variants = [w for shape in shapes for w in counts.by_shape.get(shape, ())
+                    if w != bare and _is_slip(w.lower(), bare.lower())]
+        if not variants:
+            continue
+        other = max(variants, key=lambda w: (counts.count[w], -counts.first[w]))
+        candidate = " ".join([*words[:i], word.replace(bare, other), *words[i + 1:]])
+        key = _spelling_rank(text, candidate)
+        if key > best_key:
+            best, best_key = candidate, key
+    return best
+
+
+def _spelling_rank(text: str, name: str) -> tuple[int, int]:
+    """How `preferred_spelling` ranks a spelling: by how often the text writes it, then by how early."""
+    spans = find_all(text, name)
+    return (len(spans), -spans[0][0]) if spans else (0, -len(text))
 
 
 # Every word of the honorifics, ranks and corps, in lower case: one of several words of a title ("Tuan Guru")

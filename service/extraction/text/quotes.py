@@ -29,6 +29,7 @@ _SINGLE_OPEN = "\u2018"  # ‘
 _SINGLE_CLOSE = "\u2019"  # ’
 _GUILLEMET_OPEN = "\u00ab"  # «
 _GUILLEMET_CLOSE = "\u00bb"  # »
+_MARKS = frozenset({*_DOUBLE_OPEN, *_DOUBLE_CLOSE, _SINGLE_OPEN, _SINGLE_CLOSE, _GUILLEMET_OPEN, _GUILLEMET_CLOSE})
 
 # Speech verbs after a quote, Indonesian (which may take -nya/-kan: "katanya", "ujarnya") and English, as
 # regular-expression alternations (`service.vocabulary`).
@@ -288,13 +289,34 @@ CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*)*")
 CUE_WINDOW = 400
 
 
+# Spaces a writer leaves between a quotation mark and the words it encloses ("Kami ingin …, " jelas Bagus).
+_INNER_SPACES = re.compile(r"[^\S\n]*+")
+
+
+def past_closing_mark(text: str, quote: QuoteSpan) -> int:
+    """The offset (code points) just past `quote`'s closing mark, spaces left inside the marks skipped; the
+    quote's end plus one (past a mark right after it) when no mark follows those spaces."""
+    at = _INNER_SPACES.match(text, quote.end).end()
+    return at + 1 if at < len(text) and text[at] in _MARKS else quote.end + 1
+
+
+def opening_mark(text: str, quote: QuoteSpan) -> int:
+    """The offset (code points) of `quote`'s opening mark, spaces left inside the marks skipped; the quote's
+    start minus one when no mark precedes those spaces."""
+    at = quote.start
+    while at > 0 and text[at - 1] in " \t\u00a0":
+        at -= 1
+    return at - 1 if at > 0 and text[at - 1] in _MARKS else quote.start - 1
+
+
 def speech_cue(text: str, quote: QuoteSpan) -> tuple[str | None, bool]:
     """The words that name the speaker next to a quote, and whether they are only a pronoun.
 
     Read in the matching form of the text beside the quote, so a no-break space after "kata" or a zero-width
     space inside the name changes neither the verb nor the name."""
     line_start, line_end = line_around(text, quote.start, quote.end)
-    after = matching_form(text[quote.end + 1 : min(line_end, quote.end + 1 + CUE_WINDOW)])
+    after_mark, before_mark = past_closing_mark(text, quote), opening_mark(text, quote)
+    after = matching_form(text[after_mark : min(line_end, after_mark + CUE_WINDOW)])
     m = _AFTER.match(after)
     if m:
         verb = (m.group("verb_id") or "").lower()
@@ -306,7 +328,7 @@ def speech_cue(text: str, quote: QuoteSpan) -> tuple[str | None, bool]:
     if m:
         who = m.group("who")
         return (None, True) if who.lower() in _SUBJECT_PRONOUNS_EN else (who, False)
-    before = matching_form(text[max(line_start, quote.start - 1 - CUE_WINDOW) : max(line_start, quote.start - 1)])
+    before = matching_form(text[max(line_start, before_mark - CUE_WINDOW) : max(line_start, before_mark)])
     m = _BEFORE.search(before)
     if m:
         who = m.group("who")

@@ -16,6 +16,7 @@ from functools import lru_cache
 from service.extraction.text.person_names import NameIndex, is_honorific
 from service.extraction.text.places import is_place
 from service.extraction.text.quotes import CAPITALISED_RUN, find_quotes
+from service.intake import is_noise_line
 from service.textnorm import matching_form, normalise
 from service.vocabulary import NOT_NAME_WORDS, POSITION_WORDS, SENTENCE_OPENERS, SPEECH_VERBS_PASSIVE_ID, one_of
 
@@ -84,7 +85,8 @@ def _read_mentions(text: str, officials: tuple[str, ...], *, use_view: bool, who
     official (its longest such tail), with whether it opens its sentence. `whole_runs` reads runs as
     `CAPITALISED_RUN` finds them, else split where a sentence or a line ends inside them (`_runs`)."""
     view = matching_form(text)[:_first_dropped(text)] if use_view else text
-    spans = [(q.start, q.end) for q in find_quotes(view)]
+    # Quotations, and lines of page furniture ("Baca juga: Gubernur Rina …"), where no mention is the text's own.
+    spans = sorted([(q.start, q.end) for q in find_quotes(view)] + _noise_lines(view))
     span_starts = [a for a, _ in spans]
     starts = [m.end() for m in _SENTENCE_START.finditer(view)]
     index = NameIndex(list(officials))
@@ -92,8 +94,8 @@ def _read_mentions(text: str, officials: tuple[str, ...], *, use_view: bool, who
     found = _Mentions([], [], [])
     for run_start, run in runs:
         k = bisect.bisect_right(span_starts, run_start) - 1
-        if k >= 0 and run_start < spans[k][1]:
-            continue  # inside a quotation
+        if k >= 0 and run_start < max(end for _, end in spans[max(0, k - 1):k + 1]):
+            continue  # inside a quotation or on a line of page furniture
         words = run.split()
         for i in range(_first_tail(words, index), len(words)):
             hits = index.matching(" ".join(words[i:]))
@@ -104,6 +106,16 @@ def _read_mentions(text: str, officials: tuple[str, ...], *, use_view: bool, who
                     s = bisect.bisect_right(starts, run_start) - 1
                     found.subject.append(_opens_sentence(view, starts[s] if s >= 0 else 0, run_start, words[:i]))
                 break
+    return found
+
+
+def _noise_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of `text` that is page furniture (`service.intake.is_noise_line`)."""
+    found, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip() and is_noise_line(line.strip()):
+            found.append((offset, offset + len(line)))
+        offset += len(line) + 1
     return found
 
 

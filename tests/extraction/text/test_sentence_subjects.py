@@ -26,3 +26,11 @@ def test_a_model_answer_needs_the_speaker_named_in_the_quotes_paragraph_or_the_o
     assert last_named_near(text, quote, officials) is None  # named three paragraphs back: no support
     near = "Rina Marlina menilai kerja sama itu penting.\n\n“Kami siap,” tambah pejabat itu.\n"
     assert last_named_near(near, near.index("“Kami") + 1, officials) == "Rina Marlina"
+
+
+def test_a_name_on_a_line_of_page_furniture_is_no_mention():
+    officials = ["Budi Hartono", "Rina Marlina"]
+    text = ("Budi Hartono menerima rombongan.\n\nBaca juga: Rina Marlina resmikan pasar\n\n"
+            "Kerja sama itu meliputi pangan.\n\n“Kami siap,” ujarnya.\n")
+    quote = text.index("“Kami") + 1
+    assert last_named_before(text, quote, officials) == "Budi Hartono"  # not Rina, named in a related link
