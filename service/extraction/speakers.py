@@ -24,7 +24,12 @@ from service.extraction.text.quotes import (
     past_closing_mark,
     speech_cue,
 )
-from service.extraction.text.sentence_subjects import is_position_word, last_subject_before, paragraphs_between
+from service.extraction.text.sentence_subjects import (
+    is_position_word,
+    last_named_near,
+    last_subject_before,
+    paragraphs_between,
+)
 from service.intake.article import Article
 from service.textnorm import matching_form
 from service.vocabulary import (
@@ -213,27 +218,32 @@ _NAME_WINDOW = 80  # characters before the marker that the name is read in
 
 def _name_before(view: str, at: int) -> str | None:
     """The run of capitalised words (at most six) that ends right before `at`, once the joining comma, "atau"
-    or bracket is set aside; None when a lower-case word stands there."""
+    or bracket is set aside, within its line and sentence; None when a lower-case word stands there."""
     window = view[max(0, at - _NAME_WINDOW):at].rstrip()
     for join in _JOIN_BEFORE_MARKER:
         if window.endswith(join):
             window = window[: -len(join)].rstrip()
             break
     words = []
-    for word in reversed(window.split()):
-        if not word[:1].isupper() or len(words) == 6:
-            break
+    for word in reversed(window.rsplit("\n", 1)[-1].split()):
+        if not word[:1].isupper() or len(words) == 6 or _SENTENCE_END.search(word):
+            break  # a lower-case word, or the end of the sentence before ("… dari Bali. Boda, sapaan …")
         words.append(word.rstrip(","))
     return " ".join(reversed(words)) or None
+
+
+# A word that ends a sentence: three letters or more before its stop, not an initial or a title ("H.", "S.M.").
+_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.!?]$")
 
 
 def nicknames_of(text: str, officials: list[str]) -> dict[str, str]:
     """The names the article says officials are called by, nickname -> official: "Dedi Mulyadi, yang akrab disapa
     Kang Dedi" -> {"Kang Dedi": "Dedi Mulyadi"}; the other way round too, the nickname first ("Cak Eri, sapaan akrab
-    Wali Kota Eri Cahyadi"). Convention of Indonesian and English news: a nickname is introduced by a marker
-    (`service.vocabulary.NICKNAME_MARKERS`) next to the full name, and quotes are then attributed to it ("kata
-    Kang Dedi"). A "nickname" that already names an official by part of the name ("Dedi") is left out: the
-    cue rules read it as a name."""
+    Wali Kota Eri Cahyadi"), or with a description pointing back to the official named last, in the paragraph or
+    the one before ("Boda, sapaan akrab politisi senior PAN itu, …"). Convention of Indonesian and English news: a
+    nickname is introduced by a marker (`service.vocabulary.NICKNAME_MARKERS`) next to the full name, and quotes
+    are then attributed to it ("kata Kang Dedi"). A "nickname" that already names an official by part of the
+    name ("Dedi") is left out: the cue rules read it as a name."""
     view = matching_form(text)
     index = NameIndex(officials)
     found: dict[str, str] = {}
@@ -248,7 +258,20 @@ def nicknames_of(text: str, officials: list[str]) -> dict[str, str]:
             nick = " ".join(after.split()[:3])
         if named and nick and not index.matching(nick):
             found.setdefault(nick, named)
+    for m in _NICKNAME_DESCRIBED.finditer(view):
+        # "Boda, sapaan akrab politisi senior PAN itu, …": the nickname of the official the text named last.
+        nick = _name_before(view, m.start())
+        if nick and not index.matching(nick) and not is_position_word(nick.split()[0]):
+            named = last_named_near(view, m.start() - len(nick) - 2, officials)
+            if named:
+                found.setdefault(nick, named)
     return found
+
+
+# A nickname, then its marker and a description that points back ("itu", "tersebut") to the person just named:
+# "Boda, sapaan akrab politisi senior PAN itu, mengatakan …".
+_NICKNAME_DESCRIBED = re.compile(rf"\b(?:{one_of(NICKNAME_MARKERS)})\s++[a-z][^,.\n\"“”]{{0,60}}?\b"
+                                 rf"(?:{one_of(DEMONSTRATIVES)})\s*+,")
 
 
 def _unique_tail(run: str, index: NameIndex) -> str | None:

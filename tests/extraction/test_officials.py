@@ -346,3 +346,32 @@ def test_spelling_variants_are_a_slip_apart_in_one_word_of_five_letters_or_more(
     assert not spelling_variants("Budi Santoso", "Budi Santoso")
     assert preferred_spelling("Kata Budi Santosa. Budi Santoso hadir.", "Budi Santoso") == "Budi Santosa"  # first
     assert preferred_spelling("Budi hadir.", "Budi Santoso") == "Budi Santoso"
+
+
+def test_a_region_closes_a_body_of_unit_names_code_does_not_know_and_the_name_follows():
+    # "Biro Adpim Setdaprov Jatim": abbreviated units, then the region that closes the body.
+    assert read_office_mentions("Rombongan disambut Kepala Biro Adpim Setdaprov Jatim Mohammad Ali Kuncoro dan "
+                                "pejabat lainnya.") == [("Mohammad Ali Kuncoro", "Kepala Biro Adpim Setdaprov Jatim")]
+    assert read_office_mentions("Ia didampingi Koordinator Fungsi Ekonomi KBRI Tokyo Rima Cempaka kemarin.") == [
+        ("Rima Cempaka", "Koordinator Fungsi Ekonomi KBRI Tokyo")]
+    # English joins a position and its country with "to".
+    assert read_office_mentions("The Palestinian Ambassador to Indonesia, Fariz N. Mehdawi, noted the plan.") == [
+        ("Fariz N. Mehdawi", "Ambassador to Indonesia")]
+    # A name and then a place is no body: nothing is read rather than a wrong name.
+    assert read_office_mentions("Bupati Budi Santoso Jakarta hadir.") == []
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Rapat dihadiri Waket Komisi I Hj Wiwik Jumatul Rofiah serta anggota.",
+     ("Wiwik Jumatul Rofiah", "Waket Komisi I")),
+    ("Hadir Rektor Universitas Mataram Bambang Hari Kusumo dan lainnya.",
+     ("Bambang Hari Kusumo", "Rektor Universitas Mataram")),
+    ("Hadir Counselor Politik KBRI Seoul Sigit Aris Prasetyo serta lainnya.",
+     ("Sigit Aris Prasetyo", "Counselor Politik KBRI Seoul")),
+    # Malaysian states: their heads and the Malay titles before a name.
+    ("Menteri Besar Negeri Sembilan, Malaysia, YAB Dato’ Seri Utama H. Aminuddin Bin Harun tiba.",
+     ("Aminuddin Bin Harun", "Menteri Besar Negeri Sembilan")),
+    ("Chief Minister Datuk Seri Mohd Shafie Apdal said so.", ("Mohd Shafie Apdal", "Chief Minister")),
+])
+def test_abbreviated_academic_diplomatic_and_malaysian_positions(text, pair):
+    assert read_office_mentions(text) == [pair]

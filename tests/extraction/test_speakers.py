@@ -246,3 +246,16 @@ def test_a_cue_naming_an_official_with_a_slip_of_typing_names_them():
     # One letter apart in a word of four letters: two names, not a slip.
     assert speakers("“Kami siap,” kata Rini.\n", ["Rina"]) == [(None, "none")]
 
+
+
+def test_a_nickname_with_a_description_pointing_back_is_the_official_named_last():
+    # "<nickname>, sapaan akrab <description> itu,": the description refers to the person just named.
+    text = ("“Kami belajar banyak,” kata Sekretaris Komisi I DPRD Manado, Bobby Daud, dari Bali.\n"
+            "Boda, sapaan akrab politisi senior itu, mengatakan kunjungan berjalan lancar.\n"
+            "“Kami diterima dengan baik,” kata Boda.\n")
+    nicknames = nicknames_of(text, ["Bobby Daud", "I Wayan Duaja"])
+    assert nicknames == {"Boda": "Bobby Daud"}
+    assert [speaker_by_nickname(text, q, nicknames) for q in speech_quotes(text)][1] == "Bobby Daud"
+    # No official named in the paragraph or the one before: no guess.
+    far = "Bobby Daud datang.\n\nA.\n\nB.\n\nBoda, sapaan akrab politisi senior itu, mengatakan hal itu.\n"
+    assert nicknames_of(far, ["Bobby Daud"]) == {}

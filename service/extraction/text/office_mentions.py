@@ -109,6 +109,12 @@ def _not_a_holder(tokens: list[Token], i: int) -> bool:
                              or before[-1] in _NOT_THE_HOLDER)
 
 
+# Convention of Indonesian news: a body is written from its unit to its region ("Kepala Biro Adpim Setdaprov Jatim
+# Mohammad Ali Kuncoro", "Koordinator Fungsi Ekonomi KBRI Tokyo Rima Cempaka"), so a region closes a body of
+# words code does not know (abbreviated units), and the name follows it. At most this many such words.
+_UNKNOWN_IN_A_BODY = 3
+
+
 class _Reader:
     """The tokens of one article, and what the article uses as places."""
 
@@ -176,6 +182,18 @@ class _Reader:
                 i += 3  # "Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kota Palu"
             return i
         return None
+
+    def body_closed_by_place(self, i: int) -> int | None:
+        """The end of a body that goes on past token i over up to `_UNKNOWN_IN_A_BODY` capitalised words code
+        cannot tell from a name, when a place closes them ("Biro Adpim Setdaprov Jatim", "Fungsi Ekonomi KBRI
+        Tokyo"), with the body words after that place; None when no place does."""
+        j = i
+        while j < i + _UNKNOWN_IN_A_BODY and (word := self.word(j)) is not None and word[0].isupper() \
+                and self.place_end(j) is None:
+            j += 1
+        if j == i or (end := self.place_end(j)) is None:
+            return None
+        return self.body_end(end)
 
     def _connects_body(self, i: int) -> bool:
         while (word := self.word(i)) is not None and word.lower() in _CONNECTIVES:
@@ -327,7 +345,8 @@ def _title_first(reader: _Reader, i: int, end: int) -> tuple[str, str] | None:
     Dewi Anggraini"). Between the comma and the name, one more comma-closed body may stand ("Wakil Gubernur
     Provinsi Jiangxi, RRT, H.E. Mr. Shi Ke"), or a place that locates the first ("Wali Kota Miri, Sarawak, Adam
     Yii"); a body of words code does not know is read up to its comma when no name ends it ("Koordinator
-    Majelis Perwakilan Kelas (MPK) Labschool Jakarta, Satriwan Salim")."""
+    Majelis Perwakilan Kelas (MPK) Labschool Jakarta, Satriwan Salim"); and when no name follows the body code
+    knows, up to a place that closes a few words it does not know (`_Reader.body_closed_by_place`)."""
     body = reader.body_end(end)
     if (honorific := reader.honorific_ahead(body)) is not None:
         body = honorific
@@ -337,6 +356,9 @@ def _title_first(reader: _Reader, i: int, end: int) -> tuple[str, str] | None:
         if len(name.split()) == 1 and following and len(following.split()) > 1:
             return following, reader.text(i, after)
         return name, reader.text(i, body)
+    closed = reader.body_closed_by_place(body)
+    if closed is not None and (name := reader.person(reader.name_at(closed))) is not None:
+        return name, reader.text(i, closed)
     body = reader.comma_after(body)
     position = reader.text(i, body)
     for _ in range(2):
