@@ -80,6 +80,8 @@ REGIONAL_GOVERNMENT_WORDS = tuple(_WORDS["regional_government_words"])  # pemda,
 GOVERNMENT_WORDS = (GOVERNMENT, *GOVERNMENT_SHORT_NAMES, *REGIONAL_GOVERNMENT_WORDS, *LEVEL_WORDS_ID, *LEVEL_WORDS_EN)
 
 POSITIONS = tuple(_WORDS["positions"])
+# terpilih, yang baru: between a position's body and its holder's name ("Gubernur Jawa Barat terpilih Dedi Mulyadi")
+POSITION_QUALIFIERS = tuple(tuple(q.split()) for q in _WORDS["position_qualifiers"])
 ACTING = tuple(_WORDS["acting"])
 # The words that make a phrase a position, never part of a person's name: a one-word position ("gubernur",
 # "kapolda", "pj."), or the first word of a longer one ("wakil", "kepala", "duta", "deputy"), without its dot.

@@ -294,15 +294,15 @@ def test_a_headline_is_not_read_but_a_lead_that_opens_with_a_dateline_is():
 
 
 def test_a_one_word_name_found_only_after_a_unit_head_or_used_as_a_place_is_no_person():
-    # "Kepala Dishub", "Kabag Materi": what follows a position that heads a unit is the unit; "di Darwin": a place.
-    text = ("Turut hadir Kepala Dishub, Kabag Materi dan Komunikasi, serta Konsul RI di Darwin. "
+    # "Kepala Dishub", "Kabag Tapem": what follows a position that heads a unit is the unit; "di Darwin": a place.
+    text = ("Turut hadir Kepala Dishub, Kabag Tapem dan Komunikasi, serta Konsul RI di Darwin. "
             "Gubernur NTB Zulkieflimansyah menerima mereka.\n")
-    reply = article_reply(officials=[("Dishub", "Kepala", ""), ("Materi", "Kabag", ""), ("Darwin", "Konsul", "RI"),
+    reply = article_reply(officials=[("Dishub", "Kepala", ""), ("Tapem", "Kabag", ""), ("Darwin", "Konsul", "RI"),
                                      ("Zulkieflimansyah", "Gubernur", "NTB")])
     summary, _ = run(text, reply)
     assert [o.name for o in summary.officials] == ["Zulkieflimansyah"]
     dropped = {w.split("'")[1] for w in summary.warnings if "a unit's or a place's name" in w}
-    assert dropped == {"Dishub", "Materi", "Darwin"}
+    assert dropped == {"Dishub", "Tapem", "Darwin"}
 
 
 def test_a_one_word_name_after_dari_or_according_to_is_still_a_person():
@@ -374,4 +374,19 @@ def test_a_region_closes_a_body_of_unit_names_code_does_not_know_and_the_name_fo
     ("Chief Minister Datuk Seri Mohd Shafie Apdal said so.", ("Mohd Shafie Apdal", "Chief Minister")),
 ])
 def test_abbreviated_academic_diplomatic_and_malaysian_positions(text, pair):
+    assert read_office_mentions(text) == [pair]
+
+
+@pytest.mark.parametrize("text, pair", [
+    # Units of a regional secretariat named by their common nouns and abbreviations.
+    ("Hadir Kabag Materi dan Komunikasi Pimpinan Danu Ardhiaso dan pejabat lainnya.",
+     ("Danu Ardhiaso", "Kabag Materi dan Komunikasi Pimpinan")),
+    ("Kadis Nakertrans Rachel Rotinsulu hadir.", ("Rachel Rotinsulu", "Kadis Nakertrans")),
+    # A qualifier of the holder between the position and the name.
+    ("Gubernur Jawa Barat terpilih Dedi Mulyadi hadir.", ("Dedi Mulyadi", "Gubernur Jawa Barat")),
+    ("Ia menyambut Konsul Jenderal Jepang yang baru, Takeshi Ishii, Kamis.",
+     ("Takeshi Ishii", "Konsul Jenderal Jepang")),
+    ("Bupati Bogor yang baru dilantik Rudy Susmanto hadir.", ("Rudy Susmanto", "Bupati Bogor")),
+])
+def test_unit_nouns_and_qualifiers_of_the_holder_before_a_name(text, pair):
     assert read_office_mentions(text) == [pair]

@@ -55,6 +55,7 @@ from service.vocabulary import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     NOT_THE_HOLDER,
+    POSITION_QUALIFIERS,
     POSITIONS,
     REGENCY,
     ROMAN_NUMERAL,
@@ -182,6 +183,15 @@ class _Reader:
                 i += 3  # "Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kota Palu"
             return i
         return None
+
+    def past_qualifier(self, i: int) -> int:
+        """Token i, or the token after a qualifier of the holder that stands there ("terpilih", "yang baru":
+        `service.vocabulary.POSITION_QUALIFIERS`) and the comma after it."""
+        for words in POSITION_QUALIFIERS:
+            if all(self.word(i + k) == word for k, word in enumerate(words)):
+                j = i + len(words)
+                return j + 1 if self.is_comma(j) else j
+        return i
 
     def body_closed_by_place(self, i: int) -> int | None:
         """The end of a body that goes on past token i over up to `_UNKNOWN_IN_A_BODY` capitalised words code
@@ -346,8 +356,9 @@ def _title_first(reader: _Reader, i: int, end: int) -> tuple[str, str] | None:
     Provinsi Jiangxi, RRT, H.E. Mr. Shi Ke"), or a place that locates the first ("Wali Kota Miri, Sarawak, Adam
     Yii"); a body of words code does not know is read up to its comma when no name ends it ("Koordinator
     Majelis Perwakilan Kelas (MPK) Labschool Jakarta, Satriwan Salim"); and when no name follows the body code
-    knows, up to a place that closes a few words it does not know (`_Reader.body_closed_by_place`)."""
-    body = reader.body_end(end)
+    knows, up to a place that closes a few words it does not know (`_Reader.body_closed_by_place`). A qualifier
+    of the holder may stand before the name ("Gubernur Jawa Barat terpilih Dedi Mulyadi")."""
+    body = reader.past_qualifier(reader.body_end(end))
     if (honorific := reader.honorific_ahead(body)) is not None:
         body = honorific
     if (name := reader.person(span := reader.name_at(body))) is not None:
@@ -355,7 +366,7 @@ def _title_first(reader: _Reader, i: int, end: int) -> tuple[str, str] | None:
         following = reader.person(reader.name_at(after + 1)) if reader.is_comma(after) else None
         if len(name.split()) == 1 and following and len(following.split()) > 1:
             return following, reader.text(i, after)
-        return name, reader.text(i, body)
+        return name, _without_qualifier(reader.text(i, body))
     closed = reader.body_closed_by_place(body)
     if closed is not None and (name := reader.person(reader.name_at(closed))) is not None:
         return name, reader.text(i, closed)
@@ -375,6 +386,16 @@ def _title_first(reader: _Reader, i: int, end: int) -> tuple[str, str] | None:
             return None
         body = after
     return None
+
+
+def _without_qualifier(position: str) -> str:
+    """A position read up to its holder's name without the qualifier and comma that may end it ("Gubernur Jawa
+    Barat terpilih" -> "Gubernur Jawa Barat")."""
+    words = position.rstrip(", ").split()
+    for qualifier in POSITION_QUALIFIERS:
+        if len(words) > len(qualifier) and tuple(words[-len(qualifier):]) == qualifier:
+            return " ".join(words[:-len(qualifier)])
+    return position
 
 
 def _name_first(reader: _Reader, i: int, end: int) -> tuple[str, str] | None:
