@@ -80,6 +80,7 @@ REGIONAL_GOVERNMENT_WORDS = tuple(_WORDS["regional_government_words"])  # pemda,
 GOVERNMENT_WORDS = (GOVERNMENT, *GOVERNMENT_SHORT_NAMES, *REGIONAL_GOVERNMENT_WORDS, *LEVEL_WORDS_ID, *LEVEL_WORDS_EN)
 
 POSITIONS = tuple(_WORDS["positions"])
+DEMONYMS_EN = tuple(_WORDS["demonyms_en"])  # Australian, Palestinian: before a foreign official's position
 # terpilih, yang baru: between a position's body and its holder's name ("Gubernur Jawa Barat terpilih Dedi Mulyadi")
 POSITION_QUALIFIERS = tuple(tuple(q.split()) for q in _WORDS["position_qualifiers"])
 ACTING = tuple(_WORDS["acting"])

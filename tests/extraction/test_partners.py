@@ -229,3 +229,14 @@ def test_a_kind_of_body_or_a_field_named_alone_or_a_name_ending_in_an_officials_
     names = [p.name for p in summary.partners]
     assert "KADIN" in names and "Prefektur Aichi" in names
     assert not {"Dewan", "Pemkot", "Ekonomi", "Jepang Tengku Erry"} & set(names)
+
+
+def test_an_english_position_after_an_adjective_of_nationality_is_no_party():
+    text = ("Gold Coast Mayor Tom Tate signed the letter in Makassar, witnessed by the Australian Consul General and "
+            "the Indonesian Consul General in Sydney. The Palestinian Ambassador to Indonesia also attended.\n")
+    reply = article_reply(partners=[("Australian Consul General", "foreign_government"),
+                                    ("Indonesian Consul General in Sydney", "national_agency"),
+                                    ("Palestinian Ambassador to Indonesia", "foreign_government"),
+                                    ("Gold Coast", "foreign_government")])
+    summary, _ = run(text, reply)
+    assert [p.name for p in summary.partners] == ["Gold Coast"]

@@ -6,16 +6,19 @@ terpilih"); the positions are the lexicon's (`service.vocabulary.POSITIONS`, `AC
 
 import re
 
-from service.vocabulary import ACTING, POSITIONS, one_of
+from service.vocabulary import ACTING, DEMONYMS_EN, POSITIONS, one_of
 
 _TITLES = one_of(POSITIONS)
 # A position, possibly acting ("Pj. Gubernur", "Plt Bupati") or elect ("gubernur terpilih").
 _TITLE_START = re.compile(rf"^\s*(?:(?i:{one_of(ACTING)})\s+)*(?i:{_TITLES})\b(?:\s+(?i:terpilih))?")
+# English: "Australian Consul General", "the Palestinian Ambassador to Indonesia".
+_FOREIGN_TITLE_START = re.compile(rf"^\s*(?:[Tt]he\s+)?(?:{one_of(DEMONYMS_EN)})\s+(?i:{_TITLES})\b")
 
 
 def starts_with_position(phrase: str) -> bool:
-    """Whether a phrase starts with a position ("Gubernur Banten"), so names a person, not a party."""
-    return _TITLE_START.match(phrase) is not None
+    """Whether a phrase starts with a position ("Gubernur Banten"), so names a person, not a party; in English,
+    also after an adjective of nationality ("Australian Consul General": `service.vocabulary.DEMONYMS_EN`)."""
+    return _TITLE_START.match(phrase) is not None or _FOREIGN_TITLE_START.match(phrase) is not None
 
 
 def after_position(phrase: str) -> str:

@@ -70,6 +70,14 @@ def test_an_event_being_prepared_is_none_but_the_meeting_that_prepares_it_is():
     assert [(w.text, w.kind) for w in event_words(text)] == [("rapat", "meeting"), ("meeting", "meeting")]
 
 
+def test_a_verb_of_preparing_an_event_names_none_and_a_courtesy_call_received_is_one():
+    text = "Kadin menggelar rapat koordinasi untuk menyukseskan penandatanganan MoU bulan depan."
+    assert [(w.text, w.kind) for w in event_words(text)] == [("rapat koordinasi", "meeting")]
+    # Receiving a courtesy call is a courtesy call, not the working visit "menerima kunjungan" alone names.
+    text = "Gubernur Bali menerima kunjungan kehormatan Wakil Gubernur Jiangxi di Denpasar."
+    assert [(w.text, w.kind) for w in event_words(text)] == [("menerima kunjungan kehormatan", "courtesy_call")]
+
+
 def test_a_hope_tacked_onto_the_report_of_an_event_leaves_it_an_event():
     text = "Gubernur Jambi menandatangani MoU dengan Bupati Bungo, yang diharapkan meningkatkan ekonomi."
     assert [w.kind for w in event_words(text)] == ["signing"]
