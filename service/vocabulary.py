@@ -98,9 +98,6 @@ NOT_NAME_WORDS = frozenset(
     | {level.abbreviation for level in LEVELS if level.abbreviation}
     | {word for group, words in _WORDS["not_name_words"].items() if not group.startswith("_") for word in words}
 )
-# The groups of NOT_NAME_WORDS by what they are ("bodies": dinas, dewan; "institutions": lembaga, biro; ...).
-NOT_NAME_WORD_GROUPS: dict[str, list[str]] = {group: words for group, words in _WORDS["not_name_words"].items()
-                                              if not group.startswith("_")}
 # Words that make any phrase holding one something other than a person's name: positions, the words of the
 # levels of government, days, and the listed bodies, words of institutions, news agency and interjections. Not
 # places, months or parties: "Timur Pradopo", "Juni" and the surname "Pan" are names.

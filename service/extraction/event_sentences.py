@@ -56,8 +56,9 @@ def _side(side: EventSide, officials: dict[str, Official], words: dict) -> str:
 
 def event_sentence(event: Event, officials: list[Official], lang: str, sectors: list[Sector] = ()) -> str:
     """One sentence for `event` in `lang` ("id" or "en"; English for another), ending with a full stop: its date,
-    who (each side with up to `OFFICIALS_NAMED` of its officials, by title), the kind's verb phrase, the place, and
-    the sectors it concerns (`topics_for`)."""
+    who (each side with up to `OFFICIALS_NAMED` of its officials, by title), the kind's verb phrase (visitors to
+    hosts, all parties together, or the one party an event has, as host or not), the place, and the sectors it
+    concerns (`topics_for`)."""
     words = labels("events", lang)
     by_name = {o.name: o for o in officials}
     visitors = [s for s in event.sides if s.role == "visitor"]
@@ -69,6 +70,11 @@ def event_sentence(event: Event, officials: list[Official], lang: str, sectors: 
         others = [s for s in event.sides if s.role == "participant"]
         if others:
             text += ", " + join_words([_side(s, by_name, words) for s in others], words["and"])
+    elif len(event.sides) == 1:
+        # One party: "met" or "together" needs two; a lone host received the visit rather than made it.
+        (side,) = event.sides
+        frame = f"{event.kind}_host" if side.role == "host" and f"{event.kind}_host" in words else f"{event.kind}_one"
+        text = words[frame].format(one=_side(side, by_name, words))
     else:
         text = words[f"{event.kind}_all"].format(
             all=join_words([_side(s, by_name, words) for s in event.sides], words["and"]))

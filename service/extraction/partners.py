@@ -12,7 +12,6 @@ text.
 import re
 
 from schemas.summary import Official, Partner, PartnerKind
-from schemas.taxonomy import SectorLabel
 from service.extraction.text.dates import is_date
 from service.extraction.text.gazetteer import country
 from service.extraction.text.grounding import Grounded, find_all, line_around
@@ -34,11 +33,9 @@ from service.vocabulary import (
     LEVEL_WORDS_EN,
     LEVEL_WORDS_ID,
     LEVELS,
-    NOT_NAME_WORD_GROUPS,
     PROVINCE,
     REGENCY,
     is_title_case,
-    label_for_phrase,
     load_data,
     one_of,
 )
@@ -165,7 +162,7 @@ def ground_partners(article: Article, items, people: list[str] = ()) -> Grounded
             warnings.append(f"partner {item.name!r} dropped: a phrase or title around a name, not a party")
             continue
         if _a_kind_alone(name):
-            warnings.append(f"partner {item.name!r} dropped: a kind of body or a field named alone, not a party")
+            warnings.append(f"partner {item.name!r} dropped: a kind of body named alone, not a party")
             continue
         if is_date(name) or starts_with_position(name) or _VENUE.match(name) or _names_a_person(name, people, text):
             warnings.append(f"partner {item.name!r} dropped: a date, a venue, a position or a person, not a party")
@@ -197,17 +194,13 @@ def _is_outlet(name: str, text: str) -> bool:
 
 
 # Words that name a kind of body, not one body: "Dewan", "Partai", "Pemkot", "Pemerintah", "Asosiasi".
-_KINDS_OF_BODY = frozenset({*_DATA["bodies"], *GOVERNMENT_SHORT_NAMES, GOVERNMENT.lower(),
-                            *NOT_NAME_WORD_GROUPS["bodies"], *NOT_NAME_WORD_GROUPS["institutions"]})
+_KINDS_ALONE = frozenset(_DATA["kinds_alone"])
 
 
 def _a_kind_alone(name: str) -> bool:
-    """Whether a partner is one capitalised word that names a kind of body ("Dewan", "Pemkot", "Partai") or a
-    field of cooperation (`label_for_phrase`: "Ekonomi"), not a party: news names a party by its own name
-    ("DPRD Jambi", "Partai Golkar"). An acronym ("KADIN", "BPKAD") is a name."""
-    if " " in name or name.isupper():
-        return False
-    return name.lower() in _KINDS_OF_BODY or label_for_phrase(name) is not SectorLabel.other
+    """Whether a partner is one capitalised word that names a kind of body ("Dewan", "Pemkot", "Partai"), not a
+    party: news names a party by its own name ("DPRD Jambi", "Partai Golkar", "Bawaslu")."""
+    return " " not in name and not name.isupper() and name.lower() in _KINDS_ALONE
 
 
 def _names_a_person(name: str, people: list[str], text: str) -> bool:

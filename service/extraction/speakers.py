@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from schemas.summary import AttributionMethod
 from service.extraction.text.event_words import sentences
 from service.extraction.text.grounding import line_around
-from service.extraction.text.person_names import NameIndex, spelling_variants
+from service.extraction.text.person_names import NameIndex, SpellingIndex
 from service.extraction.text.quotes import (
     CAPITALISED_RUN,
     SPEECH_VERBS_EN,
@@ -26,16 +26,18 @@ from service.extraction.text.quotes import (
 )
 from service.extraction.text.sentence_subjects import (
     is_position_word,
-    last_named_near,
+    last_named,
     last_subject_before,
     paragraphs_between,
 )
 from service.intake.article import Article
 from service.textnorm import matching_form
 from service.vocabulary import (
+    ABBREVIATIONS,
     DEMONSTRATIVES,
     NICKNAME_MARKERS,
     POSITION_SHORT_FORMS,
+    POSITION_WORDS,
     PRONOUNS,
     one_of,
 )
@@ -68,13 +70,15 @@ def attribute_quotes(article: Article, quotes: list[QuoteSpan], officials: list[
     gubernur terpilih Rahmat … “…,” tegasnya" is Khoir's)."""
     text = article.text
     aliases = initials_of(text, officials)
-    index = NameIndex(officials)
+    index, spellings = NameIndex(officials), SpellingIndex(officials)
     results: list[Attribution] = []
     previous: tuple[str, int] | None = None  # the last attributed speaker and where their quote ended
     for quote in quotes:
         who, is_pronoun = speech_cue(text, quote)
-        speaker = _match_official(who, index, aliases, before=_cue_is_before(text, quote, who)) if who else None
-        if is_pronoun and _PLURAL.search(text[past_closing_mark(text, quote):quote.end + 40]):
+        speaker = _match_official(who, index, aliases, before=_cue_is_before(text, quote, who),
+                                  spellings=spellings) if who else None
+        after = past_closing_mark(text, quote)
+        if is_pronoun and _PLURAL.search(text[after:after + 40]):
             who, is_pronoun = "mereka", False  # "kata mereka", "they said": several people, no one speaker
         continues = is_pronoun or (not who and _opens_paragraph(text, quote.start))
         subject = last_subject_before(text, quote.start, officials) if continues and not speaker else None
@@ -111,10 +115,10 @@ def _cue_is_before(text: str, quote: QuoteSpan, who: str | None) -> bool:
 
 
 def _match_official(words: str, officials: NameIndex, aliases: dict[str, str] | None = None, *,
-                    before: bool = False) -> str | None:
+                    before: bool = False, spellings: SpellingIndex | None = None) -> str | None:
     """The official a cue names: in the first run of capitalised words after the verb that holds more than
     positions and places (the last one before it, for a cue before the quote), the run or its tail that names
-    exactly one official, or is the one official's name spelt with a slip of typing (`spelling_variants`:
+    exactly one official, or is the one official's name spelt with a slip of typing (found in `spellings`:
     "kata Syarifah Awaliah" for Syarifah Awaliyah). News names the speaker right next to the speech verb; a
     person named further on has another role ("kata Awang didampingi Asisten Bere Ali", "ujar Asisten Budi
     mewakili Gubernur Andi"; "Didampingi Gubernur Andi, Ketua DPRD Rina mengatakan")."""
@@ -124,8 +128,7 @@ def _match_official(words: str, officials: NameIndex, aliases: dict[str, str] | 
         # Try the run and its tails ("Wakil Gubernur Lampung Jihan Nurlela" -> "Jihan Nurlela").
         for i in range(len(run_words)):
             candidate = " ".join(run_words[i:])
-            hits = officials.matching(candidate) or [name for name in officials.names
-                                                     if spelling_variants(candidate, name)]
+            hits = officials.matching(candidate) or (spellings.variants(candidate) if spellings else [])
             if len(hits) == 1:
                 return hits[0]
             if aliases and candidate in aliases:
@@ -226,13 +229,15 @@ def _name_before(view: str, at: int) -> str | None:
             break
     words = []
     for word in reversed(window.rsplit("\n", 1)[-1].split()):
-        if not word[:1].isupper() or len(words) == 6 or _SENTENCE_END.search(word):
+        if not word[:1].isupper() or len(words) == 6 or (
+                _SENTENCE_END.search(word) and word.rstrip(".!?").lower() not in ABBREVIATIONS):
             break  # a lower-case word, or the end of the sentence before ("… dari Bali. Boda, sapaan …")
         words.append(word.rstrip(","))
     return " ".join(reversed(words)) or None
 
 
-# A word that ends a sentence: three letters or more before its stop, not an initial or a title ("H.", "S.M.").
+# A word that ends a sentence: three letters or more before its stop, not an initial ("H.", "S.M.") nor an
+# abbreviation of a title or a given name (`service.vocabulary.ABBREVIATIONS`: "Drs.", "Moh.").
 _SENTENCE_END = re.compile(r"[^\W\d_]{3}[.!?]$")
 
 
@@ -259,19 +264,29 @@ def nicknames_of(text: str, officials: list[str]) -> dict[str, str]:
         if named and nick and not index.matching(nick):
             found.setdefault(nick, named)
     for m in _NICKNAME_DESCRIBED.finditer(view):
-        # "Boda, sapaan akrab politisi senior PAN itu, …": the nickname of the official the text named last.
+        # "Boda, sapaan akrab politisi senior PAN itu, …": the nickname of the official the text named last, when
+        # the description is of an office-holder ("politisi", "pejabat", a position), near the name.
         nick = _name_before(view, m.start())
-        if nick and not index.matching(nick) and not is_position_word(nick.split()[0]):
-            named = last_named_near(view, m.start() - len(nick) - 2, officials)
-            if named:
-                found.setdefault(nick, named)
+        if not nick or index.matching(nick) or is_position_word(nick.split()[0]) \
+                or not any(w in _OFFICE_HOLDER_NOUNS for w in m.group("description").lower().split()):
+            continue
+        last = last_named(view, m.start(), officials)
+        if last and m.start() - last[0] <= _DESCRIBED_NEAR and paragraphs_between(view, last[0], m.start()) <= 1:
+            found.setdefault(nick, last[1])
     return found
 
 
-# A nickname, then its marker and a description that points back ("itu", "tersebut") to the person just named:
+# The markers of a nickname that a description may follow (not "disapa"/"dipanggil" alone: "greeted by").
+_DESCRIBED_MARKERS = [m for m in NICKNAME_MARKERS if m.startswith(("sapaan", "panggilan"))]
+# A nickname, its marker and a description that points back ("itu", "tersebut") to the person just named:
 # "Boda, sapaan akrab politisi senior PAN itu, mengatakan …".
-_NICKNAME_DESCRIBED = re.compile(rf"\b(?:{one_of(NICKNAME_MARKERS)})\s++[a-z][^,.\n\"“”]{{0,60}}?\b"
-                                 rf"(?:{one_of(DEMONSTRATIVES)})\s*+,")
+_NICKNAME_DESCRIBED = re.compile(rf"\b(?:{one_of(_DESCRIBED_MARKERS)})\s++(?P<description>[a-z][^,.\n\"“”]{{0,60}}?)"
+                                 rf"\s++(?:{one_of(DEMONSTRATIVES)})\s*+,")
+# Nouns by which news describes an office-holder: the description must be one for the nickname to be theirs.
+_OFFICE_HOLDER_NOUNS = frozenset({"politisi", "politikus", "pejabat", "legislator", "birokrat", "wakil", "rakyat",
+                                  "anggota", "dewan", *POSITION_WORDS})
+# How far before the marker (characters) the official is looked for: the same or the previous paragraph.
+_DESCRIBED_NEAR = 2_000
 
 
 def _unique_tail(run: str, index: NameIndex) -> str | None:

@@ -59,7 +59,7 @@ def test_an_article_with_no_event_says_so():
 def test_one_more_official_is_said_in_the_singular():
     event = Event(kind="meeting", sides=[EventSide(party="Kota Batu", role="participant",
                                                    officials=["Pejabat A", "Pejabat B", "Pejabat C"])])
-    assert event_sentence(event, [], "en") == "Kota Batu (Pejabat A, Pejabat B and one other) met."
+    assert event_sentence(event, [], "en") == "Kota Batu (Pejabat A, Pejabat B and one other) held a meeting."
 
 
 def test_join_words():
@@ -84,3 +84,15 @@ def test_the_taxonomys_other_is_no_topic():
                                                                               evidence="kesehatan")]
     event = VISIT.model_copy(update={"sectors": ["kemacetan", "kesehatan"]})
     assert event_sentence(event, OFFICIALS, "en", sectors).endswith("; they discussed health.")
+
+
+@pytest.mark.parametrize("role, lang, sentence", [
+    ("participant", "id", "DPRD Lampung melakukan studi banding di Provinsi Banten."),
+    ("visitor", "en", "DPRD Lampung made a comparative study visit in Provinsi Banten."),
+    ("host", "id", "DPRD Lampung menerima kunjungan studi banding di Provinsi Banten."),
+    ("host", "en", "DPRD Lampung received a comparative study visit in Provinsi Banten."),
+])
+def test_an_event_with_one_party_is_not_said_to_meet_and_a_lone_host_receives(role, lang, sentence):
+    # "DPRD Lampung bertemu dalam studi banding" (met, alone) is no sentence: meeting needs two parties.
+    event = Event(kind="study_visit", place="Provinsi Banten", sides=[EventSide(party="DPRD Lampung", role=role)])
+    assert event_sentence(event, [], lang) == sentence

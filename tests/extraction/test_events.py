@@ -285,3 +285,10 @@ def test_a_side_named_in_another_script_is_a_party_as_a_partner_is():
     found = grounded(text, [event("signing", participants=["Provinsi Jawa Barat", "Île-de-France"])], [], [])
     assert [s.party for s in found.events[0].sides] == ["Provinsi Jawa Barat", "Île-de-France"]
 
+
+def test_called_on_urges_and_makes_no_visitor():
+    # "called on X to …" is English for "urged": the place, not that verb, settles who hosted.
+    text = ("At the signing in Jambi on Monday (3/3/2025), DPRD Provinsi Jambi signed the MoU and called on "
+            "DPRD Kabupaten Bungo to carry it out.")
+    found = grounded(text, [event("signing", visitors=["DPRD Provinsi Jambi", "DPRD Kabupaten Bungo"])], [], [])
+    assert ("DPRD Provinsi Jambi", "visitor") not in [(s.party, s.role) for s in found.events[0].sides]

@@ -336,16 +336,27 @@ def test_a_name_the_text_misspells_once_takes_the_spelling_it_writes_most():
     assert summary.quotes[0].speaker == "Syarifah Awaliyah"
 
 
-def test_spelling_variants_are_a_slip_apart_in_one_word_of_five_letters_or_more():
+def test_spelling_variants_are_a_letter_dropped_or_added_in_one_word_of_five_letters_or_more():
     from service.extraction.text.person_names import preferred_spelling, spelling_variants
-    assert spelling_variants("Justman Entjerau", "Justman Entjaurau")  # two edits in a word of eight letters
-    assert spelling_variants("Dermawan", "Dermwan")
-    assert not spelling_variants("Rina Ali", "Rini Ali")  # a short word: another name
+    assert spelling_variants("Syarifah Awaliyah", "Syarifah Awaliah") and spelling_variants("Dermawan", "Dermwan")
+    # A changed letter makes another name: Indonesian pairs differ by one ("Wahyudi" / "Wahyuni").
+    for a, b in (("Budi Wahyudi", "Budi Wahyuni"), ("Rahmat", "Rahman"), ("Hendra", "Hendri"),
+                 ("Kurniawan", "Kurniawati"), ("Susanto", "Susanti"), ("Rina Ali", "Rini Ali")):
+        assert not spelling_variants(a, b), (a, b)
     assert not spelling_variants("Andi Wijaya", "Budi Wijaya")
-    assert not spelling_variants("Hendra Wijaya", "Hendri Wijoyo")  # two words differ
+    assert not spelling_variants("Hendra Wijaya", "Hendraa Wijayaa")  # two words differ
     assert not spelling_variants("Budi Santoso", "Budi Santoso")
-    assert preferred_spelling("Kata Budi Santosa. Budi Santoso hadir.", "Budi Santoso") == "Budi Santosa"  # first
+    assert preferred_spelling("Kata Budi Santosso. Budi Santoso hadir.", "Budi Santoso") == "Budi Santosso"  # first
     assert preferred_spelling("Budi hadir.", "Budi Santoso") == "Budi Santoso"
+
+
+def test_two_officials_whose_names_differ_by_a_changed_letter_stay_two():
+    text = ("Kunjungan ke Sleman\nBupati Sleman Budi Wahyudi menerima Kepala Dinas Pariwisata Budi Wahyuni. "
+            "Budi Wahyuni memaparkan program. \"Wisata tumbuh,\" kata Budi Wahyuni.\n")
+    summary, _ = run(text, article_reply(officials=[("Budi Wahyudi", "Bupati", "Kabupaten Sleman"),
+                                                    ("Budi Wahyuni", "Kepala Dinas", "Dinas Pariwisata")]))
+    assert [o.name for o in summary.officials] == ["Budi Wahyudi", "Budi Wahyuni"]
+    assert summary.quotes[0].speaker == "Budi Wahyuni"
 
 
 def test_a_region_closes_a_body_of_unit_names_code_does_not_know_and_the_name_follows():
@@ -386,7 +397,27 @@ def test_abbreviated_academic_diplomatic_and_malaysian_positions(text, pair):
     ("Gubernur Jawa Barat terpilih Dedi Mulyadi hadir.", ("Dedi Mulyadi", "Gubernur Jawa Barat")),
     ("Ia menyambut Konsul Jenderal Jepang yang baru, Takeshi Ishii, Kamis.",
      ("Takeshi Ishii", "Konsul Jenderal Jepang")),
-    ("Bupati Bogor yang baru dilantik Rudy Susmanto hadir.", ("Rudy Susmanto", "Bupati Bogor")),
 ])
 def test_unit_nouns_and_qualifiers_of_the_holder_before_a_name(text, pair):
     assert read_office_mentions(text) == [pair]
+
+
+def test_a_qualifier_with_its_agent_and_words_that_are_names_are_not_read_as_titles():
+    # "yang baru dilantik Presiden …": the agent of the swearing-in is no part of the position, and no name.
+    found = read_office_mentions("Bupati Bogor yang baru dilantik Presiden Prabowo Subianto, Rudy Susmanto, hadir.")
+    assert ("Rudy Susmanto", "Bupati Bogor yang baru dilantik Presiden Prabowo Subianto") not in found
+    # Malay titles are stripped; a Burmese name "Tun Tun Oo" or a Javanese "YB Mangunwijaya" is not a title.
+    assert strip_honorifics("Tun Tun Oo") == "Tun Tun Oo" and strip_honorifics("YB Mangunwijaya") == "YB Mangunwijaya"
+    assert strip_honorifics("Datuk Seri Mohd Shafie Apdal") == "Mohd Shafie Apdal"
+
+
+def test_two_positions_joined_by_dan_are_no_body_and_their_titles_go_to_the_names_in_order():
+    # "gubernur dan wakil gubernur terpilih, A dan B": the pair's titles belong to the names in order
+    # (paired_titles), not the second title to the first name.
+    text = ("Fraksi PKB siap mengawal program gubernur dan wakil gubernur terpilih, Rahmat Mirzani Djausal dan "
+            "Jihan Nurlela.")
+    assert ("Rahmat Mirzani Djausal", "wakil gubernur") not in read_office_mentions(text)
+    assert dict(officials_from_mentions(Article(text)))["Rahmat Mirzani Djausal"] == "gubernur terpilih"
+    # A list of office-holders joined by "dan" is still read one by one.
+    assert read_office_mentions("Hadir Sekda Banten Andi Wirawan dan Plt Bupati Garut Dedi Suhendar.") == [
+        ("Andi Wirawan", "Sekda Banten"), ("Dedi Suhendar", "Plt Bupati Garut")]

@@ -217,18 +217,24 @@ def test_bodies_of_their_own_and_names_in_other_scripts_or_with_joiners_are_part
                                                   "Kedutaan Besar Jepang untuk Indonesia"]
 
 
-def test_a_kind_of_body_or_a_field_named_alone_or_a_name_ending_in_an_officials_is_no_party():
-    # News names a party by its own name; "Dewan", "Pemkot", "Ekonomi" alone name a kind or a field.
+def test_a_kind_of_body_named_alone_or_a_name_ending_in_an_officials_is_no_party():
+    # News names a party by its own name; "Dewan", "Pemkot" alone name a kind of body.
     text = ("Dewan dan Pemkot menyambut delegasi Jepang Tengku Erry di Medan. Kerja sama Ekonomi dengan KADIN "
             "dan Prefektur Aichi dibahas. Gubernur Tengku Erry Nuradi hadir.\n")
-    reply = article_reply(partners=[("Dewan", "other"), ("Pemkot", "city"), ("Ekonomi", "other"),
+    reply = article_reply(partners=[("Dewan", "other"), ("Pemkot", "city"),
                                     ("Jepang Tengku Erry", "foreign_government"), ("KADIN", "organisation"),
                                     ("Prefektur Aichi", "foreign_government")],
                           officials=[("Tengku Erry Nuradi", "Gubernur", "Sumatera Utara")])
     summary, _ = run(text, reply)
     names = [p.name for p in summary.partners]
     assert "KADIN" in names and "Prefektur Aichi" in names
-    assert not {"Dewan", "Pemkot", "Ekonomi", "Jepang Tengku Erry"} & set(names)
+    # The name of one body, or a country whose name starts like a field's word, is a party.
+    text = "Bawaslu, Portugal dan TikTok menandatangani kerja sama dengan Kota Portland.\n"
+    reply = article_reply(partners=[("Bawaslu", "national_agency"), ("Portugal", "foreign_government"),
+                                    ("TikTok", "company"), ("Kota Portland", "foreign_government")])
+    summary, _ = run(text, reply)
+    assert [p.name for p in summary.partners] == ["Bawaslu", "Portugal", "TikTok", "Kota Portland"]
+    assert not {"Dewan", "Pemkot", "Jepang Tengku Erry"} & set(names)
 
 
 def test_an_english_position_after_an_adjective_of_nationality_is_no_party():

@@ -231,6 +231,9 @@ def test_a_cue_after_a_closing_mark_with_a_space_inside_it_names_the_speaker():
     text = ('"Kami ingin memperluas kolaborasi di bidang peternakan, " jelas Bagus.\n'
             '“ Kami siap bekerja sama,” kata Rina.\n')
     assert speakers(text, ["Bagus Hartono", "Rina Marlina"]) == [("Bagus Hartono", "cue"), ("Rina Marlina", "cue")]
+    # Before the opening mark too, whatever the space (a thin space here).
+    text = "Rina Marlina mengatakan, “\u2009Kami siap bekerja sama.”\n"
+    assert speakers(text, ["Rina Marlina"]) == [("Rina Marlina", "cue")]
 
 
 def test_lebih_jauh_opens_a_sentence_before_its_subject():
@@ -243,7 +246,8 @@ def test_lebih_jauh_opens_a_sentence_before_its_subject():
 def test_a_cue_naming_an_official_with_a_slip_of_typing_names_them():
     text = "“Kami berterima kasih atas sambutan ini,” kata Syarifah Awaliah.\n"
     assert speakers(text, ["Syarifah Awaliyah"]) == [("Syarifah Awaliyah", "cue")]
-    # One letter apart in a word of four letters: two names, not a slip.
+    # A changed letter, or any slip in a word of four letters: another person, not the official.
+    assert speakers("“Harga cabai naik,” kata Wahyuni, pedagang pasar.\n", ["Wahyudi"]) == [(None, "none")]
     assert speakers("“Kami siap,” kata Rini.\n", ["Rina"]) == [(None, "none")]
 
 
@@ -256,6 +260,15 @@ def test_a_nickname_with_a_description_pointing_back_is_the_official_named_last(
     nicknames = nicknames_of(text, ["Bobby Daud", "I Wayan Duaja"])
     assert nicknames == {"Boda": "Bobby Daud"}
     assert [speaker_by_nickname(text, q, nicknames) for q in speech_quotes(text)][1] == "Bobby Daud"
-    # No official named in the paragraph or the one before: no guess.
+    # The name before the marker is read within its sentence, on the same line too.
+    same_line = ("Hadir Sekretaris Komisi I DPRD Manado, Bobby Daud, dari Bali. Boda, sapaan akrab politisi senior "
+                 "itu, mengatakan kunjungan berjalan lancar.\n")
+    assert nicknames_of(same_line, ["Bobby Daud"]) == {"Boda": "Bobby Daud"}
+    # No official named in the paragraph or the one before, or a description of no office-holder: no guess.
     far = "Bobby Daud datang.\n\nA.\n\nB.\n\nBoda, sapaan akrab politisi senior itu, mengatakan hal itu.\n"
     assert nicknames_of(far, ["Bobby Daud"]) == {}
+    trader = ("Pagi itu, Gubernur Andi Sulaiman meninjau pasar dan berdialog dengan seorang pedagang sayur.\n"
+              "Mbok Sum, sapaan akrab pedagang itu, mengeluhkan harga cabai.\n")
+    assert nicknames_of(trader, ["Andi Sulaiman"]) == {}
+    greeted = "Budi Hartono datang. Rina, disapa wartawan usai acara tersebut, tersenyum.\n"
+    assert nicknames_of(greeted, ["Budi Hartono"]) == {}

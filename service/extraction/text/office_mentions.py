@@ -43,6 +43,7 @@ from service.vocabulary import (
     ACTING,
     BUILDING_NOUNS,
     CAPACITY_WORDS,
+    CONJUNCTIONS,
     CONNECTIVES_IN_A_NAME,
     DATE_WORDS,
     DEPUTIES_EN,
@@ -209,6 +210,8 @@ class _Reader:
         while (word := self.word(i)) is not None and word.lower() in _CONNECTIVES:
             i += 1  # "Head of the Bali Tourism Office"
         word = self.word(i)
+        if word is not None and _position_at(self.tokens, i) is not None:
+            return False  # "gubernur dan wakil gubernur terpilih, A dan B": two positions, not one body
         return word is not None and (_is_body_word(word) or self.place_end(i) is not None
                                      or word.lower().strip(".") in _LEVEL_WORDS)
 
@@ -339,6 +342,9 @@ def read_office_mentions(text: str) -> list[tuple[str, str]]:
         if end is None or _not_a_holder(tokens, i) or in_headline(reader.view, tokens[i].start):
             i += 1
             continue
+        if _second_of_a_pair(reader, i):
+            i = end  # "gubernur dan wakil gubernur terpilih, A dan B": the titles go to the names in order
+            continue  # (`service.extraction.officials.paired_titles`), not the second title to the first name
         pair = _title_first(reader, i, end) or _name_first(reader, i, end)
         if pair and not any(names_match(pair[0], found[k][0]) or names_match(found[k][0], pair[0])
                             for k in known.candidates(pair[0])):
@@ -346,6 +352,19 @@ def read_office_mentions(text: str) -> list[tuple[str, str]]:
             found.append(pair)
         i = end
     return found
+
+
+def _second_of_a_pair(reader: _Reader, i: int) -> bool:
+    """Whether the position at token i is the second of two joined by "dan", "serta" or "and" ("gubernur dan
+    wakil gubernur"): a position ends right before the conjunction."""
+    joined = reader.word(i - 1) if i >= 1 else None
+    if not joined or joined.lower() not in _PAIR_JOINERS:
+        return False
+    return any(_position_at(reader.tokens, start) == i - 1
+               for start in range(max(0, i - 1 - _LONGEST_POSITION), i - 1))
+
+
+_PAIR_JOINERS = frozenset(CONJUNCTIONS["list"])
 
 
 def _title_first(reader: _Reader, i: int, end: int) -> tuple[str, str] | None:

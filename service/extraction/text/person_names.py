@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel
 
 from service.extraction.text.grounding import Span, find_all, find_in_view, in_headline
 from service.extraction.text.places import is_place
@@ -191,21 +191,18 @@ def names_match(short: str, full: str) -> bool:
 
 
 # --- Spelling variants -------------------------------------------------------------------------------------
-# News misspells a name now and then within one article ("Dermawan" six times, "Dermwan" once; "Entjerau" and
-# "Entjaurau"): a slip of typing adds, drops or changes a letter. One slip is read as such in a word of five to
-# seven letters, two in a longer word; shorter words ("Rina" / "Rini") differ as names do, not as slips.
-
-
-def _slips_allowed(word: str) -> int:
-    """How many edits (Levenshtein) a word of a name may differ by and still be the same word mistyped."""
-    return 0 if len(word) < 5 else 1 if len(word) < 8 else 2
+# News misspells a name now and then within one article ("Dermawan" six times, "Dermwan" once; "Awaliyah" and
+# "Awaliah"): a slip of typing drops or doubles a letter. A changed letter is not read as a slip: Indonesian
+# names that differ by one letter are different people as often as not ("Wahyudi" / "Wahyuni", "Rahmat" /
+# "Rahman", "Hendra" / "Hendri"). Words of fewer than five letters ("Rina" / "Rini") are never slips.
+_SHORTEST_SLIPPED = 5
 
 
 def _is_slip(a: str, b: str) -> bool:
-    """Whether two different words (lower case) are one word mistyped: the same first letter, and at most
-    `_slips_allowed` edits apart for the shorter of them."""
-    allowed = _slips_allowed(min(a, b, key=len))
-    return allowed > 0 and a[:1] == b[:1] and Levenshtein.distance(a, b, score_cutoff=allowed) <= allowed
+    """Whether two different words (lower case) are one word with a letter dropped or added (Indel distance 1,
+    rapidfuzz), the shorter of five letters or more, the first letter the same."""
+    return (min(len(a), len(b)) >= _SHORTEST_SLIPPED and a[:1] == b[:1]
+            and Indel.distance(a, b, score_cutoff=1) <= 1)
 
 
 def spelling_variants(a: str, b: str) -> bool:
@@ -219,30 +216,68 @@ def spelling_variants(a: str, b: str) -> bool:
     return len(differing) == 1 and _is_slip(*differing[0])
 
 
+class SpellingIndex:
+    """Names filed under every form they take with one letter (after the first) dropped from one word, and as
+    they are (`name_key`): two names a slip apart (`spelling_variants`) share one such form, so a name finds its
+    variants by a few lookups, however many names there are (the symmetric-delete method)."""
+
+    def __init__(self, names: list[str]):
+        self._filed: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for name in names:
+            for key in _dropped_letter_forms(name):
+                self._filed[key].append(name)
+
+    def variants(self, name: str) -> list[str]:
+        """The names filed that are `name` spelt with a slip (`spelling_variants`), in the order filed."""
+        found = {n: None for key in _dropped_letter_forms(name) for n in self._filed.get(key, ())}
+        return [n for n in found if spelling_variants(name, n)]
+
+
+def _dropped_letter_forms(name: str) -> set[tuple[str, ...]]:
+    """A name's words (`name_key`), and the same with one letter after the first dropped from one word of five
+    letters or more."""
+    words = name_key(name).split()
+    forms = {tuple(words)}
+    for i, word in enumerate(words):
+        if len(word) >= _SHORTEST_SLIPPED:
+            forms.update((*words[:i], d, *words[i + 1:]) for d in _deletions(word))
+    return forms
+
+
 @dataclass(frozen=True)
 class _WordCounts:
     """The capitalised words of a text (its matching form): how often each occurs, where it first does (code
-    points), and the distinct ones by (first letter in lower case, length)."""
+    points), and each word under every form it takes with one letter after the first dropped (the
+    symmetric-delete index: a word with a letter added is found by the name word's own form)."""
 
     count: Counter
     first: dict[str, int]
-    by_shape: dict[tuple[str, int], list[str]]
+    by_deletion: dict[str, list[str]]
 
 
 @lru_cache(maxsize=4)
 def _capitalised_words(text: str) -> _WordCounts:
-    """`_WordCounts` of `text`, read in one pass."""
-    count, first, by_shape = Counter(), {}, defaultdict(list)
+    """`_WordCounts` of `text`, read in one pass; a word adds one entry per letter (`_LONGEST_WORD` at most)."""
+    count, first, by_deletion = Counter(), {}, defaultdict(list)
     for m in _CAPITALISED_WORD.finditer(matching_form(text)):
         word = m.group()
         if word not in first:
             first[word] = m.start()
-            by_shape[(word[0].lower(), len(word))].append(word)
+            for deleted in _deletions(word):
+                by_deletion[deleted].append(word)
         count[word] += 1
-    return _WordCounts(count, first, by_shape)
+    return _WordCounts(count, first, by_deletion)
 
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}+\b")
+_LONGEST_WORD = 24  # letters of a name's word read for slips; longer runs of letters are no names
+
+
+def _deletions(word: str) -> set[str]:
+    """`word` with one letter after the first dropped, each way (none for a word longer than `_LONGEST_WORD`)."""
+    if len(word) > _LONGEST_WORD:
+        return set()
+    return {word[:i] + word[i + 1:] for i in range(1, len(word))}
 
 
 def preferred_spelling(text: str, name: str) -> str:
@@ -250,23 +285,22 @@ def preferred_spelling(text: str, name: str) -> str:
     one word by a slip of typing (`spelling_variants`); on a tie, the one the text writes first, as a reader
     takes the first spelling for the name. `name` itself when the text has no variant of it.
 
-    Each word of the name is compared (in C, rapidfuzz) with the text's capitalised words of its first letter
-    and a length a slip allows, and its most frequent spelling is counted as a whole name once: the cost grows
-    with the text, not with the number of variants a text holds."""
+    The text's capitalised words are indexed once per text (`_capitalised_words`); a word of the name finds its
+    variants by lookups of its own form and its forms with a letter dropped, so the cost per name does not grow
+    with the text, and the most frequent variant is counted as a whole name once."""
     words = name.split()
     best, best_key = name, _spelling_rank(text, name)
     counts = _capitalised_words(text)
     for i, word in enumerate(words):
         bare = word.strip(".,")
-        allowed = _slips_allowed(bare)
-        if allowed == 0 or not bare[:1].isupper():
+        if len(bare) < _SHORTEST_SLIPPED or not bare[:1].isupper():
             continue
-        shapes = ((bare[0].lower(), len(bare) + d) for d in range(-allowed, allowed + 1))
-        variants = [w for shape in shapes for w in counts.by_shape.get(shape, ())
-                    if w != bare and _is_slip(w.lower(), bare.lower())]
+        variants = {w for w in counts.by_deletion.get(bare, ())}  # the text's word has a letter more
+        variants |= {d for d in _deletions(bare) if d in counts.count}  # or a letter less
+        variants = {w for w in variants if w != bare and _is_slip(w.lower(), bare.lower())}
         if not variants:
             continue
-        other = max(variants, key=lambda w: (counts.count[w], -counts.first[w]))
+        other = max(sorted(variants), key=lambda w: (counts.count[w], -counts.first[w]))
         candidate = " ".join([*words[:i], word.replace(bare, other), *words[i + 1:]])
         key = _spelling_rank(text, candidate)
         if key > best_key:

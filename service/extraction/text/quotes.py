@@ -304,7 +304,7 @@ def opening_mark(text: str, quote: QuoteSpan) -> int:
     """The offset (code points) of `quote`'s opening mark, spaces left inside the marks skipped; the quote's
     start minus one when no mark precedes those spaces."""
     at = quote.start
-    while at > 0 and text[at - 1] in " \t\u00a0":
+    while at > 0 and text[at - 1].isspace() and text[at - 1] != "\n":
         at -= 1
     return at - 1 if at > 0 and text[at - 1] in _MARKS else quote.start - 1
 

@@ -12,13 +12,20 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from service.extraction.text.person_names import NameIndex, is_honorific
 from service.extraction.text.places import is_place
 from service.extraction.text.quotes import CAPITALISED_RUN, find_quotes
-from service.intake import is_noise_line
 from service.textnorm import matching_form, normalise
-from service.vocabulary import NOT_NAME_WORDS, POSITION_WORDS, SENTENCE_OPENERS, SPEECH_VERBS_PASSIVE_ID, one_of
+from service.vocabulary import (
+    NOT_NAME_WORDS,
+    PAGE_NOISE,
+    POSITION_WORDS,
+    SENTENCE_OPENERS,
+    SPEECH_VERBS_PASSIVE_ID,
+    one_of,
+)
 
 # Lower-case words that may open a sentence before its subject: "Menurut Budi, …", "Sementara itu, Budi …",
 # "According to Budi", "Meanwhile, Budi".
@@ -81,20 +88,22 @@ def _first_dropped(text: str) -> int:
 @lru_cache(maxsize=4)
 def _read_mentions(text: str, officials: tuple[str, ...], *, use_view: bool, whole_runs: bool) -> _Mentions:
     """Every mention of `officials` in `text` (in its matching form, up to where that keeps the text's offsets,
-    with `use_view`), in one pass: each run of capitalised words outside quotations that names exactly one
-    official (its longest such tail), with whether it opens its sentence. `whole_runs` reads runs as
-    `CAPITALISED_RUN` finds them, else split where a sentence or a line ends inside them (`_runs`)."""
+    with `use_view`), in one pass: each run of capitalised words outside quotations and related-article lines
+    that names exactly one official (its longest such tail), with whether it opens its sentence. `whole_runs`
+    reads runs as `CAPITALISED_RUN` finds them, else split where a sentence or a line ends inside them
+    (`_runs`)."""
     view = matching_form(text)[:_first_dropped(text)] if use_view else text
     # Quotations, and lines of page furniture ("Baca juga: Gubernur Rina …"), where no mention is the text's own.
     spans = sorted([(q.start, q.end) for q in find_quotes(view)] + _noise_lines(view))
     span_starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest any span up to each one reaches
     starts = [m.end() for m in _SENTENCE_START.finditer(view)]
     index = NameIndex(list(officials))
     runs = ((m.start(), m.group()) for m in CAPITALISED_RUN.finditer(view)) if whole_runs else _runs(view)
     found = _Mentions([], [], [])
     for run_start, run in runs:
         k = bisect.bisect_right(span_starts, run_start) - 1
-        if k >= 0 and run_start < max(end for _, end in spans[max(0, k - 1):k + 1]):
+        if k >= 0 and run_start < reach[k]:
             continue  # inside a quotation or on a line of page furniture
         words = run.split()
         for i in range(_first_tail(words, index), len(words)):
@@ -110,13 +119,13 @@ def _read_mentions(text: str, officials: tuple[str, ...], *, use_view: bool, who
 
 
 def _noise_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line of `text` that is page furniture (`service.intake.is_noise_line`)."""
-    found, offset = [], 0
-    for line in text.split("\n"):
-        if line.strip() and is_noise_line(line.strip()):
-            found.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    return found
+    """(start, end) of each line of `text` that links to another article ("Baca juga: …", "Read also: …"), by
+    the related-link labels of `service.vocabulary.PAGE_NOISE` with their colon ("Related to the visit, …" is
+    a sentence of the article)."""
+    return [(m.start(), m.end()) for m in _RELATED_LINE.finditer(text)]
+
+
+_RELATED_LINE = re.compile(rf"^[ \t]*+(?i:{one_of(PAGE_NOISE['related_links'])})[ \t]*+[:：][^\n]*+", re.MULTILINE)
 
 
 # A subject opens its sentence: what stands before it is a few words of position, an opening phrase, or a passive
@@ -190,7 +199,7 @@ def last_named_near(text: str, offset: int, officials: list[str], paragraphs: in
 
     What a model's answer for a quote with no cue needs: news names a speaker close to their quote, in its
     paragraph or the one before; a name several paragraphs back (an official of the lead) supports no guess."""
-    last = _last_named(text, offset, officials)
+    last = last_named(text, offset, officials)
     return last[1] if last and paragraphs_between(text, last[0], offset) <= paragraphs else None
 
 
@@ -200,13 +209,13 @@ def last_named_before(text: str, offset: int, officials: list[str]) -> str | Non
 
     Convention of Indonesian and English news: a pronoun cue ("ujarnya", "tambahnya", "he said") continues the
     person the text spoke of last; when another official is named in between, the pronoun is theirs."""
-    last = _last_named(text, offset, officials)
+    last = last_named(text, offset, officials)
     return last[1] if last else None
 
 
-def _last_named(text: str, offset: int, officials: list[str]) -> tuple[int, str] | None:
-    """(offset of the mention, official) for the official named last before `offset` (a quote's start),
-    outside quotations."""
+def last_named(text: str, offset: int, officials: list[str]) -> tuple[int, str] | None:
+    """(offset of the mention in code points, official) for the official (one of `officials`) named last in
+    `text` before `offset`, outside quotations and lines of page furniture; None if none is."""
     mentions = _mentions(text, tuple(officials), offset, whole_runs=True)
     k = bisect.bisect_left(mentions.starts, offset) - 1
     return (mentions.starts[k], mentions.official[k]) if k >= 0 else None

@@ -34,3 +34,10 @@ def test_a_name_on_a_line_of_page_furniture_is_no_mention():
             "Kerja sama itu meliputi pangan.\n\n“Kami siap,” ujarnya.\n")
     quote = text.index("“Kami") + 1
     assert last_named_before(text, quote, officials) == "Budi Hartono"  # not Rina, named in a related link
+    # However many quotations the link holds before the name.
+    quoted = text.replace("Rina Marlina resmikan pasar", '"Pangan" dan "Energi", Rina Marlina resmikan pasar')
+    assert last_named_before(quoted, quoted.index("“Kami") + 1, officials) == "Budi Hartono"
+    # A sentence that opens with "Related to" is the article's own.
+    english = ("Mayor Budi Hartono welcomed the delegation.\n\nRelated to the visit, Governor Rina Marlina said "
+               "it went well.\n\n“We are ready,” she said.\n")
+    assert last_named_before(english, english.index("“We") + 1, officials) == "Rina Marlina"
