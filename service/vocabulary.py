@@ -238,6 +238,7 @@ ABBREVIATIONS = frozenset(_WORDS["abbreviations"])  # drs, moh, jl: a stop after
 PROSPECT_WORDS = tuple(_WORDS["prospect_words"])  # persiapan, menjelang: the event word after one names none
 PLAN_WORDS = tuple(_WORDS["plan_words"])  # akan, dijadwalkan, will: a sentence with one reports a plan
 NICKNAME_MARKERS = tuple(_WORDS["nickname_markers"])  # yang akrab disapa, popularly known as: a nickname follows
+OFFICE_HOLDER_NOUNS = tuple(_WORDS["office_holder_nouns"])  # politisi, pejabat: words describing an office-holder
 VENUE_PREPOSITIONS = tuple(_WORDS["venue_prepositions"])  # di, ke, at, in: where an event happened follows one
 VENUE_NOUNS = tuple(_WORDS["venue_nouns"])  # ruang kerja, aula: a venue's proper name follows one
 FIRST_PERSON = frozenset(_WORDS["first_person"])  # kami, kita, we: in a quotation, the speaker's own words

@@ -36,6 +36,7 @@ from service.vocabulary import (
     ABBREVIATIONS,
     DEMONSTRATIVES,
     NICKNAME_MARKERS,
+    OFFICE_HOLDER_NOUNS,
     POSITION_SHORT_FORMS,
     POSITION_WORDS,
     PRONOUNS,
@@ -268,7 +269,7 @@ def nicknames_of(text: str, officials: list[str]) -> dict[str, str]:
         # the description is of an office-holder ("politisi", "pejabat", a position), near the name.
         nick = _name_before(view, m.start())
         if not nick or index.matching(nick) or is_position_word(nick.split()[0]) \
-                or not any(w in _OFFICE_HOLDER_NOUNS for w in m.group("description").lower().split()):
+                or not any(w in _OFFICE_HOLDER_WORDS for w in m.group("description").lower().split()):
             continue
         last = last_named(view, m.start(), officials)
         if last and m.start() - last[0] <= _DESCRIBED_NEAR and paragraphs_between(view, last[0], m.start()) <= 1:
@@ -282,9 +283,9 @@ _DESCRIBED_MARKERS = [m for m in NICKNAME_MARKERS if m.startswith(("sapaan", "pa
 # "Boda, sapaan akrab politisi senior PAN itu, mengatakan …".
 _NICKNAME_DESCRIBED = re.compile(rf"\b(?:{one_of(_DESCRIBED_MARKERS)})\s++(?P<description>[a-z][^,.\n\"“”]{{0,60}}?)"
                                  rf"\s++(?:{one_of(DEMONSTRATIVES)})\s*+,")
-# Nouns by which news describes an office-holder: the description must be one for the nickname to be theirs.
-_OFFICE_HOLDER_NOUNS = frozenset({"politisi", "politikus", "pejabat", "legislator", "birokrat", "wakil", "rakyat",
-                                  "anggota", "dewan", *POSITION_WORDS})
+# Words by which news describes an office-holder (`service.vocabulary.OFFICE_HOLDER_NOUNS`, positions): the
+# description must hold one for the nickname to be an official's.
+_OFFICE_HOLDER_WORDS = frozenset({*(w for noun in OFFICE_HOLDER_NOUNS for w in noun.split()), *POSITION_WORDS})
 # How far before the marker (characters) the official is looked for: the same or the previous paragraph.
 _DESCRIBED_NEAR = 2_000
 
