@@ -19,6 +19,7 @@ from service.extraction.text.grounding import line_around
 from service.extraction.text.person_names import NameIndex, SpellingIndex
 from service.extraction.text.quotes import (
     CAPITALISED_RUN,
+    CUE_WINDOW,
     SPEECH_VERBS_EN,
     QuoteSpan,
     past_closing_mark,
@@ -180,7 +181,8 @@ def speaker_by_position(text: str, quote: QuoteSpan, officials: list[tuple[str, 
     who, _ = speech_cue(text, quote)
     if not who:  # English: '…," the governor said.'
         line_end = line_around(text, quote.start, quote.end)[1]
-        m = _AFTER_EN_POSITION.match(matching_form(text[past_closing_mark(text, quote):line_end]))
+        after = past_closing_mark(text, quote)
+        m = _AFTER_EN_POSITION.match(matching_form(text[after:min(line_end, after + CUE_WINDOW)]))
         who = m.group("who") if m else None
     return official_by_position(who, officials) if who else None
 
