@@ -81,6 +81,7 @@ GOVERNMENT_WORDS = (GOVERNMENT, *GOVERNMENT_SHORT_NAMES, *REGIONAL_GOVERNMENT_WO
 
 POSITIONS = tuple(_WORDS["positions"])
 DEMONYMS_EN = tuple(_WORDS["demonyms_en"])  # Australian, Palestinian: before a foreign official's position
+OFFICE_NOUNS_EN = tuple(_WORDS["office_nouns_en"])  # office, bureau: after a post's name, the body that holds it
 # terpilih, yang baru: between a position's body and its holder's name ("Gubernur Jawa Barat terpilih Dedi Mulyadi")
 POSITION_QUALIFIERS = tuple(tuple(q.split()) for q in _WORDS["position_qualifiers"])
 ACTING = tuple(_WORDS["acting"])

@@ -246,3 +246,7 @@ def test_an_english_position_after_an_adjective_of_nationality_is_no_party():
                                     ("Gold Coast", "foreign_government")])
     summary, _ = run(text, reply)
     assert [p.name for p in summary.partners] == ["Gold Coast"]
+    # The office that holds the post is a body, and may be a party.
+    from service.extraction.text.positions import starts_with_position
+    assert not starts_with_position("Japanese Consul General Office")
+    assert starts_with_position("Japanese Consul General in Surabaya")

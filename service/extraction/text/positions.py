@@ -6,13 +6,15 @@ terpilih"); the positions are the lexicon's (`service.vocabulary.POSITIONS`, `AC
 
 import re
 
-from service.vocabulary import ACTING, DEMONYMS_EN, POSITIONS, one_of
+from service.vocabulary import ACTING, DEMONYMS_EN, OFFICE_NOUNS_EN, POSITIONS, one_of
 
 _TITLES = one_of(POSITIONS)
 # A position, possibly acting ("Pj. Gubernur", "Plt Bupati") or elect ("gubernur terpilih").
 _TITLE_START = re.compile(rf"^\s*(?:(?i:{one_of(ACTING)})\s+)*(?i:{_TITLES})\b(?:\s+(?i:terpilih))?")
-# English: "Australian Consul General", "the Palestinian Ambassador to Indonesia".
-_FOREIGN_TITLE_START = re.compile(rf"^\s*(?:[Tt]he\s+)?(?:{one_of(DEMONYMS_EN)})\s+(?i:{_TITLES})\b")
+# English: "Australian Consul General", "the Palestinian Ambassador to Indonesia"; not the office that holds the
+# post ("Japanese Consul General Office", a body).
+_FOREIGN_TITLE_START = re.compile(rf"^\s*(?:[Tt]he\s+)?(?:{one_of(DEMONYMS_EN)})\s+(?>(?i:{_TITLES})\b)"
+                                  rf"(?!\s+(?i:{one_of(OFFICE_NOUNS_EN)})\b)")
 
 
 def starts_with_position(phrase: str) -> bool:
