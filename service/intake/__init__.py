@@ -12,6 +12,7 @@ from service.intake.decoding import DECODING_METHODS, ArticleInputError, Decoded
 from service.intake.html import html_to_text, looks_like_html
 from service.intake.language import detect_language
 from service.intake.noise import (
+    RELATED_LINK,
     blank_steering,
     credit_spans,
     dateline_outlet,
@@ -24,7 +25,8 @@ from service.intake.pdf import looks_hard_wrapped, unwrap_lines
 __all__ = [
     "DECODING_METHODS", "ArticleInputError", "DecodedText", "decode_article_bytes", "prepare_text",
     "html_to_text", "looks_like_html", "looks_hard_wrapped", "unwrap_lines", "detect_language",
-    "blank_steering", "credit_spans", "dateline_outlet", "is_noise_line", "is_steering", "steering_lines",
+    "RELATED_LINK", "blank_steering", "credit_spans", "dateline_outlet", "is_noise_line", "is_steering",
+    "steering_lines",
 ]
 
 

@@ -9,6 +9,10 @@ from collections.abc import Iterator
 
 from service.vocabulary import PAGE_NOISE, STEERING, one_of
 
+# The label of a link to another article with its colon ("Baca juga: …", "Read also: …"); without the colon the
+# same words may open a sentence of the article ("Related to the visit, …").
+RELATED_LINK = re.compile(rf"(?i:{one_of(PAGE_NOISE['related_links'])})[ \t]*+[:：]")
+
 # Lines that are page furniture, not reporting: related links, bylines, credits, copyright, list widgets.
 _NOISE_LINE = re.compile(
     rf"""^\s*(?:

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from service.vocabulary import ABBREVIATIONS, EVENT_WORDS, PAGE_NOISE, PLAN_WORDS, PROSPECT_WORDS, one_of
+from service.intake import RELATED_LINK
+from service.vocabulary import ABBREVIATIONS, EVENT_WORDS, PLAN_WORDS, PROSPECT_WORDS, one_of
 
 # A sentence ends at a full stop, question or exclamation mark after a word of three letters or more, a number or a
 # closing bracket or mark, and followed by space, or at a line break: the paragraphs of news are its lines. The
@@ -25,8 +26,6 @@ _PLAN = re.compile(rf"\b(?:{one_of(PLAN_WORDS)})\b", re.IGNORECASE)
 # "persiapan penandatanganan", "ahead of the signing": a word of preparing or approaching just before the event word.
 _PROSPECT = re.compile(rf"\b(?:{one_of(PROSPECT_WORDS)})[ \t]++$", re.IGNORECASE)
 _PROSPECT_CHARS = 40  # read back from an event word: longer than the longest prospect word and its space
-# "Baca juga: NTB menandatangani …": a link to another article, whose words report no event of this one.
-_RELATED = re.compile(rf"(?:{one_of(PAGE_NOISE['related_links'])})[ \t]*+[:：]", re.IGNORECASE)
 _KIND_OF = {word: kind for kind, words in EVENT_WORDS.items() for word in words}
 # Longer words first, so "kunjungan kerja" is read before "kunjungan" at the same place.
 _EVENT_WORD = re.compile(rf"\b(?:{one_of(sorted(_KIND_OF, key=len, reverse=True))})\b", re.IGNORECASE)
@@ -83,8 +82,8 @@ def _event_words(text: str) -> tuple[EventWord, ...]:
     found = []
     for start, end in sentences(text):
         sentence = text[start:end]
-        if _PLAN.search(sentence) or _RELATED.match(sentence.lstrip()):
-            continue
+        if _PLAN.search(sentence) or RELATED_LINK.match(sentence.lstrip()):
+            continue  # a plan, or a link to another article ("Baca juga: NTB menandatangani …")
         for m in _EVENT_WORD.finditer(sentence):
             if _PROSPECT.search(sentence, max(0, m.start() - _PROSPECT_CHARS), m.start()):
                 continue

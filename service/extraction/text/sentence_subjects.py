@@ -17,10 +17,10 @@ from itertools import accumulate
 from service.extraction.text.person_names import NameIndex, is_honorific
 from service.extraction.text.places import is_place
 from service.extraction.text.quotes import CAPITALISED_RUN, find_quotes
+from service.intake import RELATED_LINK
 from service.textnorm import matching_form, normalise
 from service.vocabulary import (
     NOT_NAME_WORDS,
-    PAGE_NOISE,
     POSITION_WORDS,
     SENTENCE_OPENERS,
     SPEECH_VERBS_PASSIVE_ID,
@@ -120,12 +120,12 @@ def _read_mentions(text: str, officials: tuple[str, ...], *, use_view: bool, who
 
 def _noise_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line of `text` that links to another article ("Baca juga: …", "Read also: …"), by
-    the related-link labels of `service.vocabulary.PAGE_NOISE` with their colon ("Related to the visit, …" is
-    a sentence of the article)."""
+    their label and colon (`service.intake.RELATED_LINK`: "Related to the visit, …" is a sentence of the
+    article)."""
     return [(m.start(), m.end()) for m in _RELATED_LINE.finditer(text)]
 
 
-_RELATED_LINE = re.compile(rf"^[ \t]*+(?i:{one_of(PAGE_NOISE['related_links'])})[ \t]*+[:：][^\n]*+", re.MULTILINE)
+_RELATED_LINE = re.compile(rf"^[ \t]*+(?:{RELATED_LINK.pattern})[^\n]*+", re.MULTILINE)
 
 
 # A subject opens its sentence: what stands before it is a few words of position, an opening phrase, or a passive
